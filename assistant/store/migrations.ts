@@ -1,0 +1,118 @@
+// Numbered schema migrations, applied in order at start-up (database.ts). Never edit a shipped one:
+// add the next number.
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'planning data',
+    sql: `
+      CREATE TABLE products (
+        id INTEGER PRIMARY KEY,
+        sku TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        category TEXT NOT NULL,
+        brand TEXT,
+        uom TEXT,
+        shelf_life_days INTEGER CHECK (shelf_life_days IS NULL OR shelf_life_days > 0),
+        unit_cost REAL CHECK (unit_cost IS NULL OR unit_cost >= 0),
+        price REAL CHECK (price IS NULL OR price >= 0),
+        lifecycle_stage TEXT,
+        launch_date TEXT,
+        co2e_kg_per_unit REAL CHECK (co2e_kg_per_unit IS NULL OR co2e_kg_per_unit >= 0),
+        ean TEXT
+      );
+      CREATE INDEX products_category ON products (category);
+
+      CREATE TABLE locations (
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        region TEXT NOT NULL DEFAULT 'unknown',
+        city TEXT,
+        kind TEXT NOT NULL DEFAULT 'dc',
+        size_factor REAL
+      );
+
+      CREATE TABLE sales (
+        sku_id INTEGER NOT NULL REFERENCES products (id) ON DELETE CASCADE,
+        location_id INTEGER NOT NULL REFERENCES locations (id) ON DELETE CASCADE,
+        date TEXT NOT NULL,
+        units REAL NOT NULL CHECK (units >= 0),
+        revenue REAL,
+        price REAL,
+        promo INTEGER NOT NULL DEFAULT 0 CHECK (promo IN (0, 1)),
+        stockout INTEGER NOT NULL DEFAULT 0 CHECK (stockout IN (0, 1)),
+        PRIMARY KEY (sku_id, location_id, date)
+      ) WITHOUT ROWID;
+      CREATE INDEX sales_location_date ON sales (location_id, date);
+
+      CREATE TABLE inventory (
+        sku_id INTEGER NOT NULL REFERENCES products (id) ON DELETE CASCADE,
+        location_id INTEGER NOT NULL REFERENCES locations (id) ON DELETE CASCADE,
+        date TEXT NOT NULL,
+        on_hand REAL NOT NULL,
+        on_order REAL,
+        PRIMARY KEY (sku_id, location_id, date)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE supply (
+        sku_id INTEGER NOT NULL REFERENCES products (id) ON DELETE CASCADE,
+        location_id INTEGER NOT NULL REFERENCES locations (id) ON DELETE CASCADE,
+        lead_time_days REAL NOT NULL CHECK (lead_time_days >= 0),
+        lead_time_sd_days REAL CHECK (lead_time_sd_days IS NULL OR lead_time_sd_days >= 0),
+        moq REAL CHECK (moq IS NULL OR moq >= 0),
+        order_cost REAL CHECK (order_cost IS NULL OR order_cost >= 0),
+        holding_cost_rate REAL CHECK (holding_cost_rate IS NULL OR holding_cost_rate >= 0),
+        supplier TEXT,
+        PRIMARY KEY (sku_id, location_id)
+      ) WITHOUT ROWID;
+
+      -- Holidays and events; location_id NULL = national.
+      CREATE TABLE calendar_events (
+        id INTEGER PRIMARY KEY,
+        date TEXT NOT NULL,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('holiday', 'event')),
+        location_id INTEGER REFERENCES locations (id) ON DELETE CASCADE,
+        UNIQUE (date, name, location_id)
+      );
+      CREATE INDEX calendar_events_date ON calendar_events (date);
+
+      -- Planned and past promotions; location_id NULL = all locations.
+      CREATE TABLE promotions (
+        id INTEGER PRIMARY KEY,
+        sku_id INTEGER NOT NULL REFERENCES products (id) ON DELETE CASCADE,
+        location_id INTEGER REFERENCES locations (id) ON DELETE CASCADE,
+        start_date TEXT NOT NULL,
+        end_date TEXT NOT NULL,
+        discount_pct REAL NOT NULL CHECK (discount_pct >= 0 AND discount_pct < 100),
+        CHECK (end_date >= start_date)
+      );
+      CREATE INDEX promotions_sku ON promotions (sku_id, start_date);
+
+      -- Anomalies injected into the demo data (ground truth for the detectors).
+      CREATE TABLE labelled_anomalies (
+        id INTEGER PRIMARY KEY,
+        sku_id INTEGER NOT NULL REFERENCES products (id) ON DELETE CASCADE,
+        location_id INTEGER NOT NULL REFERENCES locations (id) ON DELETE CASCADE,
+        start_date TEXT NOT NULL,
+        end_date TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('spike', 'drop', 'level_shift', 'typo', 'feed_outage')),
+        magnitude REAL NOT NULL,
+        note TEXT NOT NULL,
+        CHECK (end_date >= start_date)
+      );
+
+      CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+    `,
+  },
+];

@@ -1,0 +1,158 @@
+// Sales: batch upsert by (sku, location, date) and aggregation in SQL by period and dimension.
+import type { SqliteDatabase } from '../database';
+import type { SalesRecord } from '../types';
+
+export type Grain = 'day' | 'week' | 'month';
+export type SalesDimension = 'sku' | 'category' | 'location' | 'region';
+
+export interface SalesFilter {
+  skus?: readonly string[];
+  categories?: readonly string[];
+  locations?: readonly string[];
+  regions?: readonly string[];
+  /** inclusive ISO date */
+  from?: string;
+  /** inclusive ISO date */
+  to?: string;
+}
+
+export interface SalesAggregateQuery extends SalesFilter {
+  grain: Grain;
+  groupBy?: readonly SalesDimension[];
+}
+
+export interface SalesAggregateRow {
+  /** First day of the period (ISO date; weeks start on Monday). */
+  period: string;
+  sku?: string;
+  category?: string;
+  location?: string;
+  region?: string;
+  units: number;
+  revenue: number;
+  /** sales rows (SKU x location x day) in the group */
+  days: number;
+  promoDays: number;
+  stockoutDays: number;
+}
+
+// Whitelisted SQL expressions: nothing from the caller is spliced into SQL but these.
+const periodExpression: Record<Grain, string> = {
+  day: 's.date',
+  week: "date(s.date, 'weekday 0', '-6 days')",
+  month: "substr(s.date, 1, 7) || '-01'",
+};
+
+const dimensionColumn: Record<SalesDimension, string> = {
+  sku: 'p.sku',
+  category: 'p.category',
+  location: 'l.code',
+  region: 'l.region',
+};
+
+function filterClause(filter: SalesFilter): { where: string; parameters: unknown[] } {
+  const conditions: string[] = [];
+  const parameters: unknown[] = [];
+  const inList = (column: string, values: readonly string[] | undefined) => {
+    if (!values || values.length === 0) return;
+    conditions.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+    parameters.push(...values);
+  };
+  inList('p.sku', filter.skus);
+  inList('p.category', filter.categories);
+  inList('l.code', filter.locations);
+  inList('l.region', filter.regions);
+  if (filter.from) {
+    conditions.push('s.date >= ?');
+    parameters.push(filter.from);
+  }
+  if (filter.to) {
+    conditions.push('s.date <= ?');
+    parameters.push(filter.to);
+  }
+  return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', parameters };
+}
+
+export function createSalesRepository(database: SqliteDatabase) {
+  const upsert = database.prepare(`
+    INSERT INTO sales (sku_id, location_id, date, units, revenue, price, promo, stockout)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (sku_id, location_id, date) DO UPDATE SET
+      units = excluded.units, revenue = excluded.revenue, price = excluded.price,
+      promo = excluded.promo, stockout = excluded.stockout
+  `);
+  const count = database.prepare<[], { n: number }>('SELECT count(*) AS n FROM sales');
+  const range = database.prepare<[], { first: string | null; last: string | null }>(
+    'SELECT min(date) AS first, max(date) AS last FROM sales',
+  );
+  const series = database.prepare<
+    [number, number, string, string],
+    { date: string; units: number; price: number | null; promo: number; stockout: number }
+  >(`SELECT date, units, price, promo, stockout FROM sales
+     WHERE sku_id = ? AND location_id = ? AND date >= ? AND date <= ? ORDER BY date`);
+
+  return {
+    /** Upserts one row; call inside a transaction for batches. */
+    upsert(record: SalesRecord): void {
+      upsert.run(
+        record.skuId,
+        record.locationId,
+        record.date,
+        record.units,
+        record.revenue,
+        record.price,
+        record.promo ? 1 : 0,
+        record.stockout ? 1 : 0,
+      );
+    },
+    upsertMany(records: Iterable<SalesRecord>): number {
+      let written = 0;
+      database.transaction(() => {
+        for (const record of records) {
+          this.upsert(record);
+          written += 1;
+        }
+      })();
+      return written;
+    },
+    aggregate(query: SalesAggregateQuery): SalesAggregateRow[] {
+      const dimensions = [...new Set(query.groupBy ?? [])];
+      const period = periodExpression[query.grain];
+      const selected = dimensions.map(
+        (dimension) => `${dimensionColumn[dimension]} AS ${dimension}`,
+      );
+      const { where, parameters } = filterClause(query);
+      const groupColumns = ['period', ...dimensions];
+      const sql = `
+        SELECT ${period} AS period${selected.length ? `, ${selected.join(', ')}` : ''},
+          sum(s.units) AS units, coalesce(sum(s.revenue), 0) AS revenue, count(*) AS days,
+          sum(s.promo) AS promoDays, sum(s.stockout) AS stockoutDays
+        FROM sales s
+        JOIN products p ON p.id = s.sku_id
+        JOIN locations l ON l.id = s.location_id
+        ${where}
+        GROUP BY ${groupColumns.join(', ')}
+        ORDER BY ${groupColumns.join(', ')}`;
+      return database.prepare(sql).all(...parameters) as SalesAggregateRow[];
+    },
+    /** Daily rows of one SKU at one location (only the days that have a row). */
+    dailySeries(skuId: number, locationId: number, from: string, to: string) {
+      return series.all(skuId, locationId, from, to).map((row) => ({
+        date: row.date,
+        units: row.units,
+        price: row.price,
+        promo: row.promo === 1,
+        stockout: row.stockout === 1,
+      }));
+    },
+    count(): number {
+      return count.get()?.n ?? 0;
+    },
+    dateRange(): { first: string; last: string } | undefined {
+      const row = range.get();
+      return row?.first && row.last ? { first: row.first, last: row.last } : undefined;
+    },
+  };
+}
+
+export type SalesRepository = ReturnType<typeof createSalesRepository>;
