@@ -5,7 +5,11 @@
 //     [--drop-last K]
 // methods: comma-separated names (default: all registered below); --min-train skips series
 // with a shorter training part; --drop-last removes the last K values of every series first
-// (a validation split that keeps the real test part unseen). Prints JSON.
+// (a validation split that keeps the real test part unseen). Prints JSON: per method sMAPE,
+// MASE, OWA (vs Naive2 on the same series), RMSSE (lag-1 scale), scaled bias, seconds spent in
+// forecast(), series scored, failures, and otherMethodUsed (results whose `method` differs
+// from the name: fallbacks, or the method auto-intermittent picked). Series whose MASE scale
+// is 0 (no in-sample seasonal change) are skipped and counted in seriesSkipped.
 import { readFileSync } from 'node:fs';
 import type { Forecaster } from './forecaster';
 import { createAutoIntermittentForecaster, sesForecast } from './intermittent-auto';

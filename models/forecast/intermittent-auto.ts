@@ -10,7 +10,13 @@ import {
   createSbaForecaster,
   createTsbForecaster,
 } from './intermittent';
-import { fillMissing, normalIntervals, runMethod } from './prepare-input';
+import {
+  checkForecastInput,
+  countPresent,
+  fillMissing,
+  normalIntervals,
+  runMethod,
+} from './prepare-input';
 import { sesOptimal, sesStandardErrors } from './ses-fit';
 
 export type DemandClass = 'smooth' | 'erratic' | 'intermittent' | 'lumpy' | 'no-demand';
@@ -134,17 +140,12 @@ export function createAutoIntermittentForecaster(
     minLength: () => 1,
     forecast(input: ForecastInput): ForecastResult {
       // Validate first, so bad input gets the same errors as every other method.
-      runMethod(
-        input,
-        { name: 'auto-intermittent', nonNegative: true, minLength: 1 },
-        (series) => ({
-          method: 'auto-intermittent',
-          mean: new Array<number>(series.steps).fill(0),
-          intervals: [],
-          parameters: {},
-          notes: [],
-        }),
-      );
+      const checked = checkForecastInput(input, 'auto-intermittent', { nonNegative: true });
+      if (countPresent(checked.values) === 0) {
+        throw new RangeError(
+          'auto-intermittent: values has no observations (empty or all missing)',
+        );
+      }
       const classification = classifyDemand(input.values);
       const { demandClass, adi, cv2, obsolescent } = classification;
       let chosen: Forecaster | 'ses';
