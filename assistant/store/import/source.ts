@@ -110,6 +110,22 @@ function plausibleWindows1252(bytes: Buffer): boolean {
   return !found.control && !found.unassigned1252 && !found.utf8Sequence;
 }
 
+// Windows-1252 bytes 0x80-0x9F (WHATWG Encoding Standard, index-windows-1252); the rest is Latin-1.
+// Node 20's TextDecoder('windows-1252') decodes these as C1 controls, so the table is applied here.
+const WINDOWS_1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+export function decodeWindows1252(bytes: Buffer): string {
+  const text = bytes.toString('latin1');
+  return /[\u0080-\u009f]/.test(text)
+    ? text.replace(
+        /[\u0080-\u009f]/g,
+        (character) => WINDOWS_1252_HIGH[character.charCodeAt(0) - 0x80] ?? character,
+      )
+    : text;
+}
+
 /** Length of the longest prefix that does not end inside a UTF-8 multi-byte character. */
 export function completeUtf8Length(bytes: Buffer): number {
   let index = bytes.length - 1;
@@ -266,7 +282,6 @@ async function* utf8OrWindows1252(
   rest: AsyncIterable<Buffer>,
   state: () => OpenedSource,
 ): AsyncGenerator<Buffer | string> {
-  const windows1252 = new TextDecoder('windows-1252');
   let carry: Buffer | undefined;
   let asciiSoFar = true;
   const chunks = async function* () {
@@ -276,7 +291,7 @@ async function* utf8OrWindows1252(
   for await (const chunk of chunks()) {
     const source = state();
     if (source.encoding === 'windows-1252') {
-      yield windows1252.decode(carry ? Buffer.concat([carry, chunk]) : chunk);
+      yield decodeWindows1252(carry ? Buffer.concat([carry, chunk]) : chunk);
       carry = undefined;
       continue;
     }
@@ -288,7 +303,7 @@ async function* utf8OrWindows1252(
       if (asciiSoFar && plausibleWindows1252(data)) {
         source.encoding = 'windows-1252';
         source.warnings.push(WINDOWS_1252_WARNING);
-        yield windows1252.decode(data);
+        yield decodeWindows1252(data);
         carry = undefined;
         continue;
       }
@@ -299,7 +314,7 @@ async function* utf8OrWindows1252(
   }
   if (carry) {
     const source = state();
-    if (source.encoding === 'windows-1252') yield windows1252.decode(carry);
+    if (source.encoding === 'windows-1252') yield decodeWindows1252(carry);
     else {
       source.invalidUtf8 = true;
       yield carry;
