@@ -5,6 +5,7 @@
 import { fitCandidate } from './candidate';
 import type { Candidate, CandidateContext, InformationCriterion } from './candidate';
 import { countPresent, difference, isConstant } from './difference';
+import { fitConstant, fitDeterministic } from './deterministic-fit';
 import { fitArima, differenceSeries } from './estimate';
 import { ndiffs } from './kpss';
 import { nsdiffs } from './seasonal-strength';
@@ -76,13 +77,7 @@ export function autoArima(
     period: m,
   });
   if (isConstant(x)) {
-    let sum = 0;
-    for (const value of x) if (!Number.isNaN(value)) sum += value;
-    const fit = fitArima(x, order(0, 0, 0, 0, 0, 0, 1), {
-      constant: true,
-      method: 'CSS-ML',
-      fixedConstant: sum / observations,
-    });
+    const fit = fitConstant(x);
     notes.push('The series is constant: forecasting that constant.');
     return { fit, candidates: [], approximation: false, notes };
   }
@@ -297,31 +292,4 @@ export function autoArima(
     throw new ArimaFitError('no suitable ARIMA model found');
   }
   return { fit: chosen.fit, candidates: results, approximation, notes };
-}
-
-/** The fixed models auto.arima uses when the differenced series is constant. */
-function fitDeterministic(
-  x: Float64Array,
-  dx: Float64Array,
-  d: number,
-  seasonalD: number,
-  m: number,
-): ArimaFit {
-  let sum = 0;
-  let count = 0;
-  for (const value of dx) {
-    if (Number.isNaN(value)) continue;
-    sum += value;
-    count += 1;
-  }
-  const base: ArimaOrder = { p: 0, d, q: 0, seasonalP: 0, seasonalD, seasonalQ: 0, period: m };
-  if (seasonalD > 0 && d === 0) {
-    return fitArima(x, base, { constant: true, method: 'CSS-ML', fixedConstant: sum / count / m });
-  }
-  if (seasonalD > 0 || d === 2) return fitArima(x, base, { constant: false, method: 'CSS-ML' });
-  if (d < 2)
-    return fitArima(x, base, { constant: true, method: 'CSS-ML', fixedConstant: sum / count });
-  throw new ArimaFitError(
-    'the data follow a simple polynomial and are not suitable for ARIMA modelling',
-  );
 }
