@@ -70,3 +70,50 @@ export function denseResiduals(
   }
   return ssq;
 }
+
+/**
+ * For the derivative chain D_t = drive_t - sum_l ma_l D_{t-l} (D = 0 before `start`), with
+ * drive_t = centre - w_{t-lag} when lag > 0 and `constant` otherwise, writes
+ * out[0] = sum_t e_t D_t and out[1] = sum_t D_t^2 over [start, end), e_t = residuals[t].
+ * Along one AR coefficient or the mean the CSS residuals move exactly as e + delta D.
+ */
+export function derivativeProducts(
+  w: Float64Array,
+  lag: number,
+  centre: number,
+  constant: number,
+  start: number,
+  end: number,
+  ma: Float64Array,
+  residuals: Float64Array,
+  out: Float64Array,
+): void {
+  const b1 = ma[0]!;
+  const b2 = ma[1]!;
+  const b3 = ma[2]!;
+  const b4 = ma[3]!;
+  const b5 = ma[4]!;
+  const b6 = ma[5]!;
+  let d1 = 0;
+  let d2 = 0;
+  let d3 = 0;
+  let d4 = 0;
+  let d5 = 0;
+  let d6 = 0;
+  let cross = 0;
+  let square = 0;
+  for (let t = start; t < end; t += 1) {
+    const drive = lag > 0 ? centre - w[t - lag]! : constant;
+    const value = drive - (b2 * d2 + b3 * d3 + (b4 * d4 + b5 * d5 + b6 * d6)) - b1 * d1;
+    cross += residuals[t]! * value;
+    square += value * value;
+    d6 = d5;
+    d5 = d4;
+    d4 = d3;
+    d3 = d2;
+    d2 = d1;
+    d1 = value;
+  }
+  out[0] = cross;
+  out[1] = square;
+}

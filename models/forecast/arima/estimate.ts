@@ -11,7 +11,7 @@ import {
   untransformParameters,
 } from './arma-parameters';
 import { NonFiniteObjectiveError, minimizeBfgs, numericalHessian } from './bfgs';
-import type { BfgsResult } from './bfgs';
+import type { BfgsResult, GradientFunction } from './bfgs';
 import { countPresent, difference, differencingPolynomial } from './difference';
 import { invertMatrix } from './matrix';
 import { ArimaObjectives } from './objectives';
@@ -107,9 +107,10 @@ function minimize(
   start: Float64Array,
   parscale: Float64Array,
   maxIterations = 100,
+  gradient?: GradientFunction,
 ): BfgsResult {
   try {
-    return minimizeBfgs(objective, start, { parscale, maxIterations });
+    return minimizeBfgs(objective, start, { parscale, maxIterations, gradient });
   } catch (error) {
     if (error instanceof NonFiniteObjectiveError) throw new ArimaFitError(error.message);
     throw error;
@@ -120,9 +121,10 @@ function hessianOf(
   objective: (parameters: Float64Array) => number,
   at: Float64Array,
   parscale: Float64Array,
+  gradient?: GradientFunction,
 ): Float64Array {
   try {
-    return numericalHessian(objective, at, parscale);
+    return numericalHessian(objective, at, parscale, 1e-3, gradient);
   } catch (error) {
     if (error instanceof NonFiniteObjectiveError) throw new ArimaFitError(error.message);
     throw error;
@@ -156,6 +158,9 @@ function coefficientVariances(
   return variances;
 }
 
+/** Outcome of the coefficient-variance check R's arima() and forecast's checkarima() make. */
+type VarianceCheck = () => 'valid' | 'negative' | 'singular';
+
 /**
  * Fits ARIMA `order` to `values` (NaN = missing) as R's arima(). Throws ArimaFitError where R
  * stops with an error (non-stationary CSS estimates, singular Hessian, non-finite objective).
@@ -165,6 +170,48 @@ export function fitArima(
   order: ArimaOrder,
   options: FitOptions,
 ): ArimaFit {
+  const { fit, check } = estimate(values, order, options);
+  if (check) {
+    const outcome = check();
+    if (outcome === 'singular')
+      throw new ArimaFitError('singular Hessian: coefficient variances undefined');
+    fit.variancesValid = outcome === 'valid';
+  }
+  return fit;
+}
+
+/**
+ * As fitArima, but the numerical Hessian behind the variance check (a large share of the cost)
+ * is computed only when `confirm` is called; it returns false where R's fit would have failed
+ * or been rejected by checkarima. The automatic search confirms only candidates that compete.
+ */
+export function fitArimaDeferred(
+  values: ArrayLike<number>,
+  order: ArimaOrder,
+  options: FitOptions,
+): { fit: ArimaFit; confirm: () => boolean } {
+  const { fit, check } = estimate(values, order, options);
+  let outcome: boolean | undefined = check ? undefined : true;
+  const confirm = (): boolean => {
+    if (outcome === undefined) {
+      try {
+        outcome = check!() === 'valid';
+      } catch (error) {
+        if (!(error instanceof ArimaFitError)) throw error;
+        outcome = false;
+      }
+      fit.variancesValid = outcome;
+    }
+    return outcome;
+  };
+  return { fit, confirm };
+}
+
+function estimate(
+  values: ArrayLike<number>,
+  order: ArimaOrder,
+  options: FitOptions,
+): { fit: ArimaFit; check: VarianceCheck | null } {
   checkOrder(order);
   const series = Float64Array.from(values);
   const layout = armaLayout(order);
@@ -216,12 +263,12 @@ export function fitArima(
     coefficients: Float64Array,
     value: number,
     converged: boolean,
-    variances: Float64Array | null,
+    check: VarianceCheck | null,
     sigma2: number,
-  ): ArimaFit => {
+  ): { fit: ArimaFit; check: VarianceCheck | null } => {
     objectives.load(coefficients, false);
     const deviance = 2 * nUsed * value + nUsed + nUsed * LOG_2PI;
-    return {
+    const fit: ArimaFit = {
       order: { ...order },
       method,
       constant,
@@ -237,21 +284,42 @@ export function fitArima(
       nUsed,
       estimatedCount,
       converged,
-      variancesValid: variances === null ? true : variances.every((variance) => variance >= 0),
+      variancesValid: check === null ? true : undefined,
     };
+    return { fit, check };
   };
+  const varianceCheck =
+    (
+      objective: (parameters: Float64Array) => number,
+      at: Float64Array,
+      jacobian: Float64Array | null,
+      gradient?: GradientFunction,
+    ): VarianceCheck =>
+    () => {
+      const variances = coefficientVariances(
+        hessianOf(objective, at, parscale, gradient),
+        size,
+        nUsed,
+        jacobian,
+      );
+      if (!variances) return 'singular';
+      return variances.every((variance) => variance >= 0) ? 'valid' : 'negative';
+    };
 
   if (method === 'CSS') {
     if (fixed) {
       const value = objectives.cssObjective(start);
       return finish(start, value, true, null, objectives.conditionalMeanSquare(start));
     }
-    const result = minimize(objectives.cssObjective, start, parscale);
-    const hessian = hessianOf(objectives.cssObjective, result.parameters, parscale);
-    const variances = coefficientVariances(hessian, size, nUsed, null);
-    if (!variances) throw new ArimaFitError('singular Hessian of the CSS objective');
+    const result = minimize(objectives.cssObjective, start, parscale, 100, objectives.cssGradient);
     const sigma2 = objectives.conditionalMeanSquare(result.parameters);
-    return finish(result.parameters, result.value, result.converged, variances, sigma2);
+    const check = varianceCheck(
+      objectives.cssObjective,
+      result.parameters,
+      null,
+      objectives.cssGradient,
+    );
+    return finish(result.parameters, result.value, result.converged, check, sigma2);
   }
 
   if (fixed) {
@@ -261,7 +329,7 @@ export function fitArima(
   }
 
   if (method === 'CSS-ML') {
-    const css = minimize(objectives.cssObjective, start, parscale);
+    const css = minimize(objectives.cssObjective, start, parscale, 100, objectives.cssGradient);
     if (css.converged) start = css.parameters;
     if (order.p > 0 && !isStationary(start.subarray(0, order.p))) {
       throw new ArimaFitError('non-stationary AR part from CSS');
@@ -291,13 +359,11 @@ export function fitArima(
   if (coefficients.some((coefficient, index) => coefficient !== result.parameters[index])) {
     value = minimize(objectives.likelihoodObjective, coefficients, parscale, 0).value;
   }
-  const hessian = hessianOf(objectives.likelihoodObjective, coefficients, parscale);
   const jacobian = transformJacobian(coefficients, layout);
-  const variances = coefficientVariances(hessian, size, nUsed, jacobian);
-  if (!variances) throw new ArimaFitError('singular Hessian of the likelihood');
+  const check = varianceCheck(objectives.likelihoodObjective, coefficients, jacobian);
   const final = untransformParameters(coefficients, layout);
   if (!objectives.filter(final, false))
     throw new ArimaFitError('non-stationary AR part at the estimates');
   const sigma2 = objectives.likelihood.sums.ssq / nUsed;
-  return finish(final, value, result.converged, variances, sigma2);
+  return finish(final, value, result.converged, check, sigma2);
 }

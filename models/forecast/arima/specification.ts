@@ -46,8 +46,11 @@ export interface ArimaFit {
   estimatedCount: number;
   /** False when the optimiser hit its iteration limit. */
   converged: boolean;
-  /** False when the estimated coefficient variances are not all non-negative (R's checkarima). */
-  variancesValid: boolean;
+  /**
+   * False when the estimated coefficient variances are not all non-negative (R's checkarima);
+   * undefined for a search candidate whose check was never needed.
+   */
+  variancesValid?: boolean;
 }
 
 export function armaLayout(order: ArimaOrder): ArmaLayout {

@@ -154,7 +154,7 @@ export function autoArima(
     withConstant: boolean,
   ): Candidate => {
     const candidateOrder = order(p, d, q, sp, seasonalD, sq, m);
-    const candidate = fitCandidate(x, candidateOrder, withConstant, context);
+    const candidate = fitCandidate(x, candidateOrder, withConstant, context, true);
     results.push(candidate);
     seen.add(key(candidateOrder, withConstant));
     return candidate;
@@ -168,8 +168,9 @@ export function autoArima(
   let sp = Math.min(short ? 0 : 1, maxSP);
   let sq = Math.min(short ? 0 : 1, maxSQ);
   let best = evaluate(p, q, sp, sq, constant);
+  best.confirm();
   let fit = evaluate(0, 0, 0, 0, constant);
-  if (fit.score < best.score) {
+  if (fit.score < best.score && fit.confirm() < best.score) {
     best = fit;
     p = q = sp = sq = 0;
   }
@@ -177,7 +178,7 @@ export function autoArima(
     const arP = maxP > 0 ? 1 : 0;
     const arSP = m > 1 && maxSP > 0 ? 1 : 0;
     fit = evaluate(arP, 0, arSP, 0, constant);
-    if (fit.score < best.score) {
+    if (fit.score < best.score && fit.confirm() < best.score) {
       best = fit;
       p = arP;
       sp = arSP;
@@ -188,7 +189,7 @@ export function autoArima(
     const maQ = maxQ > 0 ? 1 : 0;
     const maSQ = m > 1 && maxSQ > 0 ? 1 : 0;
     fit = evaluate(0, maQ, 0, maSQ, constant);
-    if (fit.score < best.score) {
+    if (fit.score < best.score && fit.confirm() < best.score) {
       best = fit;
       p = sp = 0;
       q = maQ;
@@ -197,7 +198,7 @@ export function autoArima(
   }
   if (constant) {
     fit = evaluate(0, 0, 0, 0, false);
-    if (fit.score < best.score) {
+    if (fit.score < best.score && fit.confirm() < best.score) {
       best = fit;
       p = q = sp = sq = 0;
     }
@@ -246,7 +247,7 @@ export function autoArima(
       count += 1;
       if (count > maxModels) continue;
       fit = evaluate(np, nq, nsp, nsq, constant);
-      if (fit.score < best.score) {
+      if (fit.score < best.score && fit.confirm() < best.score) {
         best = fit;
         p = np;
         q = nq;
@@ -261,7 +262,7 @@ export function autoArima(
       count += 1;
       if (count > maxModels) continue;
       fit = evaluate(p, q, sp, sq, !constant);
-      if (fit.score < best.score) {
+      if (fit.score < best.score && fit.confirm() < best.score) {
         best = fit;
         constant = !constant;
       }
@@ -270,23 +271,39 @@ export function autoArima(
   if (count > maxModels)
     notes.push(`The stepwise search stopped at its limit of ${maxModels} models.`);
 
+  const refit = (candidate: Candidate): Candidate | null => {
+    const result = fitCandidate(x, candidate.order, candidate.constant, {
+      ...context,
+      approximation: false,
+    });
+    return result.score < Infinity ? result : null;
+  };
   let chosen = best;
   if (approximation && best.fit !== null) {
-    const ranked = results
+    // Refit by ML in order of score, as R does (ties and rejected models in fitting order).
+    // Checking a candidate's variances now is the same as having checked it when fitted: a
+    // rejected one simply moves to the infinite end of the ranking.
+    const finite = results
       .map((candidate, index) => ({ candidate, index }))
+      .filter(({ candidate }) => candidate.score < Infinity)
       .sort(
         (left, right) => left.candidate.score - right.candidate.score || left.index - right.index,
       );
-    for (const { candidate } of ranked) {
-      const refit = fitCandidate(x, candidate.order, candidate.constant, {
-        ...context,
-        approximation: false,
-      });
-      if (refit.score < Infinity) {
-        chosen = refit;
-        break;
+    const rejected = new Set(results.filter((candidate) => candidate.score === Infinity));
+    let refitted: Candidate | null = null;
+    for (const { candidate } of finite) {
+      if (candidate.confirm() === Infinity) {
+        rejected.add(candidate);
+        continue;
       }
+      refitted = refit(candidate);
+      if (refitted) break;
     }
+    for (const candidate of results) {
+      if (refitted) break;
+      if (rejected.has(candidate)) refitted = refit(candidate);
+    }
+    if (refitted) chosen = refitted;
   }
   if (chosen.fit === null || chosen.score === Infinity) {
     throw new ArimaFitError('no suitable ARIMA model found');
