@@ -50,18 +50,32 @@ const dimensionColumn: Record<SalesDimension, string> = {
   region: 'l.region',
 };
 
+/**
+ * WHERE conditions on the sales table alone: product and location filters become id subqueries,
+ * so the first aggregation step (per SKU x location x period) runs without joins.
+ */
 function filterClause(filter: SalesFilter): { where: string; parameters: unknown[] } {
   const conditions: string[] = [];
   const parameters: unknown[] = [];
-  const inList = (column: string, values: readonly string[] | undefined) => {
+  const productConditions: string[] = [];
+  const locationConditions: string[] = [];
+  const subquery = (target: string[], column: string, values: readonly string[] | undefined) => {
     if (!values || values.length === 0) return;
-    conditions.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+    target.push(`${column} IN (${values.map(() => '?').join(', ')})`);
     parameters.push(...values);
   };
-  inList('p.sku', filter.skus);
-  inList('p.category', filter.categories);
-  inList('l.code', filter.locations);
-  inList('l.region', filter.regions);
+  subquery(productConditions, 'sku', filter.skus);
+  subquery(productConditions, 'category', filter.categories);
+  if (productConditions.length)
+    conditions.push(
+      `s.sku_id IN (SELECT id FROM products WHERE ${productConditions.join(' AND ')})`,
+    );
+  subquery(locationConditions, 'code', filter.locations);
+  subquery(locationConditions, 'region', filter.regions);
+  if (locationConditions.length)
+    conditions.push(
+      `s.location_id IN (SELECT id FROM locations WHERE ${locationConditions.join(' AND ')})`,
+    );
   if (filter.from) {
     conditions.push('s.date >= ?');
     parameters.push(filter.from);
@@ -117,20 +131,27 @@ export function createSalesRepository(database: SqliteDatabase) {
     },
     aggregate(query: SalesAggregateQuery): SalesAggregateRow[] {
       const dimensions = [...new Set(query.groupBy ?? [])];
-      const period = periodExpression[query.grain];
       const selected = dimensions.map(
         (dimension) => `${dimensionColumn[dimension]} AS ${dimension}`,
       );
       const { where, parameters } = filterClause(query);
       const groupColumns = ['period', ...dimensions];
+      // Two steps: totals per SKU x location x period on the sales table alone (no joins per
+      // daily row), then the join to products/locations on those far fewer rows.
       const sql = `
-        SELECT ${period} AS period${selected.length ? `, ${selected.join(', ')}` : ''},
-          sum(s.units) AS units, coalesce(sum(s.revenue), 0) AS revenue, count(*) AS days,
-          sum(s.promo) AS promoDays, sum(s.stockout) AS stockoutDays
-        FROM sales s
-        JOIN products p ON p.id = s.sku_id
-        JOIN locations l ON l.id = s.location_id
-        ${where}
+        SELECT t.period AS period${selected.length ? `, ${selected.join(', ')}` : ''},
+          sum(t.units) AS units, coalesce(sum(t.revenue), 0) AS revenue, sum(t.days) AS days,
+          sum(t.promoDays) AS promoDays, sum(t.stockoutDays) AS stockoutDays
+        FROM (
+          SELECT s.sku_id, s.location_id, ${periodExpression[query.grain]} AS period,
+            sum(s.units) AS units, sum(s.revenue) AS revenue, count(*) AS days,
+            sum(s.promo) AS promoDays, sum(s.stockout) AS stockoutDays
+          FROM sales s
+          ${where}
+          GROUP BY s.sku_id, s.location_id, period
+        ) t
+        JOIN products p ON p.id = t.sku_id
+        JOIN locations l ON l.id = t.location_id
         GROUP BY ${groupColumns.join(', ')}
         ORDER BY ${groupColumns.join(', ')}`;
       return database.prepare(sql).all(...parameters) as SalesAggregateRow[];
