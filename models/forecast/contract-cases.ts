@@ -1,5 +1,6 @@
 // The forecasters the shared contract test (contract.test.ts) runs. Add yours here: one entry
 // per exported Forecaster, with the properties it is expected to have.
+import { arimaForecaster } from './arima/arima-forecaster';
 import type { Forecaster } from './forecaster';
 import { crostonForecaster, sbaForecaster, tsbForecaster } from './intermittent';
 import { autoIntermittentForecaster } from './intermittent-auto';
@@ -82,5 +83,12 @@ export const contractCases: ContractCase[] = [
     constantForecastsItself: true,
     recoversSeasonalPattern: false,
     rejectsNegative: true,
+  },
+  {
+    forecaster: arimaForecaster,
+    intervals: 'always',
+    constantForecastsItself: true,
+    recoversSeasonalPattern: true,
+    rejectsNegative: false,
   },
 ];
