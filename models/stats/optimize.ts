@@ -22,6 +22,8 @@ export interface NelderMeadOptions {
   lower?: ArrayLike<number>;
   /** Upper bounds per coordinate (+Infinity for none). */
   upper?: ArrayLike<number>;
+  /** Start-simplex step per coordinate; default (as R) a tenth of the largest |start| coordinate for all. */
+  steps?: ArrayLike<number>;
 }
 
 export type NelderMeadStatus = 'converged' | 'max-evaluations' | 'shrink-failed';
@@ -50,12 +52,20 @@ function checkBounds(bounds: ArrayLike<number> | undefined, size: number, name: 
 }
 
 /**
- * Minimise `objective` from `start`. The objective receives a reused Float64Array that it must
- * not keep; it may return NaN or +-Infinity where it is undefined (treated as infeasible, like
- * points outside the bounds). Throws RangeError when the objective is not finite at `start`.
+ * The function to minimise. `point` is a reused buffer the function must not keep. `cutoff`
+ * allows early exit: when the function can tell that its value is >= cutoff it may return
+ * +Infinity instead of finishing (the search only needed to know the point is no better);
+ * it is +Infinity where the exact value is needed. NaN or +-Infinity mark points where the
+ * function is undefined (treated as infeasible, like points outside the bounds).
+ */
+export type NelderMeadObjective = (point: Float64Array, cutoff: number) => number;
+
+/**
+ * Minimise `objective` from `start`. Throws RangeError when the objective is not finite at
+ * `start`.
  */
 export function nelderMead(
-  objective: (point: Float64Array) => number,
+  objective: NelderMeadObjective,
   start: ArrayLike<number>,
   options: NelderMeadOptions = {},
 ): NelderMeadResult {
@@ -85,37 +95,91 @@ export function nelderMead(
   checkBounds(lower, size, 'lower');
   checkBounds(upper, size, 'upper');
 
-  const inBounds = (point: Float64Array): boolean => {
-    for (let index = 0; index < size; index += 1) {
-      const value = point[index] as number;
-      if (lower !== undefined && value < (lower[index] as number)) return false;
-      if (upper !== undefined && value > (upper[index] as number)) return false;
-    }
-    return true;
-  };
-  const evaluate = (point: Float64Array): number => {
-    if (!inBounds(point)) return BIG;
-    const value = objective(point);
-    return Number.isFinite(value) ? value : BIG;
-  };
-
+  const bounded = lower !== undefined || upper !== undefined;
+  const low = new Float64Array(size).fill(Number.NEGATIVE_INFINITY);
+  const high = new Float64Array(size).fill(Number.POSITIVE_INFINITY);
+  for (let index = 0; index < size; index += 1) {
+    if (lower !== undefined) low[index] = lower[index] as number;
+    if (upper !== undefined) high[index] = upper[index] as number;
+  }
   const trial = Float64Array.from(start);
-  if (!inBounds(trial)) throw new RangeError('start: lies outside lower/upper');
-  const first = objective(trial);
+  if (bounded && !inside(trial, low, high, size))
+    throw new RangeError('start: lies outside lower/upper');
+  const first = objective(trial, Number.POSITIVE_INFINITY);
   if (!Number.isFinite(first)) {
     throw new RangeError(`objective: not finite at the start (${String(first)})`);
   }
+  const steps = options.steps;
+  if (steps !== undefined && steps.length !== size) {
+    throw new RangeError(`steps: has ${steps.length} entries, start has ${size}`);
+  }
+  return search(objective, trial, first, {
+    size,
+    maxEvaluations,
+    absoluteTolerance,
+    relativeTolerance,
+    reflection,
+    contraction,
+    expansion,
+    bounded,
+    low,
+    high,
+    steps,
+  });
+}
+
+function inside(point: Float64Array, low: Float64Array, high: Float64Array, size: number): boolean {
+  for (let index = 0; index < size; index += 1) {
+    const value = point[index] as number;
+    if (value < (low[index] as number) || value > (high[index] as number)) return false;
+  }
+  return true;
+}
+
+interface SearchSettings {
+  size: number;
+  maxEvaluations: number;
+  absoluteTolerance: number;
+  relativeTolerance: number;
+  reflection: number;
+  contraction: number;
+  expansion: number;
+  bounded: boolean;
+  low: Float64Array;
+  high: Float64Array;
+  steps: ArrayLike<number> | undefined;
+}
+
+/** The search proper (Nash 1990, Algorithm 19): `trial` holds the start, `first` its value. */
+function search(
+  objective: NelderMeadObjective,
+  trial: Float64Array,
+  first: number,
+  settings: SearchSettings,
+): NelderMeadResult {
+  const {
+    size,
+    maxEvaluations,
+    absoluteTolerance,
+    reflection,
+    contraction,
+    expansion,
+    bounded,
+    low,
+    high,
+  } = settings;
   // Vertices 0..size, then slot size+1 for the centroid; coordinates row-major per vertex.
   const vertexCount = size + 1;
-  const centroidSlot = size + 1;
+  const centroid = (size + 1) * size;
   const points = new Float64Array((size + 2) * size);
   const values = new Float64Array(size + 2);
   let evaluations = 1;
-  const convergenceTolerance = relativeTolerance * (Math.abs(first) + relativeTolerance);
+  const convergenceTolerance =
+    settings.relativeTolerance * (Math.abs(first) + settings.relativeTolerance);
   for (let index = 0; index < size; index += 1) points[index] = trial[index] as number;
   values[0] = first;
 
-  // Start simplex: one step along each axis, the step a tenth of the largest coordinate.
+  // Start simplex: one step along each axis, by default a tenth of the largest coordinate.
   let step = 0;
   for (let index = 0; index < size; index += 1)
     step = Math.max(step, 0.1 * Math.abs(trial[index] as number));
@@ -125,7 +189,7 @@ export function nelderMead(
     const offset = vertex * size;
     for (let index = 0; index < size; index += 1) points[offset + index] = trial[index] as number;
     const axis = vertex - 1;
-    let tryStep = step;
+    let tryStep = settings.steps !== undefined ? (settings.steps[axis] as number) : step;
     while (points[offset + axis] === trial[axis]) {
       points[offset + axis] = (trial[axis] as number) + tryStep;
       tryStep *= 10;
@@ -137,24 +201,21 @@ export function nelderMead(
   let best = 0;
   let status: NelderMeadStatus = 'max-evaluations';
 
-  const load = (vertex: number): void => {
-    const offset = vertex * size;
-    for (let index = 0; index < size; index += 1) trial[index] = points[offset + index] as number;
-  };
-  const store = (vertex: number, value: number): void => {
-    const offset = vertex * size;
-    for (let index = 0; index < size; index += 1) points[offset + index] = trial[index] as number;
-    values[vertex] = value;
-  };
-
   do {
     if (recompute) {
       for (let vertex = 0; vertex < vertexCount; vertex += 1) {
-        if (vertex !== best) {
-          load(vertex);
-          values[vertex] = evaluate(trial);
-          evaluations += 1;
+        if (vertex === best) continue;
+        const offset = vertex * size;
+        for (let index = 0; index < size; index += 1)
+          trial[index] = points[offset + index] as number;
+        let value = BIG;
+        if (!bounded || inside(trial, low, high, size)) {
+          value = objective(trial, Number.POSITIVE_INFINITY);
+          // Finite check without a call: NaN and +-Infinity fail it.
+          if (!(value - value === 0)) value = BIG;
         }
+        values[vertex] = value;
+        evaluations += 1;
       }
       recompute = false;
     }
@@ -177,8 +238,7 @@ export function nelderMead(
       status = 'converged';
       break;
     }
-    // Centroid of all vertices but the worst.
-    const centroid = centroidSlot * size;
+    // Centroid of all vertices but the worst (summed as R does: minus the worst, plus all).
     const worstOffset = worst * size;
     for (let index = 0; index < size; index += 1) {
       let total = -(points[worstOffset + index] as number);
@@ -191,11 +251,16 @@ export function nelderMead(
         (1 + reflection) * (points[centroid + index] as number) -
         reflection * (points[worstOffset + index] as number);
     }
-    const reflected = evaluate(trial);
+    // Beyond the worst value only the comparison matters: the worst value is the cutoff.
+    let reflected = BIG;
+    if (!bounded || inside(trial, low, high, size)) {
+      reflected = objective(trial, highest);
+      if (!(reflected - reflected === 0)) reflected = BIG;
+    }
     evaluations += 1;
     if (reflected < lowest) {
       // Keep the reflected point in the centroid slot and try expanding further.
-      values[centroidSlot] = reflected;
+      values[size + 1] = reflected;
       for (let index = 0; index < size; index += 1) {
         const expanded =
           expansion * (trial[index] as number) +
@@ -203,26 +268,42 @@ export function nelderMead(
         points[centroid + index] = trial[index] as number;
         trial[index] = expanded;
       }
-      const expandedValue = evaluate(trial);
+      let expandedValue = BIG;
+      if (!bounded || inside(trial, low, high, size)) {
+        expandedValue = objective(trial, reflected);
+        if (!(expandedValue - expandedValue === 0)) expandedValue = BIG;
+      }
       evaluations += 1;
       if (expandedValue < reflected) {
-        store(worst, expandedValue);
+        for (let index = 0; index < size; index += 1)
+          points[worstOffset + index] = trial[index] as number;
+        values[worst] = expandedValue;
       } else {
         for (let index = 0; index < size; index += 1)
           points[worstOffset + index] = points[centroid + index] as number;
         values[worst] = reflected;
       }
     } else {
-      if (reflected < highest) store(worst, reflected);
+      if (reflected < highest) {
+        for (let index = 0; index < size; index += 1)
+          points[worstOffset + index] = trial[index] as number;
+        values[worst] = reflected;
+      }
       for (let index = 0; index < size; index += 1) {
         trial[index] =
           (1 - contraction) * (points[worstOffset + index] as number) +
           contraction * (points[centroid + index] as number);
       }
-      const contracted = evaluate(trial);
+      let contracted = BIG;
+      if (!bounded || inside(trial, low, high, size)) {
+        contracted = objective(trial, values[worst] as number);
+        if (!(contracted - contracted === 0)) contracted = BIG;
+      }
       evaluations += 1;
       if (contracted < (values[worst] as number)) {
-        store(worst, contracted);
+        for (let index = 0; index < size; index += 1)
+          points[worstOffset + index] = trial[index] as number;
+        values[worst] = contracted;
       } else if (reflected >= highest) {
         // Shrink every vertex towards the best one.
         recompute = true;
@@ -248,6 +329,11 @@ export function nelderMead(
     }
   } while (evaluations <= maxEvaluations);
 
-  load(best);
-  return { x: Float64Array.from(trial), value: values[best] as number, evaluations, status };
+  const bestOffset = best * size;
+  return {
+    x: points.slice(bestOffset, bestOffset + size),
+    value: values[best] as number,
+    evaluations,
+    status,
+  };
 }

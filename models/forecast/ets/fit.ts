@@ -1,0 +1,210 @@
+// Maximum-likelihood estimation of one ETS form: smoothing parameters and initial states
+// together by Nelder-Mead from R's starting values (Hyndman et al. 2002 section 3; R forecast's
+// etsmodel), then the information criteria with the parameter count R uses.
+import { nelderMead } from '../../stats/optimize';
+import { initialParameters, initialStates } from './initialise';
+import { createObjective, fillSeasonalRing, parameterLayout } from './likelihood';
+import {
+  type BoundsRule,
+  type EtsSpec,
+  componentCode,
+  formatSpec,
+  isAdmissible,
+  withinUsualBounds,
+} from './model-spec';
+import { type EtsTrace, ringToSeasonal, runEts } from './state-space';
+
+/** A fitted ETS model (R's `ets` object, in plain numbers). */
+export interface EtsModel {
+  spec: EtsSpec;
+  /** "ETS(M,Ad,N)". */
+  method: string;
+  /** Seasonal period of the form (1 when non-seasonal). */
+  period: number;
+  alpha: number;
+  /** 0 without trend. */
+  beta: number;
+  /** 0 without season. */
+  gamma: number;
+  /** 1 without damping. */
+  phi: number;
+  /** [level, slope?, s_1..s_m?] at time 0 (s_1 the most recent seasonal index). */
+  initialState: number[];
+  /** The same after the last observation: forecasts start from here. */
+  finalState: number[];
+  /** As R's ets: -0.5 n log(sum e^2) (- sum log|yhat| for multiplicative errors); a constant apart from the Gaussian log-likelihood. */
+  logLikelihood: number;
+  aic: number;
+  aicc: number;
+  bic: number;
+  /** Innovation variance: sum e^2 / (n - parameters) (e relative for multiplicative errors). */
+  sigma2: number;
+  /** Mean squared one-step error on the data scale. */
+  mse: number;
+  /** One-step forecasts, one per observation used. */
+  fitted: number[];
+  /** Residuals: y - yhat, or (y - yhat) / yhat for multiplicative errors. */
+  residuals: number[];
+  /** Smoothing parameters and free initial states estimated. */
+  parameterCount: number;
+  /** Observations the model was fitted to. */
+  observations: number;
+  /** Objective evaluations spent by the optimiser (0 for fixed fits). */
+  evaluations: number;
+}
+
+export interface FitSettings {
+  lower: readonly number[];
+  upper: readonly number[];
+  bounds: BoundsRule;
+  /** Most objective evaluations (R's maxit); default 2000. */
+  maxEvaluations: number;
+}
+
+export type FitOutcome = { model: EtsModel } | { failure: string };
+
+/** Runs the recursion once with full outputs and packs an EtsModel (information criteria with k free quantities). */
+export function evaluateModel(
+  y: Float64Array,
+  spec: EtsSpec,
+  period: number,
+  smoothing: { alpha: number; beta: number; gamma: number; phi: number },
+  state: readonly number[],
+  parameterCount: number,
+  evaluations: number,
+): EtsModel {
+  const n = y.length;
+  const m = spec.season === 'N' ? 1 : period;
+  const offset = spec.trend === 'N' ? 1 : 2;
+  const ring = new Float64Array(m);
+  const freeState = spec.season === 'N' ? [...state] : state.slice(0, offset + m - 1);
+  if (spec.season !== 'N') fillSeasonalRing(state, offset, m, spec.season === 'M', ring);
+  const initialState = spec.season === 'N' ? freeState : [...freeState, ring[0] as number];
+  const trace: EtsTrace = {
+    fitted: new Float64Array(n),
+    residuals: new Float64Array(n),
+    level: Number.NaN,
+    slope: Number.NaN,
+    position: 0,
+  };
+  const { alpha, beta, gamma, phi } = smoothing;
+  const trend = componentCode(spec.trend);
+  const season = componentCode(spec.season);
+  const slope0 = spec.trend === 'N' ? 0 : (state[1] as number);
+  const criterion = runEts(
+    y,
+    n,
+    m,
+    componentCode(spec.error),
+    trend,
+    season,
+    alpha,
+    beta,
+    gamma,
+    phi,
+    state[0] as number,
+    slope0,
+    ring,
+    trace,
+  );
+  const finalState = [trace.level];
+  if (spec.trend !== 'N') finalState.push(trace.slope);
+  if (spec.season !== 'N') finalState.push(...ringToSeasonal(ring, trace.position, m));
+  let sumSquares = 0;
+  let squaredErrors = 0;
+  for (let t = 0; t < n; t += 1) {
+    sumSquares += (trace.residuals[t] as number) ** 2;
+    squaredErrors += ((y[t] as number) - (trace.fitted[t] as number)) ** 2;
+  }
+  const k = parameterCount + 1;
+  const aic = criterion + 2 * k;
+  const denominator = n - k - 1;
+  return {
+    spec,
+    method: formatSpec(spec),
+    period: m,
+    alpha,
+    beta,
+    gamma,
+    phi,
+    initialState,
+    finalState,
+    logLikelihood: -0.5 * criterion,
+    aic,
+    aicc: denominator > 0 ? aic + (2 * k * (k + 1)) / denominator : Number.POSITIVE_INFINITY,
+    bic: criterion + Math.log(n) * k,
+    sigma2: n > parameterCount ? sumSquares / (n - parameterCount) : Number.NaN,
+    mse: squaredErrors / n,
+    fitted: Array.from(trace.fitted),
+    residuals: Array.from(trace.residuals),
+    parameterCount,
+    observations: n,
+    evaluations,
+  };
+}
+
+/** Estimates one form on y (finite values; positive for multiplicative forms). */
+export function fitSpec(
+  y: Float64Array,
+  spec: EtsSpec,
+  period: number,
+  settings: FitSettings,
+): FitOutcome {
+  const m = spec.season === 'N' ? 1 : period;
+  const { lower, upper, bounds } = settings;
+  const start = initialParameters(spec, m, lower, upper);
+  const alpha = start[0] as number;
+  const layout = parameterLayout(spec, m);
+  const beta = layout.beta >= 0 ? (start[layout.beta] as number) : 0;
+  const gamma = layout.gamma >= 0 ? (start[layout.gamma] as number) : 0;
+  const phi = layout.phi >= 0 ? (start[layout.phi] as number) : 1;
+  const usualOk =
+    bounds === 'admissible' || withinUsualBounds(spec, alpha, beta, gamma, phi, lower, upper);
+  if (
+    !usualOk ||
+    (bounds !== 'usual' &&
+      !isAdmissible(alpha, beta, gamma, phi, m, spec.trend !== 'N', spec.season !== 'N'))
+  ) {
+    return { failure: `${formatSpec(spec)}: starting parameters out of range` };
+  }
+  let states: number[];
+  try {
+    states = initialStates(y, spec, m);
+  } catch (error) {
+    return { failure: `${formatSpec(spec)}: ${(error as Error).message}` };
+  }
+  const vector = [...start, ...states];
+  if (vector.length >= y.length - 1) {
+    return {
+      failure: `${formatSpec(spec)}: ${vector.length} parameters need more than ${y.length} observations`,
+    };
+  }
+  const objective = createObjective(y, spec, m, { lower, upper, bounds });
+  let result;
+  try {
+    result = nelderMead(objective, vector, { maxEvaluations: settings.maxEvaluations });
+  } catch (error) {
+    return { failure: `${formatSpec(spec)}: ${(error as Error).message}` };
+  }
+  const best = result.x;
+  const smoothing = {
+    alpha: best[0] as number,
+    beta: layout.beta >= 0 ? (best[layout.beta] as number) : 0,
+    gamma: layout.gamma >= 0 ? (best[layout.gamma] as number) : 0,
+    phi: layout.phi >= 0 ? (best[layout.phi] as number) : 1,
+  };
+  const model = evaluateModel(
+    y,
+    spec,
+    period,
+    smoothing,
+    Array.from(best.subarray(layout.level)),
+    vector.length,
+    result.evaluations,
+  );
+  // A perfect fit has log-likelihood +Infinity and is kept (as R); NaN means the fit failed.
+  if (Number.isNaN(model.logLikelihood)) {
+    return { failure: `${formatSpec(spec)}: the likelihood is undefined at the optimum` };
+  }
+  return { model };
+}
