@@ -198,6 +198,8 @@ function search(
   }
   let oldSize = simplexSize;
   let recompute = true;
+  const sums = new Float64Array(size);
+  let sumsValid = false;
   let best = 0;
   let status: NelderMeadStatus = 'max-evaluations';
 
@@ -238,13 +240,21 @@ function search(
       status = 'converged';
       break;
     }
-    // Centroid of all vertices but the worst (summed as R does: minus the worst, plus all).
+    // Centroid of all vertices but the worst, from running coordinate sums (refreshed after
+    // every full re-evaluation) instead of R's fresh sum each time: O(size), not O(size^2).
     const worstOffset = worst * size;
+    if (!sumsValid) {
+      sums.fill(0);
+      for (let vertex = 0; vertex < vertexCount; vertex += 1) {
+        const offset = vertex * size;
+        for (let index = 0; index < size; index += 1)
+          sums[index] = (sums[index] as number) + (points[offset + index] as number);
+      }
+      sumsValid = true;
+    }
     for (let index = 0; index < size; index += 1) {
-      let total = -(points[worstOffset + index] as number);
-      for (let vertex = 0; vertex < vertexCount; vertex += 1)
-        total += points[vertex * size + index] as number;
-      points[centroid + index] = total / size;
+      points[centroid + index] =
+        ((sums[index] as number) - (points[worstOffset + index] as number)) / size;
     }
     for (let index = 0; index < size; index += 1) {
       trial[index] =
@@ -275,18 +285,32 @@ function search(
       }
       evaluations += 1;
       if (expandedValue < reflected) {
-        for (let index = 0; index < size; index += 1)
+        for (let index = 0; index < size; index += 1) {
+          sums[index] =
+            (sums[index] as number) +
+            (trial[index] as number) -
+            (points[worstOffset + index] as number);
           points[worstOffset + index] = trial[index] as number;
+        }
         values[worst] = expandedValue;
       } else {
-        for (let index = 0; index < size; index += 1)
-          points[worstOffset + index] = points[centroid + index] as number;
+        for (let index = 0; index < size; index += 1) {
+          const replacement = points[centroid + index] as number;
+          sums[index] =
+            (sums[index] as number) + replacement - (points[worstOffset + index] as number);
+          points[worstOffset + index] = replacement;
+        }
         values[worst] = reflected;
       }
     } else {
       if (reflected < highest) {
-        for (let index = 0; index < size; index += 1)
+        for (let index = 0; index < size; index += 1) {
+          sums[index] =
+            (sums[index] as number) +
+            (trial[index] as number) -
+            (points[worstOffset + index] as number);
           points[worstOffset + index] = trial[index] as number;
+        }
         values[worst] = reflected;
       }
       for (let index = 0; index < size; index += 1) {
@@ -301,12 +325,18 @@ function search(
       }
       evaluations += 1;
       if (contracted < (values[worst] as number)) {
-        for (let index = 0; index < size; index += 1)
+        for (let index = 0; index < size; index += 1) {
+          sums[index] =
+            (sums[index] as number) +
+            (trial[index] as number) -
+            (points[worstOffset + index] as number);
           points[worstOffset + index] = trial[index] as number;
+        }
         values[worst] = contracted;
       } else if (reflected >= highest) {
         // Shrink every vertex towards the best one.
         recompute = true;
+        sumsValid = false;
         simplexSize = 0;
         const bestOffset = best * size;
         for (let vertex = 0; vertex < vertexCount; vertex += 1) {

@@ -1,8 +1,13 @@
 // Specialised likelihood loops for the forms the automatic search uses most (trend N/A/Ad x
 // season N/A/M): the same arithmetic, in the same order, as runEts in state-space.ts, with the
-// component branches taken out of the loop. The updates are written with short dependency
-// chains (level' = (1 - alpha) base + alpha adjusted, damped slope phi b' = phi (phi b) +
-// phi beta (adjusted - base)), algebraically R's error-correction form. Each returns R's criterion n log(sum e^2)
+// component branches taken out of the loop. The updates are R's error-correction form
+// rearranged for short dependency chains: level' = (1 - alpha) base + alpha adjusted, and with
+// a trend the pair (base, d) = (level + phi b, phi b) evolves linearly,
+//   base' = (1 - alpha - phi beta) base + phi d + (alpha + phi beta) adjusted,
+//   d'    = -phi beta base + phi d + phi beta adjusted,
+// which the trend loops advance two steps at a time with the squared matrix (recursive
+// doubling: [a11 a12; a21 a22] = A^2, (h1, h2) = A g for g = (alpha + phi beta, phi beta)), so each step waits on half as many dependent operations. Sums are split over
+// even and odd steps for the same reason. Each returns R's criterion n log(sum e^2)
 // (+ 2 sum log|f| for multiplicative errors). With additive errors the partial criterion only
 // grows, so a loop stops as soon as sum e^2 passes `limit` and returns +Infinity: the caller
 // (Nelder-Mead) only needed to know the point is no better than its cutoff.
@@ -63,29 +68,62 @@ export function kernelTrendNoSeason(
   slope0: number,
   limit: number,
 ): number {
-  let level = level0;
-  let damped = phi * slope0;
-  const keep = 1 - alpha;
-  const phiBeta = phi * beta;
-  let sumSquares = 0;
+  const g2 = phi * beta;
+  const c11 = 1 - alpha - g2;
+  const g1 = alpha + g2;
+  const a11 = c11 * c11 - phi * g2;
+  const a12 = phi * (c11 + phi);
+  const a21 = -g2 * (c11 + phi);
+  const a22 = phi * (phi - g2);
+  const h1 = c11 * g1 + phi * g2;
+  const h2 = -g2 * g1 + phi * g2;
+  let d = phi * slope0;
+  let base = level0 + d;
+  let evenSquares = 0;
+  let oddSquares = 0;
   let logSum = 0;
-  let product = 1;
-  for (let t = 0; t < n; t += 1) {
-    const observation = y[t] as number;
-    const forecast = level + damped;
-    const residual = multiplicative ? (observation - forecast) / forecast : observation - forecast;
-    sumSquares += residual * residual;
+  let evenProduct = 1;
+  let oddProduct = 1;
+  let t = 0;
+  for (; t + 1 < n; t += 2) {
+    const first = y[t] as number;
+    const second = y[t + 1] as number;
+    const next = c11 * base + phi * d + g1 * first;
+    const firstResidual = multiplicative ? (first - base) / base : first - base;
+    const secondResidual = multiplicative ? (second - next) / next : second - next;
+    evenSquares += firstResidual * firstResidual;
+    oddSquares += secondResidual * secondResidual;
     if (multiplicative) {
-      product *= Math.abs(forecast);
-      if (product > 1e100 || product < 1e-100) {
-        logSum += Math.log(product);
-        product = 1;
+      evenProduct *= Math.abs(base);
+      oddProduct *= Math.abs(next);
+      if (
+        evenProduct > 1e100 ||
+        evenProduct < 1e-100 ||
+        oddProduct > 1e100 ||
+        oddProduct < 1e-100
+      ) {
+        logSum += Math.log(evenProduct) + Math.log(oddProduct);
+        evenProduct = 1;
+        oddProduct = 1;
       }
-    } else if (sumSquares > limit) return Number.POSITIVE_INFINITY;
-    level = keep * forecast + alpha * observation;
-    damped = phi * damped + phiBeta * (observation - forecast);
+    } else if (evenSquares + oddSquares > limit) return Number.POSITIVE_INFINITY;
+    const after = a11 * base + a12 * d + (h1 * first + g1 * second);
+    d = a21 * base + a22 * d + (h2 * first + g2 * second);
+    base = after;
   }
-  return finish(n, sumSquares, multiplicative, logSum, product);
+  if (t < n) {
+    const observation = y[t] as number;
+    const residual = multiplicative ? (observation - base) / base : observation - base;
+    evenSquares += residual * residual;
+    if (multiplicative) evenProduct *= Math.abs(base);
+  }
+  return finish(
+    n,
+    evenSquares + oddSquares,
+    multiplicative,
+    logSum + Math.log(oddProduct),
+    evenProduct,
+  );
 }
 
 /** ETS(., N, A). */
@@ -142,36 +180,78 @@ export function kernelTrendAdditiveSeason(
   ring: Float64Array,
   limit: number,
 ): number {
-  let level = level0;
-  let damped = phi * slope0;
-  const keep = 1 - alpha;
-  const phiBeta = phi * beta;
+  const g2 = phi * beta;
+  const c11 = 1 - alpha - g2;
+  const g1 = alpha + g2;
+  const a11 = c11 * c11 - phi * g2;
+  const a12 = phi * (c11 + phi);
+  const a21 = -g2 * (c11 + phi);
+  const a22 = phi * (phi - g2);
+  const h1 = c11 * g1 + phi * g2;
+  const h2 = -g2 * g1 + phi * g2;
+  let d = phi * slope0;
+  let base = level0 + d;
   let position = 0;
-  let sumSquares = 0;
+  let evenSquares = 0;
+  let oddSquares = 0;
   let logSum = 0;
-  let product = 1;
-  for (let t = 0; t < n; t += 1) {
-    const observation = y[t] as number;
-    const base = level + damped;
-    const seasonal = ring[position] as number;
-    const forecast = base + seasonal;
-    const residual = multiplicative ? (observation - forecast) / forecast : observation - forecast;
-    sumSquares += residual * residual;
+  let evenProduct = 1;
+  let oddProduct = 1;
+  let t = 0;
+  for (; t + 1 < n; t += 2) {
+    const first = y[t] as number;
+    const second = y[t + 1] as number;
+    const nextPosition = position + 1 === m ? 0 : position + 1;
+    const firstSeasonal = ring[position] as number;
+    const secondSeasonal = ring[nextPosition] as number;
+    const firstAdjusted = first - firstSeasonal;
+    const secondAdjusted = second - secondSeasonal;
+    const next = c11 * base + phi * d + g1 * firstAdjusted;
+    const firstForecast = base + firstSeasonal;
+    const secondForecast = next + secondSeasonal;
+    const firstResidual = multiplicative
+      ? (first - firstForecast) / firstForecast
+      : first - firstForecast;
+    const secondResidual = multiplicative
+      ? (second - secondForecast) / secondForecast
+      : second - secondForecast;
+    evenSquares += firstResidual * firstResidual;
+    oddSquares += secondResidual * secondResidual;
     if (multiplicative) {
-      product *= Math.abs(forecast);
-      if (product > 1e100 || product < 1e-100) {
-        logSum += Math.log(product);
-        product = 1;
+      evenProduct *= Math.abs(firstForecast);
+      oddProduct *= Math.abs(secondForecast);
+      if (
+        evenProduct > 1e100 ||
+        evenProduct < 1e-100 ||
+        oddProduct > 1e100 ||
+        oddProduct < 1e-100
+      ) {
+        logSum += Math.log(evenProduct) + Math.log(oddProduct);
+        evenProduct = 1;
+        oddProduct = 1;
       }
-    } else if (sumSquares > limit) return Number.POSITIVE_INFINITY;
-    const adjusted = observation - seasonal;
-    level = keep * base + alpha * adjusted;
-    damped = phi * damped + phiBeta * (adjusted - base);
-    ring[position] = seasonal + gamma * (observation - base - seasonal);
-    position += 1;
-    if (position === m) position = 0;
+    } else if (evenSquares + oddSquares > limit) return Number.POSITIVE_INFINITY;
+    ring[position] = firstSeasonal + gamma * (first - base - firstSeasonal);
+    ring[nextPosition] = secondSeasonal + gamma * (second - next - secondSeasonal);
+    position = nextPosition + 1 === m ? 0 : nextPosition + 1;
+    const after = a11 * base + a12 * d + (h1 * firstAdjusted + g1 * secondAdjusted);
+    d = a21 * base + a22 * d + (h2 * firstAdjusted + g2 * secondAdjusted);
+    base = after;
   }
-  return finish(n, sumSquares, multiplicative, logSum, product);
+  if (t < n) {
+    const observation = y[t] as number;
+    const forecast = base + (ring[position] as number);
+    const residual = multiplicative ? (observation - forecast) / forecast : observation - forecast;
+    evenSquares += residual * residual;
+    if (multiplicative) evenProduct *= Math.abs(forecast);
+  }
+  return finish(
+    n,
+    evenSquares + oddSquares,
+    multiplicative,
+    logSum + Math.log(oddProduct),
+    evenProduct,
+  );
 }
 
 /** ETS(M, N, M) (multiplicative seasons need multiplicative errors under restrict). */
@@ -230,35 +310,78 @@ export function kernelTrendMultiplicativeSeason(
   ring: Float64Array,
   limit: number,
 ): number {
-  let level = level0;
-  let damped = phi * slope0;
-  const keep = 1 - alpha;
-  const phiBeta = phi * beta;
+  const g2 = phi * beta;
+  const c11 = 1 - alpha - g2;
+  const g1 = alpha + g2;
+  const a11 = c11 * c11 - phi * g2;
+  const a12 = phi * (c11 + phi);
+  const a21 = -g2 * (c11 + phi);
+  const a22 = phi * (phi - g2);
+  const h1 = c11 * g1 + phi * g2;
+  const h2 = -g2 * g1 + phi * g2;
+  let d = phi * slope0;
+  let base = level0 + d;
   let position = 0;
-  let sumSquares = 0;
+  let evenSquares = 0;
+  let oddSquares = 0;
   let logSum = 0;
-  let product = 1;
-  for (let t = 0; t < n; t += 1) {
-    const observation = y[t] as number;
-    const base = level + damped;
-    const seasonal = ring[position] as number;
-    const forecast = base * seasonal;
-    const residual = multiplicative ? (observation - forecast) / forecast : observation - forecast;
-    sumSquares += residual * residual;
+  let evenProduct = 1;
+  let oddProduct = 1;
+  let t = 0;
+  for (; t + 1 < n; t += 2) {
+    const first = y[t] as number;
+    const second = y[t + 1] as number;
+    const nextPosition = position + 1 === m ? 0 : position + 1;
+    const firstSeasonal = ring[position] as number;
+    const secondSeasonal = ring[nextPosition] as number;
+    const firstAdjusted = Math.abs(firstSeasonal) < TOLERANCE ? HUGE : first / firstSeasonal;
+    const secondAdjusted = Math.abs(secondSeasonal) < TOLERANCE ? HUGE : second / secondSeasonal;
+    const next = c11 * base + phi * d + g1 * firstAdjusted;
+    const firstForecast = base * firstSeasonal;
+    const secondForecast = next * secondSeasonal;
+    const firstResidual = multiplicative
+      ? (first - firstForecast) / firstForecast
+      : first - firstForecast;
+    const secondResidual = multiplicative
+      ? (second - secondForecast) / secondForecast
+      : second - secondForecast;
+    evenSquares += firstResidual * firstResidual;
+    oddSquares += secondResidual * secondResidual;
     if (multiplicative) {
-      product *= Math.abs(forecast);
-      if (product > 1e100 || product < 1e-100) {
-        logSum += Math.log(product);
-        product = 1;
+      evenProduct *= Math.abs(firstForecast);
+      oddProduct *= Math.abs(secondForecast);
+      if (
+        evenProduct > 1e100 ||
+        evenProduct < 1e-100 ||
+        oddProduct > 1e100 ||
+        oddProduct < 1e-100
+      ) {
+        logSum += Math.log(evenProduct) + Math.log(oddProduct);
+        evenProduct = 1;
+        oddProduct = 1;
       }
-    } else if (sumSquares > limit) return Number.POSITIVE_INFINITY;
-    const adjusted = Math.abs(seasonal) < TOLERANCE ? HUGE : observation / seasonal;
-    level = keep * base + alpha * adjusted;
-    damped = phi * damped + phiBeta * (adjusted - base);
-    const target = Math.abs(base) < TOLERANCE ? HUGE : observation / base;
-    ring[position] = seasonal + gamma * (target - seasonal);
-    position += 1;
-    if (position === m) position = 0;
+    } else if (evenSquares + oddSquares > limit) return Number.POSITIVE_INFINITY;
+    const firstTarget = Math.abs(base) < TOLERANCE ? HUGE : first / base;
+    const secondTarget = Math.abs(next) < TOLERANCE ? HUGE : second / next;
+    ring[position] = firstSeasonal + gamma * (firstTarget - firstSeasonal);
+    ring[nextPosition] = secondSeasonal + gamma * (secondTarget - secondSeasonal);
+    position = nextPosition + 1 === m ? 0 : nextPosition + 1;
+    const after = a11 * base + a12 * d + (h1 * firstAdjusted + g1 * secondAdjusted);
+    d = a21 * base + a22 * d + (h2 * firstAdjusted + g2 * secondAdjusted);
+    base = after;
   }
-  return finish(n, sumSquares, multiplicative, logSum, product);
+  if (t < n) {
+    const observation = y[t] as number;
+    const forecast = base * (ring[position] as number);
+    const residual = multiplicative ? (observation - forecast) / forecast : observation - forecast;
+    evenSquares += residual * residual;
+    if (multiplicative) evenProduct *= Math.abs(forecast);
+  }
+  return finish(
+    n,
+    evenSquares + oddSquares,
+    multiplicative,
+    logSum + Math.log(oddProduct),
+    evenProduct,
+  );
 }

@@ -90,6 +90,7 @@ export function createObjective(
   const seasonal = spec.season !== 'N';
   const hasTrend = spec.trend !== 'N';
   const multiplicativeError = spec.error === 'M';
+  const abandon = !multiplicativeError && n >= 40;
   const multiplicativeSeason = season === MULTIPLICATIVE;
   const multiplicativeTrend = trend === MULTIPLICATIVE;
   const additiveSeason = spec.season === 'A';
@@ -133,9 +134,10 @@ export function createObjective(
     }
     const level = parameters[layout.level] as number;
     const slope = layout.slope >= 0 ? (parameters[layout.slope] as number) : 0;
-    // n log(sum e^2) >= cutoff once sum e^2 > exp(cutoff / n) (with a margin for rounding).
+    // n log(sum e^2) >= cutoff once sum e^2 > exp(cutoff / n) (with a margin for rounding);
+    // short series finish quickly anyway and skip the exp().
     const limit =
-      !multiplicativeError && cutoff < Number.POSITIVE_INFINITY
+      abandon && cutoff < Number.POSITIVE_INFINITY
         ? Math.exp(cutoff / n) * (1 + 1e-12)
         : Number.POSITIVE_INFINITY;
     let criterion: number;

@@ -45,7 +45,7 @@ describe('ETS recursions', () => {
         ] as const,
     ),
   )(
-    'the specialised likelihood loop for %s gives the general recursion value, else the fit optimises a different function',
+    'the specialised likelihood loop for %s gives the general recursion value (to rounding), else the fit optimises a different function',
     (_code, spec, smoothing) => {
       const m = spec.season === 'N' ? 1 : 4;
       const vector = Float64Array.from([...smoothing, ...stateFor(spec)]);
@@ -74,7 +74,10 @@ describe('ETS recursions', () => {
         ring,
       );
       expect(Number.isFinite(general)).toBe(true);
-      expect(objective(vector, Number.POSITIVE_INFINITY)).toBe(general);
+      // Same arithmetic up to rounding (the trend loops advance two steps at a time).
+      expect(Math.abs(objective(vector, Number.POSITIVE_INFINITY) - general)).toBeLessThan(
+        1e-12 * Math.abs(general),
+      );
     },
   );
 
