@@ -1,6 +1,12 @@
 // The forecasters the shared contract test (contract.test.ts) runs. Add yours here: one entry
 // per exported Forecaster, with the properties it is expected to have.
 import { arimaForecaster } from './arima/arima-forecaster';
+import {
+  dampedForecaster,
+  etsForecaster,
+  holtForecaster,
+  sesForecaster,
+} from './ets/ets-forecaster';
 import type { Forecaster } from './forecaster';
 import { crostonForecaster, sbaForecaster, tsbForecaster } from './intermittent';
 import { autoIntermittentForecaster } from './intermittent-auto';
@@ -89,6 +95,34 @@ export const contractCases: ContractCase[] = [
     intervals: 'always',
     constantForecastsItself: true,
     recoversSeasonalPattern: true,
+    rejectsNegative: false,
+  },
+  {
+    forecaster: etsForecaster,
+    intervals: 'always',
+    constantForecastsItself: true,
+    recoversSeasonalPattern: true,
+    rejectsNegative: false,
+  },
+  {
+    forecaster: sesForecaster,
+    intervals: 'always',
+    constantForecastsItself: true,
+    recoversSeasonalPattern: false,
+    rejectsNegative: false,
+  },
+  {
+    forecaster: holtForecaster,
+    intervals: 'always',
+    constantForecastsItself: true,
+    recoversSeasonalPattern: false,
+    rejectsNegative: false,
+  },
+  {
+    forecaster: dampedForecaster,
+    intervals: 'always',
+    constantForecastsItself: true,
+    recoversSeasonalPattern: false,
     rejectsNegative: false,
   },
 ];
