@@ -107,7 +107,7 @@ export function numberCell(
     if (reading === 'comma')
       return new Invalid(
         `${column} ${quote(raw)} has a comma in a ${delimiterName(format.delimiter)}-separated file`,
-        `write ${text.replace(',', '.')} with a decimal point (no thousands separator), or save the file with ';' as the delimiter to use decimal commas`,
+        `${commaFix(text)}, or save the file with ';' as the delimiter to use decimal commas`,
       );
     if (reading === 'ambiguous')
       return new Invalid(
@@ -119,6 +119,15 @@ export function numberCell(
       `write ${rule.what} as digits, e.g. ${example}`,
     );
   };
+}
+
+/** How to write a number that has a comma in a file whose decimals need a point. */
+function commaFix(text: string): string {
+  if (text.includes('.'))
+    return `write ${text.replaceAll(',', '')} without the thousands separator`;
+  if (/^[+-]?\d{1,3},\d{3}$/.test(text))
+    return `write ${text.replace(',', '')} for thousands or ${text.replace(',', '.')} for a decimal`;
+  return `write ${text.replace(',', '.')} with a decimal point`;
 }
 
 export function delimiterName(delimiter: string): string {

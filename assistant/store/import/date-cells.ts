@@ -98,13 +98,13 @@ function slashDate(
 
 /** ISO text of a day number, memoised over the accepted range (writes repeat few dates). */
 export function createIsoDateFormatter(): (day: number) => string {
-  const texts: (string | undefined)[] = [];
+  const texts = new Map<number, string>();
   return (day) => {
-    const index = day - FIRST_DAY;
-    let text = texts[index];
+    let text = texts.get(day);
     if (text === undefined) {
+      if (texts.size >= 50_000) texts.clear();
       text = formatIsoDate(day);
-      texts[index] = text;
+      texts.set(day, text);
     }
     return text;
   };

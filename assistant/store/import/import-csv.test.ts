@@ -71,6 +71,17 @@ describe('importCsv accepts', () => {
     });
   });
 
+  it('Excel\'s "sep=;" first line, which names the delimiter and is not the header', async () => {
+    store = seededStore();
+    const report = await importText(
+      store,
+      'sep=;\r\ndate;sku;location;units\r\n2024-01-01;QUI-500;LIM-DC1;2,5\r\n',
+      { kind: 'sales' },
+    );
+    expect(report).toMatchObject({ delimiter: ';', rowsImported: 1 });
+    expect(salesRow(store, 'QUI-500', 'LIM-DC1', '2024-01-01')?.units).toBe(2.5);
+  });
+
   it("day-first slash dates in ';' files, with a warning that says how they were read", async () => {
     store = seededStore();
     const report = await importText(

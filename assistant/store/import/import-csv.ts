@@ -124,7 +124,13 @@ export async function importCsv(
   });
   const output = skipInvalid ? options.rejectedOutput : undefined;
   let headerWritten = false;
+  let outputError: unknown;
+  const onOutputError = (error: unknown) => {
+    outputError ??= error;
+  };
+  output?.on('error', onOutputError);
   const flushRejected = async () => {
+    if (outputError !== undefined) throw outputError;
     if (!output || rows.rejectedText === '') return;
     const text =
       (headerWritten
@@ -170,6 +176,7 @@ export async function importCsv(
       return reject();
     }
     rows.finish();
+    if (outputError !== undefined) throw outputError;
     if (rows.rowsRead === 0)
       report.warnings.push('the file has a header but no data rows: nothing imported');
     report.rowsImported = rows.rowsImported;
@@ -181,6 +188,7 @@ export async function importCsv(
   } finally {
     if (database.inTransaction) database.exec('ROLLBACK');
     restoreCacheSize();
+    output?.removeListener('error', onOutputError);
   }
 }
 

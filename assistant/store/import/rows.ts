@@ -22,6 +22,9 @@ export interface RowReaderOptions {
   invalidUtf8: () => boolean;
 }
 
+/** Excel's optional first line naming the delimiter ("sep=;"), skipped before the header. */
+const SEPARATOR_HINT = /^\s*sep=[,;\t]?\s*$/i;
+
 function countOf(text: string, character: string): number {
   let count = 0;
   for (
@@ -83,7 +86,8 @@ export class RowReader {
     this.line += 1 + breaks;
     if (blank) return;
     if (this.header === undefined) {
-      this.acceptHeader(record, start);
+      if (!SEPARATOR_HINT.test(record[0] ?? '') || record.slice(1).some((field) => field.trim()))
+        this.acceptHeader(record, start);
       return;
     }
     this.rowsRead += 1;

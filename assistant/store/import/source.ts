@@ -146,6 +146,13 @@ export function sniffHeader(text: string): { delimiter: ImportDelimiter; lineBre
   let index = 0;
   // Skip blank lines before the header.
   while (index < text.length && /\s/.test(text[index] ?? '')) index += 1;
+  // Excel's "sep=;" hint line names the delimiter.
+  const hint = /^sep=([,;\t])(\r\n|\n|\r)/i.exec(text.slice(index, index + 8));
+  if (hint) {
+    const named = hint[1] as ImportDelimiter;
+    const lineBreak = hint[2] === '\r' ? '\r' : '\n';
+    return { delimiter: named, lineBreak };
+  }
   let quoted = false;
   for (; index < text.length; index += 1) {
     const character = text[index];
