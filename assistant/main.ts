@@ -1,0 +1,164 @@
+// The one composition root (ARCHITECTURE.md 1): config -> deps -> createApp -> listen; and a
+// graceful close (stop accepting, finish in-flight requests, close the database).
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { createAdaptorServer } from '@hono/node-server';
+import { pino, type Logger } from 'pino';
+import { Registry } from 'prom-client';
+import type { AppConfig } from './config';
+import { ConfigError } from './errors';
+import { probeOllama } from './llm/ollama-status';
+import { createMetrics } from './metrics/metrics';
+import { createApp } from './server/create-app';
+import { createStoreImporter } from './server/store-importer';
+import type { Limits } from './server/types';
+import { formatIsoDate } from '../models/calendar/dates';
+import { loadDemoCompany } from './store/demo/load';
+import { openStore, type Store } from './store/store';
+
+export interface StartServerOptions {
+  config: AppConfig;
+  /** load the demo company when the store is empty */
+  demoIfEmpty?: boolean;
+  /** ISO date the demo data ends on (default: today) */
+  today?: string;
+  /** default: pino to stdout at config.logLevel */
+  logger?: Logger;
+  limits?: Partial<Limits>;
+  /** how long close() waits for in-flight requests before cutting connections; default 10 s */
+  shutdownTimeoutMs?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  store: Store;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+function reasonOf(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'ENOTDIR') return 'a part of the path is a file, not a folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EROFS') return 'the file system is read-only';
+  if (code === 'EEXIST') return 'a file with that name is in the way';
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Creates the data folder and checks it is writable; one clear error naming the folder if not. */
+export function prepareDataDir(dataDir: string): string {
+  const folder = resolve(dataDir);
+  try {
+    mkdirSync(folder, { recursive: true });
+    accessSync(folder, constants.W_OK);
+  } catch (error) {
+    throw new ConfigError(
+      `the data folder ${folder} cannot be used (${reasonOf(error)}): set AYNI_DATA_DIR to a writable folder`,
+      undefined,
+      { cause: error },
+    );
+  }
+  return folder;
+}
+
+function listenError(error: unknown, config: AppConfig, port: number): Error {
+  const code = (error as { code?: unknown }).code;
+  const where = `port ${port} on ${config.host}`;
+  if (code === 'EADDRINUSE')
+    return new ConfigError(`${where} is already in use: stop the other process or set AYNI_PORT`);
+  if (code === 'EACCES')
+    return new ConfigError(`${where} needs privileges: set AYNI_PORT to 1024 or above`);
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return new ConfigError(
+      `AYNI_HOST=${config.host} is not an address of this machine: use 127.0.0.1, 0.0.0.0 or a local interface's address`,
+    );
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+function listen(server: Server, config: AppConfig): Promise<AddressInfo> {
+  return new Promise((resolvePromise, reject) => {
+    const onError = (error: unknown) => reject(listenError(error, config, config.port));
+    server.once('error', onError);
+    server.listen(config.port, config.host, () => {
+      server.off('error', onError);
+      resolvePromise(server.address() as AddressInfo);
+    });
+  });
+}
+
+function urlOf(host: string, port: number): string {
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+/** Stops accepting, lets in-flight requests finish (bounded), cutting idle keep-alive sockets. */
+function closeServer(server: Server, timeoutMs: number): Promise<void> {
+  return new Promise((resolvePromise) => {
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
+    const deadline = setTimeout(() => server.closeAllConnections(), timeoutMs);
+    server.close(() => {
+      clearInterval(sweep);
+      clearTimeout(deadline);
+      resolvePromise();
+    });
+    server.closeIdleConnections();
+  });
+}
+
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const { config } = options;
+  const logger = options.logger ?? pino({ level: config.logLevel, base: { service: 'ayni' } });
+  const dataDir = prepareDataDir(config.dataDir);
+  const databasePath = join(dataDir, 'ayni.db');
+  let store: Store;
+  try {
+    store = openStore({ path: databasePath });
+  } catch (error) {
+    throw new ConfigError(
+      `the database ${databasePath} cannot be opened (${reasonOf(error)}): move it away or set AYNI_DATA_DIR to another folder`,
+      undefined,
+      { cause: error },
+    );
+  }
+
+  try {
+    if (options.demoIfEmpty && store.isEmpty()) {
+      const today = options.today ?? formatIsoDate(Math.floor(Date.now() / 86_400_000));
+      logger.info({ today }, 'the store is empty: loading the demo company');
+      const summary = loadDemoCompany(store, { seed: 1, today });
+      logger.info(summary, `demo company loaded in ${summary.seconds.toFixed(1)} s`);
+    }
+    const metrics = createMetrics(new Registry());
+    const app = createApp({
+      store,
+      config,
+      logger,
+      metrics,
+      ollama: {
+        status: () => probeOllama({ host: config.ollamaHost, models: config.models }),
+      },
+      importer: createStoreImporter(store),
+      limits: options.limits,
+    });
+    const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+    const address = await listen(server, config);
+    const url = urlOf(config.host, address.port);
+
+    let closing: Promise<void> | undefined;
+    const close = () => {
+      closing ??= (async () => {
+        logger.info('shutting down: no new connections, finishing requests in flight');
+        await closeServer(server, options.shutdownTimeoutMs ?? 10_000);
+        store.close();
+        logger.info('stopped');
+      })();
+      return closing;
+    };
+    logger.info({ url, dataDir }, `Ayni is listening on ${url}`);
+    return { url, store, logger, close };
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+}
