@@ -50,6 +50,15 @@ describe('readNumber', () => {
 });
 
 describe('numberCell', () => {
+  it('suggests the fix that fits a comma in a comma-separated file', () => {
+    const units = numberCell('units', { what: 'units', required: true }, comma);
+    expect(reason(units('12,5'))).toMatch(
+      /: write 12\.5 with a decimal point, or save the file with ';'/,
+    );
+    expect(reason(units('1,234'))).toMatch(/: write 1234 for thousands or 1\.234 for a decimal/);
+    expect(reason(units('1,234.5'))).toMatch(/: write 1234\.5 without the thousands separator/);
+  });
+
   it('refuses fractions where whole numbers are required and zero where > 0 is', () => {
     const days = numberCell(
       'shelf_life_days',

@@ -153,6 +153,18 @@ describe('importCsv accepts', () => {
     expect(store.products.findBySku('AAA-1')?.name).toBe('Ñuñoa café açaí 🌽');
   });
 
+  it('Excel\'s "sep=;" first line, taking the delimiter from it and skipping it', async () => {
+    store = seededStore();
+    const report = await importText(
+      store,
+      'sep=;\r\ndate;sku;location;units\r\n2024-01-01;QUI-500;LIM-DC1;1,5\r\n2024-01-02;QUI-500;LIM-DC1;x\r\n',
+      { kind: 'sales', skipInvalid: true },
+    );
+    expect(report).toMatchObject({ delimiter: ';', rowsRead: 2, rowsImported: 1 });
+    expect(report.problems[0]?.line).toBe(4);
+    expect(salesRow(store, 'QUI-500', 'LIM-DC1', '2024-01-01')?.units).toBe(1.5);
+  });
+
   it('a header-only file as a notice that nothing was imported', async () => {
     store = seededStore();
     const before = snapshot(store);
@@ -320,6 +332,24 @@ describe('importCsv guards', () => {
     await expect(promise).rejects.toThrow('stopped by the user');
     expect(snapshot(store)).toBe(before);
     expect(store.database.inTransaction).toBe(false);
+  });
+
+  it('rolls back when the rejected-rows output fails, rethrowing its error', async () => {
+    store = seededStore();
+    const before = snapshot(store);
+    const output = new PassThrough();
+    output.on('data', () => output.destroy(new Error('disk full')));
+    const bad = Array.from({ length: 3000 }, (_, index) => `SKU-${index},P,\n`).join('');
+    await expect(
+      importCsv(store.database, {
+        kind: 'products',
+        fileName: 'products.csv',
+        source: chunked(`sku,name,category\nOK-1,P,x\n${bad}`, 4096),
+        skipInvalid: true,
+        rejectedOutput: output,
+      }),
+    ).rejects.toThrow('disk full');
+    expect(snapshot(store)).toBe(before);
   });
 
   it('refuses a connection that is inside a transaction', async () => {
