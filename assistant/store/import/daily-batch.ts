@@ -14,7 +14,7 @@ export class DailyBatch {
   /** `width` values a row; NaN = NULL. */
   private readonly values: Float64Array;
   private readonly order = new Float64Array(CAPACITY);
-  private readonly parameters: (number | string | null)[] = [];
+  private readonly parameters: (number | string | null)[];
   private size = 0;
   private packable = true;
 
@@ -25,6 +25,7 @@ export class DailyBatch {
     private readonly isoDate: (day: number) => string,
   ) {
     this.values = new Float64Array(CAPACITY * width);
+    this.parameters = Array<number | string | null>(3 + width).fill(null);
   }
 
   /** Queues a row; `values` holds `width` numbers (NaN = NULL). Flushes when full. */
@@ -59,15 +60,12 @@ export class DailyBatch {
     const { parameters, width } = this;
     for (let position = 0; position < count; position += 1) {
       const row = this.packable ? (order[position] ?? 0) % CAPACITY : position;
-      parameters.length = 0;
-      parameters.push(
-        this.skuIds[row] ?? 0,
-        this.locationIds[row] ?? 0,
-        this.isoDate(this.days[row] ?? 0),
-      );
+      parameters[0] = this.skuIds[row] ?? 0;
+      parameters[1] = this.locationIds[row] ?? 0;
+      parameters[2] = this.isoDate(this.days[row] ?? 0);
       for (let index = 0; index < width; index += 1) {
         const value = this.values[row * width + index] ?? NaN;
-        parameters.push(Number.isNaN(value) ? null : value);
+        parameters[3 + index] = Number.isNaN(value) ? null : value;
       }
       this.statement.run(parameters);
     }

@@ -352,6 +352,21 @@ describe('importCsv guards', () => {
     expect(snapshot(store)).toBe(before);
   });
 
+  it('gives the connection back with foreign keys on and its cache size, imported or rejected', async () => {
+    store = seededStore();
+    store.database.pragma('cache_size = -3000');
+    const settings = () => [
+      store?.database.pragma('foreign_keys', { simple: true }),
+      store?.database.pragma('cache_size', { simple: true }),
+    ];
+    await importText(store, 'sku,name,category\nNEW-1,P,x\n', { kind: 'products' });
+    expect(settings()).toEqual([1, -3000]);
+    await importText(store, 'sku,name,category\nNEW-2,P,\n', { kind: 'products' }).catch(
+      () => undefined,
+    );
+    expect(settings()).toEqual([1, -3000]);
+  });
+
   it('refuses a connection that is inside a transaction', async () => {
     store = seededStore();
     store.database.exec('BEGIN');
