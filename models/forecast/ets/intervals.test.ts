@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fitEts } from './ets';
 import type { EtsModel } from './fit';
 import { forecastModel, innovationWeights, quantileType8 } from './intervals';
-import { createNormalSource, createSeededUniform } from './random';
+import { Random } from '../../stats/random';
 
 function model(overrides: Partial<EtsModel>): EtsModel {
   return {
@@ -106,7 +106,10 @@ describe('ETS forecast distributions', () => {
     );
     expect(simulated.intervalMethod).toBe('simulated');
     // Monte Carlo check of the class-2 variance at h = 6 with a seeded normal source.
-    const normal = createNormalSource(createSeededUniform(5));
+    const normal = (
+      (random) => () =>
+        random.normal()
+    )(new Random(5));
     const paths = 20000;
     let sum = 0;
     let squares = 0;
@@ -136,11 +139,11 @@ describe('ETS forecast distributions', () => {
     );
     const fit = fitEts(walk, 1, { model: 'MMN', damped: false });
     const first = forecastModel(fit.model, 8, [80, 95], {
-      random: createSeededUniform(1),
+      random: new Random(1),
       paths: 2000,
     });
     const second = forecastModel(fit.model, 8, [80, 95], {
-      random: createSeededUniform(1),
+      random: new Random(1),
       paths: 2000,
     });
     expect(first.intervalMethod).toBe('simulated');

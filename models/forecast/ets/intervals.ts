@@ -7,13 +7,13 @@ import { centralIntervalMultiplier } from '../../stats/normal';
 import type { PredictionInterval } from '../forecaster';
 import { class3Moments } from './class3';
 import type { EtsModel } from './fit';
+import { Random } from '../../stats/random';
 import { componentCode } from './model-spec';
-import { createNormalSource, createSeededUniform } from './random';
 import { pointForecasts, simulatePath } from './state-space';
 
 export interface ForecastOptions {
-  /** Uniform [0, 1) source for simulated intervals; default a generator with a fixed seed. */
-  random?: () => number;
+  /** Seeded generator for simulated intervals; default one with a fixed seed. */
+  random?: Random;
   /** Simulated paths when no analytic variance exists; default 5000 (as R). */
   paths?: number;
 }
@@ -90,7 +90,8 @@ function simulatedIntervals(
   const paths = options.paths ?? 5000;
   if (!Number.isInteger(paths) || paths < 2)
     throw new RangeError(`paths: ${String(paths)} must be a whole number >= 2`);
-  const normal = createNormalSource(options.random ?? createSeededUniform(DEFAULT_SIMULATION_SEED));
+  const random = options.random ?? new Random(DEFAULT_SIMULATION_SEED);
+  const normal = () => random.normal();
   const sigma = Math.sqrt(model.sigma2);
   const multiplicativeError = model.spec.error === 'M';
   const simulation = {

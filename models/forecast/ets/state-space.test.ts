@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createObjective, fillSeasonalRing, parameterLayout } from './likelihood';
 import { type EtsSpec, componentCode, DEFAULT_LOWER, DEFAULT_UPPER } from './model-spec';
-import { createNormalSource, createSeededUniform } from './random';
+import { Random } from '../../stats/random';
 import {
   type EtsTrace,
   pointForecasts,
@@ -11,7 +11,10 @@ import {
   simulatePath,
 } from './state-space';
 
-const normal = createNormalSource(createSeededUniform(3));
+const normal = (
+  (random) => () =>
+    random.normal()
+)(new Random(3));
 const SERIES = Float64Array.from(
   { length: 40 },
   (_, t) => 100 + 2 * t + 15 * Math.sin((2 * Math.PI * t) / 4) + 3 * normal(),
