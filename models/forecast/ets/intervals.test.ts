@@ -106,10 +106,8 @@ describe('ETS forecast distributions', () => {
     );
     expect(simulated.intervalMethod).toBe('simulated');
     // Monte Carlo check of the class-2 variance at h = 6 with a seeded normal source.
-    const normal = (
-      (random) => () =>
-        random.normal()
-    )(new Random(5));
+    const random = new Random(5);
+    const normal = () => random.normal();
     const paths = 20000;
     let sum = 0;
     let squares = 0;

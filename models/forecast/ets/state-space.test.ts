@@ -11,10 +11,8 @@ import {
   simulatePath,
 } from './state-space';
 
-const normal = (
-  (random) => () =>
-    random.normal()
-)(new Random(3));
+const random = new Random(3);
+const normal = () => random.normal();
 const SERIES = Float64Array.from(
   { length: 40 },
   (_, t) => 100 + 2 * t + 15 * Math.sin((2 * Math.PI * t) / 4) + 3 * normal(),
