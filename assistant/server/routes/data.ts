@@ -1,6 +1,7 @@
 // GET /api/products, /api/locations, /api/sales (ARCHITECTURE.md 3.3): validated queries, explicit fields.
 import type { Hono } from 'hono';
 import { z } from 'zod';
+import { tryParseIsoDate } from '../../../models/calendar/dates';
 import { NotFoundError } from '../../errors';
 import type { SalesAggregateRow, SalesDimension } from '../../store/repositories/sales';
 import type { Location, Product } from '../../store/types';
@@ -13,16 +14,9 @@ export const maxSalesRows = 100_000;
 const grains = ['day', 'week', 'month'] as const;
 const dimensions = ['sku', 'category', 'location', 'region'] as const satisfies SalesDimension[];
 
-function isCalendarDate(value: string): boolean {
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
-const isoDate = z
-  .string()
-  .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && isCalendarDate(value), {
-    error: (issue) => `must be a calendar date YYYY-MM-DD, got ${JSON.stringify(issue.input)}`,
-  });
+const isoDate = z.string().refine((value) => tryParseIsoDate(value) !== undefined, {
+  error: (issue) => `must be a calendar date YYYY-MM-DD, got ${JSON.stringify(issue.input)}`,
+});
 
 const list = z
   .string()
