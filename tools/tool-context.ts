@@ -1,0 +1,103 @@
+// What a tool may reach (ARCHITECTURE.md 1): data queries, an AbortSignal, a clock and a logger.
+// Defined here, implemented by assistant/store, so every tool runs on in-memory data in tests.
+// The LLM (for vision) and the knowledge index join this interface when those tools arrive.
+
+export type SalesGrain = 'day' | 'week' | 'month';
+export type SalesDimension = 'sku' | 'category' | 'location' | 'region';
+
+export interface CatalogProduct {
+  sku: string;
+  name: string;
+  category: string;
+  /** ISO date of the launch, when known */
+  launchDate: string | null;
+  lifecycleStage: string | null;
+}
+
+export interface CatalogLocation {
+  code: string;
+  name: string;
+  region: string;
+  city: string | null;
+}
+
+/** Which sales to read: every list is an OR within itself, the lists combine with AND. */
+export interface SalesScope {
+  skus?: readonly string[];
+  categories?: readonly string[];
+  locations?: readonly string[];
+  regions?: readonly string[];
+  /** inclusive ISO date */
+  from?: string;
+  /** inclusive ISO date */
+  to?: string;
+}
+
+/** One day of sales summed over a scope (only days with at least one sales row). */
+export interface DailySales {
+  date: string;
+  units: number;
+  /** 0 when the rows carry no revenue */
+  revenue: number;
+  /** sales rows (SKU x location) summed into this day */
+  rows: number;
+  /** rows flagged as on promotion */
+  promoRows: number;
+  /** rows flagged as out of stock */
+  stockoutRows: number;
+}
+
+export interface SalesTotalsQuery extends SalesScope {
+  grain: SalesGrain;
+  groupBy?: readonly SalesDimension[];
+}
+
+export interface SalesTotalsRow {
+  /** first day of the period (weeks start on Monday) */
+  period: string;
+  sku?: string;
+  category?: string;
+  location?: string;
+  region?: string;
+  units: number;
+  revenue: number;
+  rows: number;
+  promoRows: number;
+  stockoutRows: number;
+}
+
+export interface StockPosition {
+  date: string;
+  onHand: number;
+  onOrder: number | null;
+}
+
+export interface ToolLogger {
+  debug(fields: Record<string, unknown>, message: string): void;
+  info(fields: Record<string, unknown>, message: string): void;
+  warn(fields: Record<string, unknown>, message: string): void;
+}
+
+export interface ToolContext {
+  catalog: {
+    products(): readonly CatalogProduct[];
+    locations(): readonly CatalogLocation[];
+  };
+  sales: {
+    /** Daily totals over the scope, in date order. */
+    daily(scope: SalesScope): DailySales[];
+    /** Totals by period and the requested dimensions, ordered by period then dimensions. */
+    totals(query: SalesTotalsQuery): SalesTotalsRow[];
+    /** First and last sales date in the whole store; undefined when there are no sales. */
+    dateRange(): { first: string; last: string } | undefined;
+  };
+  inventory: {
+    /** The most recent stock count of a SKU at a location (by codes). */
+    latest(sku: string, location: string): StockPosition | undefined;
+  };
+  /** Aborts long work when the caller gives up (client gone, step timeout). */
+  signal: AbortSignal;
+  /** The current time; tools never read the system clock themselves. */
+  now(): Date;
+  logger: ToolLogger;
+}
