@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { registerBenchCommand } from './commands/bench';
 import { registerDemoDataCommand } from './commands/demo-data';
+import { registerForecastCommand } from './commands/forecast';
 import { registerImportCommand } from './commands/import';
 import { registerServeCommand } from './commands/serve';
 
@@ -16,6 +17,7 @@ const program = new Command('ayni')
 registerServeCommand(program);
 registerImportCommand(program);
 registerDemoDataCommand(program);
+registerForecastCommand(program);
 registerBenchCommand(program);
 
 program.exitOverride((error) => {

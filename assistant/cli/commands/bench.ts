@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { formatIsoDate } from '../../../models/calendar/dates';
 import { runStoreBench } from '../../bench/store-bench';
 import { action, UsageError } from '../run-command';
+import { registerBenchForecastCommand } from './bench-forecast';
 
 export function registerBenchCommand(program: Command): void {
   const bench = program
@@ -42,4 +43,6 @@ export function registerBenchCommand(program: Command): void {
         process.stdout.write(`${lines.join('\n')}\n`);
       }),
     );
+
+  registerBenchForecastCommand(bench);
 }

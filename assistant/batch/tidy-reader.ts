@@ -1,0 +1,285 @@
+// Streaming reader of tidy benchmark files (ARCHITECTURE.md 3.5): `series_id,date,value`, also
+// Nixtla's `unique_id,ds,y` and `date_or_index`; `,` or `;` (with decimal commas), a BOM is fine.
+// Rows of a series must be together in the file so that one series at a time is in memory; with
+// `unsorted` the whole file is read first. Empty, NA and NaN values are missing (NaN), as are the
+// periods with no row; negative or non-numeric values are errors naming file, line and column.
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { CsvError, parse } from 'csv-parse';
+import { tryParseIsoDate } from '../../models/calendar/dates';
+import { readNumber } from '../store/import/cells';
+import { sniffHeader } from '../store/import/source';
+import { TidyFileError } from './tidy-errors';
+import { assembleSeries, type AssembleContext, type TidyRow, type TidySeries } from './tidy-series';
+import type { Frequency } from './tidy-time';
+
+export type { TidySeries } from './tidy-series';
+
+export interface TidyReadOptions {
+  /** Read the whole file first, for files whose series are not contiguous (memory grows). */
+  unsorted?: boolean;
+  /** The frequency of dated series, instead of inferring it from the dates. */
+  frequency?: Frequency;
+  signal?: AbortSignal;
+  /** Called every few thousand rows with the bytes read so far and the file's size. */
+  onProgress?: (bytesRead: number, bytesTotal: number) => void;
+}
+
+const ID_COLUMNS = ['series_id', 'unique_id'];
+const DATE_COLUMNS = ['date', 'ds', 'date_or_index'];
+const VALUE_COLUMNS = ['value', 'y'];
+const MISSING = new Set(['', 'na', 'nan', 'n/a', 'null']);
+const INDEX = /^\d{1,15}$/;
+
+interface Columns {
+  id: number;
+  date: number;
+  value: number;
+  names: string[];
+}
+
+function findColumns(file: string, header: string[]): Columns {
+  const names = header.map((name) => name.trim());
+  const lower = names.map((name) => name.toLowerCase());
+  const find = (aliases: string[], role: string): number => {
+    const index = lower.findIndex((name) => aliases.includes(name));
+    if (index < 0)
+      throw new TidyFileError(
+        file,
+        1,
+        null,
+        null,
+        `the header has no ${role} column (found: ${names.join(', ') || 'nothing'})`,
+        `name the columns series_id,date,value (or unique_id,ds,y); ${role} may be called ${aliases.join(' or ')}`,
+      );
+    return index;
+  };
+  return {
+    id: find(ID_COLUMNS, 'series id'),
+    date: find(DATE_COLUMNS, 'date'),
+    value: find(VALUE_COLUMNS, 'value'),
+    names,
+  };
+}
+
+async function sniffDelimiter(path: string, file: string): Promise<',' | ';' | '\t'> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(65_536);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    if (bytesRead === 0)
+      throw new TidyFileError(
+        file,
+        1,
+        null,
+        null,
+        'the file is empty',
+        'give a CSV with a header row series_id,date,value',
+      );
+    const head = buffer.subarray(0, bytesRead);
+    const nul = head.indexOf(0);
+    if (nul >= 0)
+      throw new TidyFileError(
+        file,
+        1,
+        null,
+        null,
+        `the file is binary, not CSV text (a NUL byte at byte ${nul})`,
+        'export the data as CSV (UTF-8)',
+      );
+    const text = head.toString('utf8').replace(/^\uFEFF/, '');
+    return sniffHeader(text).delimiter;
+  } finally {
+    await handle.close();
+  }
+}
+
+function csvProblem(error: CsvError): string {
+  if (error.code === 'CSV_QUOTE_NOT_CLOSED') return 'a quoted field is never closed';
+  if (error.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH')
+    return 'the row has a different number of fields than the header';
+  return error.message;
+}
+
+/**
+ * The series of a tidy file, one at a time, in file order (first appearance with `unsorted`).
+ * Throws TidyFileError for a malformed file, value, date or ordering.
+ */
+export async function* readTidySeries(
+  path: string,
+  options: TidyReadOptions = {},
+): AsyncGenerator<TidySeries> {
+  const file = basename(path);
+  const total = (await stat(path)).size;
+  const delimiter = await sniffDelimiter(path, file);
+  const decimalComma = delimiter === ';';
+  const parser = createReadStream(path).pipe(
+    parse({ delimiter, bom: true, info: true, skip_empty_lines: true, relax_column_count: false }),
+  );
+  let columns: Columns | undefined;
+  let context: AssembleContext | undefined;
+  let currentId: string | undefined;
+  let rows: TidyRow[] = [];
+  const finished = new Set<string>();
+  const grouped = new Map<string, TidyRow[]>();
+  let rowsRead = 0;
+
+  const finish = (id: string, seriesRows: TidyRow[]): TidySeries => {
+    const series = assembleSeries(id, seriesRows, context as AssembleContext);
+    if (series.time.kind === 'date' && context)
+      context.previous = { frequency: series.time.frequency, monthEnd: series.time.monthEnd };
+    return series;
+  };
+
+  try {
+    for await (const entry of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number; bytes: number };
+    }>) {
+      options.signal?.throwIfAborted();
+      const { record, info } = entry;
+      const line = info.lines;
+      if (columns === undefined) {
+        columns = findColumns(file, record);
+        continue;
+      }
+      rowsRead += 1;
+      if (options.onProgress && rowsRead % 5000 === 0) options.onProgress(info.bytes, total);
+      const names = columns.names;
+      const id = (record[columns.id] ?? '').trim();
+      if (id === '')
+        throw new TidyFileError(
+          file,
+          line,
+          names[columns.id] ?? 'series_id',
+          '',
+          'is empty',
+          'every row needs the id of its series',
+        );
+      const dateText = (record[columns.date] ?? '').trim();
+      const dateName = names[columns.date] ?? 'date';
+      const isIndex = INDEX.test(dateText);
+      const day = isIndex ? undefined : tryParseIsoDate(dateText);
+      if (!isIndex && day === undefined)
+        throw new TidyFileError(
+          file,
+          line,
+          dateName,
+          dateText,
+          'is neither an ISO date nor a whole-number index',
+          'write dates as YYYY-MM-DD (e.g. 2024-03-01) or periods as 0, 1, 2, ...',
+        );
+      const kind = isIndex ? 'index' : 'date';
+      context ??= { file, dateColumn: dateName, kind, frequency: options.frequency };
+      if (context.kind !== kind)
+        throw new TidyFileError(
+          file,
+          line,
+          dateName,
+          dateText,
+          `is ${kind === 'date' ? 'a date' : 'an index'} but earlier rows have ${context.kind === 'date' ? 'dates' : 'integer indexes'}`,
+          'use one kind of time column in the whole file',
+        );
+      const valueText = (record[columns.value] ?? '').trim();
+      const valueName = names[columns.value] ?? 'value';
+      let value = Number.NaN;
+      if (!MISSING.has(valueText.toLowerCase())) {
+        const reading = readNumber(valueText, decimalComma);
+        if (reading === 'comma')
+          throw new TidyFileError(
+            file,
+            line,
+            valueName,
+            valueText,
+            `has a comma in a ${delimiter === '\t' ? 'tab' : "','"}-separated file`,
+            "write the number with a decimal point (12.5), or save the file with ';' as the delimiter to use decimal commas",
+          );
+        if (reading === 'ambiguous')
+          throw new TidyFileError(
+            file,
+            line,
+            valueName,
+            valueText,
+            "is ambiguous in a ';' file (thousands separator or decimal point?)",
+            `write ${valueText.replace('.', '')} for thousands or ${valueText.replace('.', ',')} for a decimal`,
+          );
+        if (reading === 'invalid')
+          throw new TidyFileError(
+            file,
+            line,
+            valueName,
+            valueText,
+            'is not a number',
+            `write the value as digits (e.g. ${decimalComma ? '12,5' : '12.5'}), or leave it empty (or NA) when it is missing`,
+          );
+        if (reading < 0)
+          throw new TidyFileError(
+            file,
+            line,
+            valueName,
+            valueText,
+            'is negative',
+            'demand must be >= 0; leave the cell empty (or NA) when it is missing, not negative',
+          );
+        value = reading;
+      }
+      const row: TidyRow = { key: isIndex ? Number(dateText) : (day as number), value, line };
+      if (options.unsorted) {
+        const list = grouped.get(id);
+        if (list) list.push(row);
+        else grouped.set(id, [row]);
+        continue;
+      }
+      if (id !== currentId) {
+        if (finished.has(id))
+          throw new TidyFileError(
+            file,
+            line,
+            names[columns.id] ?? 'series_id',
+            id,
+            'appears again after rows of other series',
+            'sort the file by series id so that the rows of each series are together, or pass --unsorted (reads the whole file into memory)',
+          );
+        if (currentId !== undefined) {
+          finished.add(currentId);
+          yield finish(currentId, rows);
+        }
+        currentId = id;
+        rows = [];
+      }
+      rows.push(row);
+    }
+  } catch (error) {
+    if (error instanceof CsvError) {
+      const line = typeof error.lines === 'number' ? error.lines : 0;
+      throw new TidyFileError(
+        file,
+        line,
+        null,
+        null,
+        csvProblem(error),
+        'every row needs the same fields as the header, with any " inside a value written as ""',
+      );
+    }
+    throw error;
+  } finally {
+    parser.destroy();
+  }
+  if (columns === undefined)
+    throw new TidyFileError(
+      file,
+      1,
+      null,
+      null,
+      'the file has no header row',
+      'give a CSV with a header row series_id,date,value',
+    );
+  options.onProgress?.(total, total);
+  if (options.unsorted) {
+    for (const [id, seriesRows] of grouped) {
+      grouped.delete(id);
+      yield finish(id, seriesRows);
+    }
+  } else if (currentId !== undefined) yield finish(currentId, rows);
+}
