@@ -1,0 +1,134 @@
+// A ToolContext over plain arrays: tools run on it in tests and in scripts without a store.
+// Same semantics as the store's: weeks start on Monday, periods are their first day.
+import { formatIsoDate, parseIsoDate } from '../models/calendar/dates';
+import { periodStartOf } from './forecast/period-series';
+import type {
+  CatalogLocation,
+  CatalogProduct,
+  DailySales,
+  SalesScope,
+  SalesTotalsQuery,
+  SalesTotalsRow,
+  StockPosition,
+  ToolContext,
+  ToolLogger,
+} from './tool-context';
+
+export interface MemorySalesRow {
+  date: string;
+  sku: string;
+  location: string;
+  units: number;
+  revenue?: number | null;
+  promo?: boolean;
+  stockout?: boolean;
+}
+
+export interface MemoryStockRow extends StockPosition {
+  sku: string;
+  location: string;
+}
+
+export interface MemoryData {
+  products: readonly CatalogProduct[];
+  locations: readonly CatalogLocation[];
+  sales: readonly MemorySalesRow[];
+  stock?: readonly MemoryStockRow[];
+}
+
+export interface MemoryContextOptions {
+  now?: () => Date;
+  signal?: AbortSignal;
+  logger?: ToolLogger;
+}
+
+const silentLogger: ToolLogger = { debug() {}, info() {}, warn() {} };
+
+export function createMemoryToolContext(
+  data: MemoryData,
+  options: MemoryContextOptions = {},
+): ToolContext {
+  const productBySku = new Map(data.products.map((product) => [product.sku, product]));
+  const locationByCode = new Map(data.locations.map((location) => [location.code, location]));
+  const inScope = (row: MemorySalesRow, scope: SalesScope) => {
+    const product = productBySku.get(row.sku);
+    const location = locationByCode.get(row.location);
+    if (!product || !location) return false;
+    if (scope.skus?.length && !scope.skus.includes(row.sku)) return false;
+    if (scope.categories?.length && !scope.categories.includes(product.category)) return false;
+    if (scope.locations?.length && !scope.locations.includes(row.location)) return false;
+    if (scope.regions?.length && !scope.regions.includes(location.region)) return false;
+    if (scope.from !== undefined && row.date < scope.from) return false;
+    if (scope.to !== undefined && row.date > scope.to) return false;
+    return true;
+  };
+
+  const totals = (query: SalesTotalsQuery): SalesTotalsRow[] => {
+    const dimensions = [...new Set(query.groupBy ?? [])];
+    const groups = new Map<string, SalesTotalsRow>();
+    for (const row of data.sales) {
+      if (!inScope(row, query)) continue;
+      const product = productBySku.get(row.sku) as CatalogProduct;
+      const location = locationByCode.get(row.location) as CatalogLocation;
+      const values = {
+        sku: row.sku,
+        category: product.category,
+        location: row.location,
+        region: location.region,
+      };
+      const period = formatIsoDate(periodStartOf(parseIsoDate(row.date), query.grain));
+      const key = [period, ...dimensions.map((dimension) => values[dimension])].join('\u0000');
+      let group = groups.get(key);
+      if (group === undefined) {
+        group = { period, units: 0, revenue: 0, rows: 0, promoRows: 0, stockoutRows: 0 };
+        for (const dimension of dimensions) group[dimension] = values[dimension];
+        groups.set(key, group);
+      }
+      group.units += row.units;
+      group.revenue += row.revenue ?? 0;
+      group.rows += 1;
+      group.promoRows += row.promo ? 1 : 0;
+      group.stockoutRows += row.stockout ? 1 : 0;
+    }
+    const order = (row: SalesTotalsRow) =>
+      [row.period, ...dimensions.map((dimension) => row[dimension] ?? '')].join('\u0000');
+    return [...groups.values()].sort((left, right) => order(left).localeCompare(order(right)));
+  };
+
+  return {
+    catalog: {
+      products: () => data.products,
+      locations: () => data.locations,
+    },
+    sales: {
+      daily(scope: SalesScope): DailySales[] {
+        return totals({ ...scope, grain: 'day' }).map((row) => ({
+          date: row.period,
+          units: row.units,
+          revenue: row.revenue,
+          rows: row.rows,
+          promoRows: row.promoRows,
+          stockoutRows: row.stockoutRows,
+        }));
+      },
+      totals,
+      dateRange() {
+        if (data.sales.length === 0) return undefined;
+        const dates = data.sales.map((row) => row.date).sort();
+        return { first: dates[0] as string, last: dates[dates.length - 1] as string };
+      },
+    },
+    inventory: {
+      latest(sku: string, location: string) {
+        const rows = (data.stock ?? [])
+          .filter((row) => row.sku === sku && row.location === location)
+          .sort((left, right) => left.date.localeCompare(right.date));
+        const row = rows[rows.length - 1];
+        return row ? { date: row.date, onHand: row.onHand, onOrder: row.onOrder } : undefined;
+      },
+    },
+    signal: options.signal ?? new AbortController().signal,
+    now: options.now ?? (() => new Date()),
+    logger: options.logger ?? silentLogger,
+  };
+}
