@@ -85,9 +85,17 @@ export async function* runPool<Job, Result>(
     if (!slot.ready) {
       fatal ??= { error: new Error(`a worker thread failed to start: ${reason}`) };
     } else {
-      for (const index of slot.held)
-        settle(index, { ok: false, error: `the worker thread died: ${reason}` });
-      slots[slots.indexOf(slot)] = spawn();
+      // a worker runs its jobs in the order sent: the lowest index held is the one that was
+      // running; the others had not started and go to the replacement
+      const [running, ...waiting] = [...slot.held].sort((a, b) => a - b);
+      if (running !== undefined)
+        settle(running, { ok: false, error: `the worker thread died: ${reason}` });
+      const replacement = spawn();
+      slots[slots.indexOf(slot)] = replacement;
+      for (const index of waiting) {
+        replacement.held.add(index);
+        replacement.worker.postMessage({ index, job: inFlight.get(index) });
+      }
     }
     wake();
   };
