@@ -65,7 +65,7 @@ describe('weighted least squares', () => {
     expect(solution.coefficients[1]).toBeCloseTo(1.87714286, 7);
     expect(solution.residualSquares).toBeCloseTo(0.80419048, 7);
     // (X'X)^-1 [1,1] = 1 / sum((x - mean(x))^2) = 1 / 17.5
-    expect(solution.inverse[3]).toBeCloseTo(1 / 17.5, 10);
+    expect(solution.inverse![3]).toBeCloseTo(1 / 17.5, 10);
   });
 
   it('shrinks a penalised coefficient towards zero (else the ridge has no effect)', () => {

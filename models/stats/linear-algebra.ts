@@ -25,18 +25,9 @@ function checkColumns(columns: readonly Float64Array[], length: number): void {
   });
 }
 
-/** X'WX, X'Wy and y'Wy of a design given by columns; weight 0 drops a row (its values may be NaN). */
-export function weightedCrossProducts(
-  columns: readonly Float64Array[],
-  response: Float64Array,
-  weights: Float64Array,
-): WeightedCrossProducts {
-  const rows = response.length;
-  if (weights.length !== rows) {
-    throw new RangeError(`weights: has ${weights.length} entries, expected ${rows}`);
-  }
-  checkColumns(columns, rows);
-  const size = columns.length;
+/** Rows with positive weight, checked; and the sum of the weights. */
+function keptRows(weights: Float64Array): { kept: Int32Array; weightSum: number } {
+  const rows = weights.length;
   const kept: number[] = [];
   let weightSum = 0;
   for (let row = 0; row < rows; row += 1) {
@@ -49,42 +40,98 @@ export function weightedCrossProducts(
       weightSum += weight;
     }
   }
-  const count = kept.length;
-  // Copy the kept rows once, pre-multiplied by sqrt(weight), so every dot product is dense.
-  const scaled = columns.map((column) => {
-    const out = new Float64Array(count);
-    for (let index = 0; index < count; index += 1) {
-      const row = kept[index] as number;
-      out[index] = (column[row] as number) * Math.sqrt(weights[row] as number);
-    }
-    return out;
-  });
-  const scaledResponse = new Float64Array(count);
-  for (let index = 0; index < count; index += 1) {
+  return { kept: Int32Array.from(kept), weightSum };
+}
+
+/** The kept rows of a vector times sqrt(weight), dense, so dot products need no weights. */
+function scaledRows(values: Float64Array, weights: Float64Array, kept: Int32Array): Float64Array {
+  const out = new Float64Array(kept.length);
+  for (let index = 0; index < kept.length; index += 1) {
     const row = kept[index] as number;
-    scaledResponse[index] = (response[row] as number) * Math.sqrt(weights[row] as number);
+    const weight = weights[row] as number;
+    out[index] = weight === 1 ? (values[row] as number) : (values[row] as number) * Math.sqrt(weight);
   }
+  return out;
+}
+
+function dot(left: Float64Array, right: Float64Array): number {
+  const count = left.length;
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  let d = 0;
+  let index = 0;
+  for (; index + 3 < count; index += 4) {
+    a += left[index]! * right[index]!;
+    b += left[index + 1]! * right[index + 1]!;
+    c += left[index + 2]! * right[index + 2]!;
+    d += left[index + 3]! * right[index + 3]!;
+  }
+  for (; index < count; index += 1) a += left[index]! * right[index]!;
+  return a + b + c + d;
+}
+
+/** X'WX of a design given by columns (row-major) and the sum of the weights. */
+export function weightedGram(
+  columns: readonly Float64Array[],
+  weights: Float64Array,
+): { gram: Float64Array; weightSum: number } {
+  checkColumns(columns, weights.length);
+  const { kept, weightSum } = keptRows(weights);
+  const scaled = columns.map((column) => scaledRows(column, weights, kept));
+  const size = columns.length;
   const gram = new Float64Array(size * size);
-  const moment = new Float64Array(size);
   for (let i = 0; i < size; i += 1) {
-    const left = scaled[i] as Float64Array;
     for (let j = 0; j <= i; j += 1) {
-      const right = scaled[j] as Float64Array;
-      let total = 0;
-      for (let index = 0; index < count; index += 1) {
-        total += (left[index] as number) * (right[index] as number);
-      }
+      const total = dot(scaled[i]!, scaled[j]!);
       gram[i * size + j] = total;
       gram[j * size + i] = total;
     }
+  }
+  return { gram, weightSum };
+}
+
+/** X'Wy and y'Wy; weight-0 rows are skipped (their values may be NaN). */
+export function weightedMoment(
+  columns: readonly Float64Array[],
+  response: Float64Array,
+  weights: Float64Array,
+): { moment: Float64Array; responseSquares: number } {
+  if (weights.length !== response.length) {
+    throw new RangeError(`weights: has ${weights.length} entries, expected ${response.length}`);
+  }
+  checkColumns(columns, response.length);
+  const { kept } = keptRows(weights);
+  const count = kept.length;
+  const weighted = new Float64Array(count);
+  let responseSquares = 0;
+  for (let index = 0; index < count; index += 1) {
+    const row = kept[index] as number;
+    weighted[index] = (weights[row] as number) * (response[row] as number);
+    responseSquares += weighted[index]! * (response[row] as number);
+  }
+  const moment = new Float64Array(columns.length);
+  columns.forEach((column, position) => {
     let total = 0;
     for (let index = 0; index < count; index += 1) {
-      total += (left[index] as number) * (scaledResponse[index] as number);
+      total += (column[kept[index] as number] as number) * weighted[index]!;
     }
-    moment[i] = total;
+    moment[position] = total;
+  });
+  return { moment, responseSquares };
+}
+
+/** X'WX, X'Wy and y'Wy of a design given by columns; weight 0 drops a row (its values may be NaN). */
+export function weightedCrossProducts(
+  columns: readonly Float64Array[],
+  response: Float64Array,
+  weights: Float64Array,
+): WeightedCrossProducts {
+  if (weights.length !== response.length) {
+    throw new RangeError(`weights: has ${weights.length} entries, expected ${response.length}`);
   }
-  let responseSquares = 0;
-  for (let index = 0; index < count; index += 1) responseSquares += scaledResponse[index]! ** 2;
+  const { gram, weightSum } = weightedGram(columns, weights);
+  const { moment, responseSquares } = weightedMoment(columns, response, weights);
   return { gram, moment, responseSquares, weightSum };
 }
 
@@ -161,8 +208,8 @@ export function subMatrix(
 
 export interface RidgeSolution {
   coefficients: Float64Array;
-  /** (X'WX + ridge)^-1, row-major: times sigma^2 the coefficients' covariance. */
-  inverse: Float64Array;
+  /** (X'WX + ridge)^-1, row-major (times sigma^2 the coefficients' covariance), when asked for. */
+  inverse?: Float64Array;
   /** Weighted residual sum of squares sum w (y - Xb)^2 (of the unpenalised fit). */
   residualSquares: number;
 }
@@ -175,6 +222,7 @@ export function solveRidge(
   products: WeightedCrossProducts,
   indices: readonly number[],
   ridge: readonly number[],
+  options: { inverse: boolean } = { inverse: true },
 ): RidgeSolution {
   const fullSize = products.moment.length;
   const size = indices.length;
@@ -202,5 +250,7 @@ export function solveRidge(
     quadratic += coefficients[i]! * row;
   }
   const residualSquares = Math.max(0, products.responseSquares - 2 * linear + quadratic);
-  return { coefficients, inverse: choleskyInverse(factor, size), residualSquares };
+  const solution: RidgeSolution = { coefficients, residualSquares };
+  if (options.inverse) solution.inverse = choleskyInverse(factor, size);
+  return solution;
 }

@@ -1,0 +1,315 @@
+// The daily model: a regression with AR(p) errors (dynamic harmonic regression, Hyndman &
+// Athanasopoulos, FPP3 10.5 and 12.1) on log1p or raw demand, censored days at weight 0.
+// Transform, then yearly harmonics and trend form, are chosen by AICc (Hurvich & Tsai 1989;
+// the log1p likelihood includes its Jacobian, as in Box & Cox 1964, so the scales compare).
+import {
+  solveRidge,
+  weightedCrossProducts,
+  weightedGram,
+  weightedMoment,
+  type WeightedCrossProducts,
+} from '../../stats/linear-algebra';
+import {
+  arForecastVariances,
+  fitArErrors,
+  forecastArErrors,
+  oneStepArPredictions,
+  type ArModel,
+} from './ar-errors';
+import type { DesignColumn } from './design';
+
+export type Transform = 'log1p' | 'none';
+
+export interface ModelRequest {
+  values: readonly number[];
+  /** 1 for a day in the fit, 0 for a missing or censored (stockout) day. */
+  weights: Float64Array;
+  columns: readonly DesignColumn[];
+  horizon: number;
+  transforms: readonly Transform[];
+  /** Yearly harmonics candidates (0 = none); each <= the design's yearly columns. */
+  yearlyCandidates: readonly number[];
+  /** Whether the flat (no trend) and hinge-knot trend forms are candidates besides linear. */
+  trendCandidates: readonly TrendForm[];
+}
+
+export type TrendForm = 'flat' | 'linear' | 'knot';
+
+export interface FittedModel {
+  transform: Transform;
+  trend: TrendForm;
+  yearlyHarmonics: number;
+  /** Columns used, with their coefficients and standard errors (transformed scale). */
+  used: { column: DesignColumn; coefficient: number; standardError: number }[];
+  ar: ArModel;
+  /** Regression residual variance (transformed scale). */
+  residualVariance: number;
+  /** Mean and variance of the forecast on the transformed scale, per step. */
+  forecastMean: number[];
+  forecastVariance: number[];
+  /** One-step fitted values on the transformed scale, per history row. */
+  fittedTransformed: Float64Array;
+  effectiveCount: number;
+  /** AICc of the chosen trend/yearly form on the prewhitened data. */
+  aicc: number;
+  /** Lag-1 residual correlation used to prewhiten for the selection and the GLS fit. */
+  lagOneCorrelation: number;
+}
+
+const MAX_AR_ORDER = 7;
+
+function transformValue(value: number, transform: Transform): number {
+  return transform === 'log1p' ? Math.log1p(value) : value;
+}
+
+function includedColumns(
+  columns: readonly DesignColumn[],
+  products: WeightedCrossProducts,
+  trend: TrendForm,
+  yearly: number,
+): number[] {
+  const size = columns.length;
+  const indices: number[] = [];
+  columns.forEach((column, index) => {
+    if (column.role === 'trend' && trend === 'flat') return;
+    if (column.role === 'knot' && trend !== 'knot') return;
+    if (column.role === 'yearly' && column.harmonic > yearly) return;
+    // A column with no weight in the history (e.g. no promotion day observed) is not estimable.
+    if (!(products.gram[index * size + index]! > 1e-12)) return;
+    indices.push(index);
+  });
+  return indices;
+}
+
+function ridgeFor(
+  columns: readonly DesignColumn[],
+  products: WeightedCrossProducts,
+  indices: number[],
+): number[] {
+  const size = columns.length;
+  // A relative ridge of 1e-9 only keeps exactly collinear designs solvable.
+  return indices.map((index) =>
+    columns[index]!.role === 'intercept' ? 0 : 1e-9 * products.gram[index * size + index]!,
+  );
+}
+
+function aiccOf(
+  residualSquares: number,
+  responseSquares: number,
+  count: number,
+  k: number,
+): number {
+  // Floor the RSS so an exact fit (a constant or purely periodic series) stays finite.
+  const rss = Math.max(residualSquares, 1e-12 * Math.max(responseSquares, 1e-300));
+  return count * Math.log(rss / count) + 2 * k + (2 * k * (k + 1)) / (count - k - 1);
+}
+
+/** Lag-1 autocorrelation of the residuals over pairs of included days, clamped to +-0.9. */
+function lagOneCorrelation(residuals: Float64Array, weights: Float64Array): number {
+  let cross = 0;
+  let squares = 0;
+  for (let row = 0; row < residuals.length; row += 1) {
+    if (!(weights[row]! > 0)) continue;
+    squares += residuals[row]! ** 2;
+    if (row > 0 && weights[row - 1]! > 0) cross += residuals[row]! * residuals[row - 1]!;
+  }
+  if (!(squares > 0)) return 0;
+  return Math.max(-0.9, Math.min(0.9, cross / squares));
+}
+
+/** x_t - rho x_{t-1} (Cochrane & Orcutt 1949); row 0 and rows after an excluded day drop out. */
+function prewhiten(values: Float64Array, rho: number): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let row = 1; row < values.length; row += 1) out[row] = values[row]! - rho * values[row - 1]!;
+  return out;
+}
+
+interface Candidate {
+  trend: TrendForm;
+  yearly: number;
+  indices: number[];
+  aicc: number;
+}
+
+/**
+ * Fits the model in three stages: (1) the transform, by AICc with the Jacobian on a pilot
+ * model (linear trend, the most yearly harmonics); (2) trend form and yearly harmonics by AICc
+ * on the data prewhitened with the pilot's lag-1 residual correlation, so autocorrelated
+ * errors do not pass for structure (feasible GLS); (3) AR(p <= 7) errors on the residuals of
+ * the chosen GLS regression, for forecasts and their variance.
+ */
+export function fitDailyModel(request: ModelRequest): FittedModel {
+  const count = request.values.length;
+  const { weights, columns, horizon } = request;
+  const history = columns.map((column) => column.values.subarray(0, count));
+  let effectiveCount = 0;
+  for (let row = 0; row < count; row += 1) if (weights[row]! > 0) effectiveCount += 1;
+  const pilotYearly = Math.max(...request.yearlyCandidates);
+
+  // Stage 1: the transform.
+  const { gram, weightSum } = weightedGram(history, weights);
+  let chosen:
+    | { transform: Transform; response: Float64Array; residuals: Float64Array; aicc: number }
+    | undefined;
+  for (const transform of request.transforms) {
+    const response = new Float64Array(count);
+    let jacobian = 0;
+    for (let row = 0; row < count; row += 1) {
+      const value = request.values[row] as number;
+      response[row] = weights[row]! > 0 ? transformValue(value, transform) : 0;
+      if (weights[row]! > 0 && transform === 'log1p') jacobian += Math.log1p(value);
+    }
+    const products: WeightedCrossProducts = {
+      gram,
+      weightSum,
+      ...weightedMoment(history, response, weights),
+    };
+    const indices = includedColumns(columns, products, 'linear', pilotYearly);
+    if (effectiveCount - indices.length - 2 <= 0) {
+      throw new RangeError(`values: too few observed days (${effectiveCount}) for the daily model`);
+    }
+    const solution = solveRidge(products, indices, ridgeFor(columns, products, indices), {
+      inverse: false,
+    });
+    const aicc =
+      aiccOf(
+        solution.residualSquares,
+        products.responseSquares,
+        effectiveCount,
+        indices.length + 1,
+      ) +
+      2 * jacobian;
+    if (!chosen || aicc < chosen.aicc - 1e-9) {
+      const residuals = residualsOf(
+        columns,
+        indices,
+        solution.coefficients,
+        response,
+        weights,
+        count,
+      );
+      chosen = { transform, response, residuals, aicc };
+    }
+  }
+  if (!chosen) throw new RangeError('transforms: give at least one transform');
+
+  // Stage 2: trend form and yearly harmonics on prewhitened data.
+  const rho = lagOneCorrelation(chosen.residuals, weights);
+  const whiteWeights = new Float64Array(count);
+  for (let row = 1; row < count; row += 1) whiteWeights[row] = weights[row]! * weights[row - 1]!;
+  const whiteCount = whiteWeights.reduce((total, value) => total + (value > 0 ? 1 : 0), 0);
+  const whiteResponse = prewhiten(chosen.response, rho);
+  const white = weightedCrossProducts(
+    history.map((column) => prewhiten(column, rho)),
+    whiteResponse,
+    whiteWeights,
+  );
+  let best: Candidate | undefined;
+  for (const trend of request.trendCandidates) {
+    for (const yearly of request.yearlyCandidates) {
+      const indices = includedColumns(columns, white, trend, yearly);
+      const k = indices.length + 1;
+      if (whiteCount - k - 1 <= 0) continue;
+      const solution = solveRidge(white, indices, ridgeFor(columns, white, indices), {
+        inverse: false,
+      });
+      const aicc = aiccOf(solution.residualSquares, white.responseSquares, whiteCount, k);
+      if (!best || aicc < best.aicc - 1e-9) best = { trend, yearly, indices, aicc };
+    }
+  }
+  if (!best) {
+    throw new RangeError(
+      `values: too few observed consecutive days (${whiteCount}) for the daily model`,
+    );
+  }
+  const solution = solveRidge(white, best.indices, ridgeFor(columns, white, best.indices));
+  const k = best.indices.length;
+  const whiteVariance = solution.residualSquares / Math.max(1, whiteCount - k);
+
+  // Stage 3: AR errors on the transformed-scale residuals of the GLS fit.
+  const residuals = residualsOf(
+    columns,
+    best.indices,
+    solution.coefficients,
+    chosen.response,
+    weights,
+    count,
+  );
+  const regressionFit = new Float64Array(count + horizon);
+  for (let row = 0; row < count + horizon; row += 1) {
+    let total = 0;
+    best.indices.forEach((index, position) => {
+      total += solution.coefficients[position]! * columns[index]!.values[row]!;
+    });
+    regressionFit[row] = total;
+  }
+  let squares = 0;
+  for (let row = 0; row < count; row += 1) squares += residuals[row]! ** 2;
+  const residualVariance = squares / Math.max(1, effectiveCount - k);
+  const ar = fitArErrors(residuals, MAX_AR_ORDER, effectiveCount);
+  // Degrees-of-freedom correction for the k regression coefficients.
+  const scaledAr: ArModel = {
+    coefficients: ar.coefficients,
+    innovationVariance: (ar.innovationVariance * effectiveCount) / Math.max(1, effectiveCount - k),
+  };
+  const arPath = forecastArErrors(scaledAr, residuals, horizon);
+  const forecastMean = arPath.map((value, step) => regressionFit[count + step]! + value);
+  const forecastVariance = arForecastVariances(scaledAr, horizon);
+  const oneStep = oneStepArPredictions(scaledAr, residuals);
+  const fittedTransformed = new Float64Array(count);
+  for (let row = 0; row < count; row += 1)
+    fittedTransformed[row] = regressionFit[row]! + oneStep[row]!;
+  const size = best.indices.length;
+  const used = best.indices.map((index, position) => ({
+    column: columns[index]!,
+    coefficient: solution.coefficients[position]!,
+    standardError: Math.sqrt(
+      Math.max(0, whiteVariance * solution.inverse![position * size + position]!),
+    ),
+  }));
+  return {
+    transform: chosen.transform,
+    trend: best.trend,
+    yearlyHarmonics: best.yearly,
+    used,
+    ar: scaledAr,
+    residualVariance,
+    forecastMean,
+    forecastVariance,
+    fittedTransformed,
+    effectiveCount,
+    aicc: best.aicc,
+    lagOneCorrelation: rho,
+  };
+}
+
+function residualsOf(
+  columns: readonly DesignColumn[],
+  indices: readonly number[],
+  coefficients: Float64Array,
+  response: Float64Array,
+  weights: Float64Array,
+  count: number,
+): Float64Array {
+  const residuals = new Float64Array(count);
+  for (let row = 0; row < count; row += 1) {
+    if (!(weights[row]! > 0)) continue;
+    let total = 0;
+    indices.forEach((index, position) => {
+      total += coefficients[position]! * columns[index]!.values[row]!;
+    });
+    residuals[row] = response[row]! - total;
+  }
+  return residuals;
+}
+
+/** Mean of the back-transformed forecast given its transformed mean and variance. */
+export function backTransformMean(mean: number, variance: number, transform: Transform): number {
+  // log1p: the mean of a lognormal, exp(mu + s^2 / 2) - 1 (FPP3 5.6 bias adjustment).
+  const value = transform === 'log1p' ? Math.exp(mean + variance / 2) - 1 : mean;
+  return Math.max(0, value);
+}
+
+export function backTransformQuantile(value: number, transform: Transform): number {
+  return Math.max(0, transform === 'log1p' ? Math.expm1(value) : value);
+}

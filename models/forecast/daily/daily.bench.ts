@@ -1,0 +1,210 @@
+// Benchmark of the daily model: speed on seeded synthetic 1,095-day series, and accuracy on the
+// M5 FOODS subset (/work/shared/data/m5_foods_small, h = 28, period 7) at three rolling
+// origins (the last 28, 56 and 84 days held out in turn), against seasonal naive and theta.
+//   node --import tsx models/forecast/daily/daily.bench.ts [DATA_DIR]
+// Accuracy: mean MASE (seasonal-naive scale, period 7) and RMSSE (lag-1 scale, as M5) over
+// series x origins. Variants of the daily model validate its choices: transform (auto /
+// log1p / none), trend forms (with or without the hinge knot), and the exogenous columns
+// (M5 sell_price as log price; any M5 event flag as one 0/1 event column, future known).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseIsoDate } from '../../calendar/dates';
+import { mase, rmsse } from '../metrics';
+import { getForecaster } from '../registry';
+import type { TrendForm, Transform } from './daily-model';
+import { dailyForecaster } from './daily-forecaster';
+import { forecastDaily } from './forecast-daily';
+import { runDaily } from './run-daily';
+import { simulateDaily } from './test-support';
+
+const HORIZON = 28;
+const ORIGINS = [84, 56, 28];
+
+function timeIt(label: string, count: number, call: (index: number) => void): void {
+  for (let index = 0; index < 3; index += 1) call(index);
+  const start = performance.now();
+  for (let index = 0; index < count; index += 1) call(index);
+  const ms = (performance.now() - start) / count;
+  console.log(`${label}: ${ms.toFixed(2)} ms per 1,095-day series (${count} series)`);
+}
+
+function speed(): void {
+  const series = Array.from({ length: 40 }, (_, seed) =>
+    simulateDaily({
+      seed,
+      days: 1095,
+      horizon: 28,
+      yearlyAmplitude: 0.2,
+      fiestasPatriasLift: 1.3,
+      promotionLift: 1.3,
+      priceElasticity: -1.2,
+    }),
+  );
+  timeIt('dailyForecaster (dhr, values only)', series.length, (index) => {
+    const item = series[index % series.length]!;
+    dailyForecaster.forecast({
+      values: item.values.slice(0, 1095),
+      period: 7,
+      horizon: 28,
+      levels: [80, 95],
+    });
+  });
+  timeIt('forecastDaily (calendar + promotion + price)', series.length, (index) => {
+    const item = series[index % series.length]!;
+    forecastDaily({
+      values: item.values.slice(0, 1095),
+      firstDay: item.firstDay,
+      horizon: 28,
+      levels: [80, 95],
+      promotion: { history: item.promotion.slice(0, 1095), future: item.promotion.slice(1095) },
+      price: { history: item.price.slice(0, 1095), future: item.price.slice(1095) },
+    });
+  });
+}
+
+interface M5Series {
+  id: string;
+  firstDay: number;
+  values: number[];
+  price: number[];
+  event: number[];
+}
+
+function readM5(directory: string): M5Series[] {
+  const byId = new Map<string, M5Series>();
+  const sales = readFileSync(join(directory, 'm5_foods_small.csv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1);
+  for (const line of sales) {
+    const [id, date, value] = line.split(',') as [string, string, string];
+    let item = byId.get(id);
+    if (!item) {
+      item = { id, firstDay: parseIsoDate(date), values: [], price: [], event: [] };
+      byId.set(id, item);
+    }
+    item.values.push(Number(value));
+  }
+  const exog = readFileSync(join(directory, 'm5_foods_small_exog.csv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1);
+  for (const line of exog) {
+    const [id, , price, ...flags] = line.split(',') as [string, string, string, ...string[]];
+    const item = byId.get(id)!;
+    item.price.push(price === '' ? Number.NaN : Number(price));
+    item.event.push(flags.some((flag) => Number(flag) > 0) ? 1 : 0);
+  }
+  return [...byId.values()];
+}
+
+type Method = (train: M5Series, cut: number) => number[];
+
+function dailyVariant(options: {
+  transforms: readonly Transform[];
+  trendForms: readonly TrendForm[];
+  exog: boolean;
+}): Method {
+  return (series, cut) => {
+    const values = series.values.slice(0, cut);
+    const weights = new Float64Array(values.map(() => 1));
+    const event = Float64Array.from(series.event.slice(0, cut + HORIZON));
+    const days = new Set<number>();
+    event.forEach((flag, row) => (flag > 0 ? days.add(series.firstDay + row) : undefined));
+    let logPrice: Float64Array | undefined;
+    if (options.exog) {
+      let last = series.price.find((price) => !Number.isNaN(price)) ?? 1;
+      const logs = series.price.slice(0, cut + HORIZON).map((price) => {
+        if (!Number.isNaN(price)) last = price;
+        return Math.log(last);
+      });
+      const centre = logs.slice(0, cut).reduce((total, value) => total + value, 0) / cut;
+      logPrice = Float64Array.from(logs, (value) => value - centre);
+    }
+    return runDaily({
+      values,
+      weights,
+      horizon: HORIZON,
+      levels: [],
+      firstTime: series.firstDay,
+      cyclePeriod: 7,
+      events: options.exog ? [{ name: 'M5 event', days }] : [],
+      ...(logPrice ? { logPrice } : {}),
+      transforms: options.transforms,
+      yearly: cut >= 730,
+      trendForms: options.trendForms,
+    }).mean;
+  };
+}
+
+function accuracy(directory: string): void {
+  if (!existsSync(join(directory, 'm5_foods_small.csv'))) {
+    console.log(`M5 data not found in ${directory}: accuracy skipped (speed figures above stand).`);
+    return;
+  }
+  const data = readM5(directory);
+  const registered =
+    (name: string): Method =>
+    (series, cut) =>
+      getForecaster(name)
+        .forecast({ values: series.values.slice(0, cut), period: 7, horizon: HORIZON })
+        .mean.map((value) => Math.max(0, value));
+  const all: TrendForm[] = ['flat', 'linear', 'knot'];
+  const noKnot: TrendForm[] = ['flat', 'linear'];
+  const auto: Transform[] = ['log1p', 'none'];
+  const methods: Record<string, Method> = {
+    snaive: registered('snaive'),
+    theta: registered('theta'),
+    'dhr (registry: values only)': registered('dhr'),
+    'daily auto-transform, knot': dailyVariant({ transforms: auto, trendForms: all, exog: false }),
+    'daily auto-transform, no knot': dailyVariant({
+      transforms: auto,
+      trendForms: noKnot,
+      exog: false,
+    }),
+    'daily log1p, knot': dailyVariant({ transforms: ['log1p'], trendForms: all, exog: false }),
+    'daily none, knot': dailyVariant({ transforms: ['none'], trendForms: all, exog: false }),
+    'daily auto + price + events, knot': dailyVariant({
+      transforms: auto,
+      trendForms: all,
+      exog: true,
+    }),
+    'daily auto + price + events, no knot': dailyVariant({
+      transforms: auto,
+      trendForms: noKnot,
+      exog: true,
+    }),
+  };
+  console.log(
+    `\nM5 FOODS subset: ${data.length} series x ${ORIGINS.length} origins, h = ${HORIZON}`,
+  );
+  console.log('method'.padEnd(40), 'MASE(7)', 'RMSSE(1)', 'last-origin MASE');
+  for (const [name, method] of Object.entries(methods)) {
+    let maseTotal = 0;
+    let rmsseTotal = 0;
+    let lastTotal = 0;
+    let count = 0;
+    for (const series of data) {
+      for (const back of ORIGINS) {
+        const cut = series.values.length - back;
+        const train = series.values.slice(0, cut);
+        const test = series.values.slice(cut, cut + HORIZON);
+        const forecast = method(series, cut);
+        const scaled = mase(test, forecast, train, 7);
+        maseTotal += scaled;
+        rmsseTotal += rmsse(test, forecast, train, 1);
+        if (back === HORIZON) lastTotal += scaled;
+        count += 1;
+      }
+    }
+    console.log(
+      name.padEnd(40),
+      (maseTotal / count).toFixed(3).padStart(7),
+      (rmsseTotal / count).toFixed(3).padStart(8),
+      (lastTotal / data.length).toFixed(3).padStart(16),
+    );
+  }
+}
+
+speed();
+accuracy(process.argv[2] ?? '/work/shared/data/m5_foods_small');
