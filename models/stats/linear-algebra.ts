@@ -49,7 +49,8 @@ function scaledRows(values: Float64Array, weights: Float64Array, kept: Int32Arra
   for (let index = 0; index < kept.length; index += 1) {
     const row = kept[index] as number;
     const weight = weights[row] as number;
-    out[index] = weight === 1 ? (values[row] as number) : (values[row] as number) * Math.sqrt(weight);
+    out[index] =
+      weight === 1 ? (values[row] as number) : (values[row] as number) * Math.sqrt(weight);
   }
   return out;
 }
