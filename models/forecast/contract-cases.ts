@@ -1,6 +1,7 @@
 // The forecasters the shared contract test (contract.test.ts) runs. Add yours here: one entry
 // per exported Forecaster, with the properties it is expected to have.
 import { arimaForecaster } from './arima/arima-forecaster';
+import { dailyForecaster } from './daily/daily-forecaster';
 import {
   dampedForecaster,
   etsForecaster,
@@ -124,5 +125,12 @@ export const contractCases: ContractCase[] = [
     constantForecastsItself: true,
     recoversSeasonalPattern: false,
     rejectsNegative: false,
+  },
+  {
+    forecaster: dailyForecaster,
+    intervals: 'always',
+    constantForecastsItself: true,
+    recoversSeasonalPattern: true,
+    rejectsNegative: true,
   },
 ];

@@ -1,6 +1,7 @@
 // The forecasting methods by the names the CLI, the tool and the benchmarks use
 // (`--method ets`, `method: "theta"`). One place, so every entry point offers the same list.
 import { arimaForecaster } from './arima/arima-forecaster';
+import { dailyForecaster } from './daily/daily-forecaster';
 import {
   dampedForecaster,
   etsForecaster,
@@ -29,6 +30,7 @@ const forecasters: readonly Forecaster[] = [
   sbaForecaster,
   tsbForecaster,
   autoIntermittentForecaster,
+  dailyForecaster,
 ];
 
 const byName = new Map(forecasters.map((forecaster) => [forecaster.name, forecaster]));
