@@ -159,15 +159,9 @@ export async function forecastDemand(
   };
   context.signal.throwIfAborted();
   const strategy = chooseStrategy(strategyInput);
-  const started = Date.now();
   const result = strategy.run(strategyInput);
   context.logger.debug(
-    {
-      tool: 'forecast_demand',
-      strategy: strategy.name,
-      method: result.method,
-      ms: Date.now() - started,
-    },
+    { tool: 'forecast_demand', strategy: strategy.name, method: result.method },
     'forecast computed',
   );
 

@@ -111,11 +111,22 @@ function backtest(forecaster: Forecaster, input: StrategyInput): Accuracy | null
   return null;
 }
 
+/** The registry's method, or an input error naming the method field (e.g. 'auto' before it exists). */
+function forecasterByName(method: string): Forecaster {
+  try {
+    return getForecaster(method);
+  } catch (error) {
+    if (error instanceof RangeError)
+      throw new ToolInputError('method', error.message.replace(/^method: /, ''));
+    throw error;
+  }
+}
+
 export const aggregateSeriesStrategy: DemandForecastStrategy = {
   name: 'aggregate-series',
   applies: () => true,
   run(input) {
-    const forecaster = getForecaster(input.method);
+    const forecaster = forecasterByName(input.method);
     const length = input.series.units.length;
     const minimum = forecaster.minLength(input.period);
     if (length < minimum) {
