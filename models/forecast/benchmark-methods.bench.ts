@@ -11,6 +11,10 @@
 // from the name: fallbacks, or the method auto-intermittent picked). Series whose MASE scale
 // is 0 (no in-sample seasonal change) are skipped and counted in seriesSkipped.
 import { readFileSync } from 'node:fs';
+import { arimaForecaster } from './arima/arima-forecaster';
+import { createAutoForecaster } from './auto';
+import { createCombinationForecaster } from './combination';
+import { etsForecaster } from './ets/ets-forecaster';
 import type { Forecaster } from './forecaster';
 import { createAutoIntermittentForecaster, sesForecast } from './intermittent-auto';
 import {
@@ -32,6 +36,21 @@ import { optimisedThetaForecaster } from './optimised-theta';
 import { createThetaForecaster, thetaForecaster } from './theta';
 
 const registry: Record<string, Forecaster> = {
+  ets: etsForecaster,
+  arima: arimaForecaster,
+  auto: createAutoForecaster(),
+  'auto-mean': createAutoForecaster({ combine: 'mean' }),
+  'auto-no-selection': createAutoForecaster({ origins: 0 }),
+  'comb-mean': createCombinationForecaster({
+    members: [etsForecaster, arimaForecaster, thetaForecaster],
+    combine: 'mean',
+    name: 'comb-mean',
+  }),
+  'comb-median': createCombinationForecaster({
+    members: [etsForecaster, arimaForecaster, thetaForecaster],
+    combine: 'median',
+    name: 'comb-median',
+  }),
   naive: naiveForecaster,
   snaive: seasonalNaiveForecaster,
   naive2: naive2Forecaster,

@@ -2,6 +2,7 @@
 // per exported Forecaster, with the properties it is expected to have.
 import { arimaForecaster } from './arima/arima-forecaster';
 import { dailyForecaster } from './daily/daily-forecaster';
+import { autoForecaster } from './auto';
 import {
   dampedForecaster,
   etsForecaster,
@@ -125,6 +126,13 @@ export const contractCases: ContractCase[] = [
     constantForecastsItself: true,
     recoversSeasonalPattern: false,
     rejectsNegative: false,
+  },
+  {
+    forecaster: autoForecaster,
+    intervals: 'sometimes',
+    constantForecastsItself: true,
+    recoversSeasonalPattern: true,
+    rejectsNegative: true,
   },
   {
     forecaster: dailyForecaster,

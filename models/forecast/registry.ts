@@ -2,6 +2,7 @@
 // (`--method ets`, `method: "theta"`). One place, so every entry point offers the same list.
 import { arimaForecaster } from './arima/arima-forecaster';
 import { dailyForecaster } from './daily/daily-forecaster';
+import { autoForecaster } from './auto';
 import {
   dampedForecaster,
   etsForecaster,
@@ -31,6 +32,7 @@ const forecasters: readonly Forecaster[] = [
   tsbForecaster,
   autoIntermittentForecaster,
   dailyForecaster,
+  autoForecaster,
 ];
 
 const byName = new Map(forecasters.map((forecaster) => [forecaster.name, forecaster]));
