@@ -1,0 +1,92 @@
+// The tools' ToolContext (tools/tool-context.ts) over the store's repositories.
+import type { ToolContext, ToolLogger } from '../../tools/tool-context';
+import type { Store } from './store';
+
+export interface StoreToolContextOptions {
+  signal: AbortSignal;
+  now: () => Date;
+  logger: ToolLogger;
+}
+
+export function createStoreToolContext(
+  store: Store,
+  options: StoreToolContextOptions,
+): ToolContext {
+  return {
+    catalog: {
+      products: () =>
+        store.products.list().map((product) => ({
+          sku: product.sku,
+          name: product.name,
+          category: product.category,
+          launchDate: product.launchDate,
+          lifecycleStage: product.lifecycleStage,
+        })),
+      locations: () =>
+        store.locations.list().map((location) => ({
+          code: location.code,
+          name: location.name,
+          region: location.region,
+          city: location.city,
+        })),
+    },
+    sales: {
+      daily: (scope) =>
+        store.sales
+          .aggregate({
+            grain: 'day',
+            skus: scope.skus,
+            categories: scope.categories,
+            locations: scope.locations,
+            regions: scope.regions,
+            from: scope.from,
+            to: scope.to,
+          })
+          .map((row) => ({
+            date: row.period,
+            units: row.units,
+            revenue: row.revenue,
+            rows: row.days,
+            promoRows: row.promoDays,
+            stockoutRows: row.stockoutDays,
+          })),
+      totals: (query) =>
+        store.sales
+          .aggregate({
+            grain: query.grain,
+            groupBy: query.groupBy,
+            skus: query.skus,
+            categories: query.categories,
+            locations: query.locations,
+            regions: query.regions,
+            from: query.from,
+            to: query.to,
+          })
+          .map((row) => ({
+            period: row.period,
+            ...(row.sku !== undefined && { sku: row.sku }),
+            ...(row.category !== undefined && { category: row.category }),
+            ...(row.location !== undefined && { location: row.location }),
+            ...(row.region !== undefined && { region: row.region }),
+            units: row.units,
+            revenue: row.revenue,
+            rows: row.days,
+            promoRows: row.promoDays,
+            stockoutRows: row.stockoutDays,
+          })),
+      dateRange: () => store.sales.dateRange(),
+    },
+    inventory: {
+      latest(sku, location) {
+        const product = store.products.findBySku(sku);
+        const place = store.locations.findByCode(location);
+        if (product === undefined || place === undefined) return undefined;
+        const record = store.inventory.latest(product.id, place.id);
+        return record && { date: record.date, onHand: record.onHand, onOrder: record.onOrder };
+      },
+    },
+    signal: options.signal,
+    now: options.now,
+    logger: options.logger,
+  };
+}
