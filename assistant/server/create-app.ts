@@ -8,6 +8,7 @@ import { requestContext, requestIdMiddleware } from './middleware/request-contex
 import { registerDataRoutes } from './routes/data';
 import { registerHealthRoutes } from './routes/health';
 import { isImportPath, registerImportRoutes } from './routes/import';
+import { registerToolRoutes } from './routes/tools';
 import type { AppDeps, AppEnv, Limits } from './types';
 
 export type { AppDeps, AppEnv, Importer, ImportRequest, Limits } from './types';
@@ -34,6 +35,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   registerHealthRoutes(app, deps);
   registerDataRoutes(app, deps);
   registerImportRoutes(app, deps, limits);
+  registerToolRoutes(app, deps);
 
   app.notFound(notFoundHandler);
   app.onError(createErrorHandler(deps.logger));
