@@ -57,6 +57,8 @@ export interface FittedModel {
 }
 
 const MAX_AR_ORDER = 7;
+/** Yearly harmonics of the pilot fit that picks the transform and the prewhitening. */
+const PILOT_YEARLY = 3;
 
 function transformValue(value: number, transform: Transform): number {
   return transform === 'log1p' ? Math.log1p(value) : value;
@@ -144,10 +146,18 @@ export function fitDailyModel(request: ModelRequest): FittedModel {
   const history = columns.map((column) => column.values.subarray(0, count));
   let effectiveCount = 0;
   for (let row = 0; row < count; row += 1) if (weights[row]! > 0) effectiveCount += 1;
-  const pilotYearly = Math.max(...request.yearlyCandidates);
 
-  // Stage 1: the transform.
-  const { gram, weightSum } = weightedGram(history, weights);
+  // Stage 1: the transform, on a pilot model with at most PILOT_YEARLY yearly harmonics and
+  // the most flexible trend: a smaller Gram matrix, enough to judge scale and lag-1 correlation.
+  const pilotYearly = Math.min(PILOT_YEARLY, Math.max(...request.yearlyCandidates));
+  const pilotTrend: TrendForm = request.trendCandidates.includes('knot') ? 'knot' : 'linear';
+  const pilotColumns = columns.filter(
+    (column) =>
+      !(column.role === 'yearly' && column.harmonic > pilotYearly) &&
+      !(column.role === 'knot' && pilotTrend !== 'knot'),
+  );
+  const pilotHistory = pilotColumns.map((column) => column.values.subarray(0, count));
+  const { gram, weightSum } = weightedGram(pilotHistory, weights);
   let chosen:
     | { transform: Transform; response: Float64Array; residuals: Float64Array; aicc: number }
     | undefined;
@@ -162,13 +172,13 @@ export function fitDailyModel(request: ModelRequest): FittedModel {
     const products: WeightedCrossProducts = {
       gram,
       weightSum,
-      ...weightedMoment(history, response, weights),
+      ...weightedMoment(pilotHistory, response, weights),
     };
-    const indices = includedColumns(columns, products, 'linear', pilotYearly);
+    const indices = includedColumns(pilotColumns, products, pilotTrend, pilotYearly);
     if (effectiveCount - indices.length - 2 <= 0) {
       throw new RangeError(`values: too few observed days (${effectiveCount}) for the daily model`);
     }
-    const solution = solveRidge(products, indices, ridgeFor(columns, products, indices), {
+    const solution = solveRidge(products, indices, ridgeFor(pilotColumns, products, indices), {
       inverse: false,
     });
     const aicc =
@@ -181,7 +191,7 @@ export function fitDailyModel(request: ModelRequest): FittedModel {
       2 * jacobian;
     if (!chosen || aicc < chosen.aicc - 1e-9) {
       const residuals = residualsOf(
-        columns,
+        pilotColumns,
         indices,
         solution.coefficients,
         response,
@@ -236,13 +246,13 @@ export function fitDailyModel(request: ModelRequest): FittedModel {
     count,
   );
   const regressionFit = new Float64Array(count + horizon);
-  for (let row = 0; row < count + horizon; row += 1) {
-    let total = 0;
-    best.indices.forEach((index, position) => {
-      total += solution.coefficients[position]! * columns[index]!.values[row]!;
-    });
-    regressionFit[row] = total;
-  }
+  best.indices.forEach((index, position) => {
+    const values = columns[index]!.values;
+    const coefficient = solution.coefficients[position]!;
+    for (let row = 0; row < count + horizon; row += 1) {
+      regressionFit[row] = regressionFit[row]! + coefficient * values[row]!;
+    }
+  });
   let squares = 0;
   for (let row = 0; row < count; row += 1) squares += residuals[row]! ** 2;
   const residualVariance = squares / Math.max(1, effectiveCount - k);
@@ -291,15 +301,14 @@ function residualsOf(
   weights: Float64Array,
   count: number,
 ): Float64Array {
-  const residuals = new Float64Array(count);
-  for (let row = 0; row < count; row += 1) {
-    if (!(weights[row]! > 0)) continue;
-    let total = 0;
-    indices.forEach((index, position) => {
-      total += coefficients[position]! * columns[index]!.values[row]!;
-    });
-    residuals[row] = response[row]! - total;
-  }
+  const residuals = response.slice(0, count);
+  indices.forEach((index, position) => {
+    const values = columns[index]!.values;
+    const coefficient = coefficients[position]!;
+    for (let row = 0; row < count; row += 1)
+      residuals[row] = residuals[row]! - coefficient * values[row]!;
+  });
+  for (let row = 0; row < count; row += 1) if (!(weights[row]! > 0)) residuals[row] = 0;
   return residuals;
 }
 
