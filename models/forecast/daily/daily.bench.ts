@@ -16,6 +16,9 @@ import { dailyForecaster } from './daily-forecaster';
 import { forecastDaily } from './forecast-daily';
 import { runDaily } from './run-daily';
 import { simulateDaily } from './test-support';
+// The brief allows this benchmark (not models code) to generate the demo company in memory.
+// eslint-disable-next-line no-restricted-imports
+import { generateDemoCompany } from '../../../assistant/store/demo/generate';
 
 const HORIZON = 28;
 const ORIGINS = [84, 56, 28];
@@ -212,5 +215,83 @@ function accuracy(directory: string): void {
   }
 }
 
+/** Demo company (seeded, 3 years): the last 28 days held out, per listing with full history. */
+function demo(): void {
+  const company = generateDemoCompany({
+    seed: 1,
+    startDate: '2023-01-01',
+    endDate: '2025-12-31',
+    skuCount: 24,
+  });
+  const scores = new Map<string, { mase: number; absolute: number; count: number }>();
+  const add = (name: string, actual: number[], forecast: number[], train: number[]) => {
+    const score = scores.get(name) ?? { mase: 0, absolute: 0, count: 0 };
+    score.mase += mase(actual, forecast, train, 7);
+    actual.forEach((value, step) => (score.absolute += Math.abs(value - forecast[step]!)));
+    score.count += 1;
+    scores.set(name, score);
+  };
+  let actualTotal = 0;
+  let listings = 0;
+  for (const series of company.series()) {
+    if (series.firstDay !== company.startDay || series.length < 730 + HORIZON) continue;
+    const cut = series.length - HORIZON;
+    const units = Array.from(series.units);
+    const train = units.slice(0, cut);
+    const actual = units.slice(cut);
+    if (!train.some((value, index) => index >= 7 && value !== train[index - 7])) continue;
+    listings += 1;
+    actualTotal += actual.reduce((total, value) => total + value, 0);
+    for (const name of ['snaive', 'ets', 'theta', 'dhr']) {
+      const result = getForecaster(name).forecast({ values: train, period: 7, horizon: HORIZON });
+      add(
+        name === 'dhr' ? 'dhr (values only)' : name,
+        actual,
+        result.mean.map((value) => Math.max(0, value)),
+        train,
+      );
+    }
+    const stockout = Array.from(series.stockout.subarray(0, cut), (flag) => flag === 1);
+    const promotion = Array.from(series.promo, Number);
+    const price = Array.from(series.price);
+    const base = {
+      values: train,
+      firstDay: series.firstDay,
+      horizon: HORIZON,
+      region: series.listing.location.region,
+    };
+    add('forecastDaily (calendar only)', actual, forecastDaily(base).mean, train);
+    add(
+      'forecastDaily (calendar + stockout)',
+      actual,
+      forecastDaily({ ...base, stockout }).mean,
+      train,
+    );
+    add(
+      'forecastDaily (+ promotion + price)',
+      actual,
+      forecastDaily({
+        ...base,
+        stockout,
+        promotion: { history: promotion.slice(0, cut), future: promotion.slice(cut) },
+        price: { history: price.slice(0, cut), future: price.slice(cut) },
+      }).mean,
+      train,
+    );
+  }
+  console.log(
+    `\nDemo company (seed 1, 2023-2025, 24 SKUs): ${listings} listings, last ${HORIZON} days held out`,
+  );
+  console.log('method'.padEnd(40), 'MASE(7)', '  WAPE');
+  for (const [name, score] of scores) {
+    console.log(
+      name.padEnd(40),
+      (score.mase / score.count).toFixed(3).padStart(7),
+      (score.absolute / actualTotal).toFixed(3).padStart(6),
+    );
+  }
+}
+
 speed();
 accuracy(process.argv[2] ?? '/work/shared/data/m5_foods_small');
+demo();
