@@ -203,17 +203,26 @@ export function fitDailyModel(request: ModelRequest): FittedModel {
   }
   if (!chosen) throw new RangeError('transforms: give at least one transform');
 
-  // Stage 2: trend form and yearly harmonics on prewhitened data.
-  const rho = lagOneCorrelation(chosen.residuals, weights);
-  const whiteWeights = new Float64Array(count);
-  for (let row = 1; row < count; row += 1) whiteWeights[row] = weights[row]! * weights[row - 1]!;
-  const whiteCount = whiteWeights.reduce((total, value) => total + (value > 0 ? 1 : 0), 0);
-  const whiteResponse = prewhiten(chosen.response, rho);
-  const white = weightedCrossProducts(
-    history.map((column) => prewhiten(column, rho)),
-    whiteResponse,
-    whiteWeights,
-  );
+  // Stage 2: trend form and yearly harmonics on prewhitened data. Prewhitening needs pairs of
+  // consecutive observed days; with too few (scattered gaps) the data are used as they are.
+  const pairWeights = new Float64Array(count);
+  let pairCount = 0;
+  for (let row = 1; row < count; row += 1) {
+    pairWeights[row] = weights[row]! * weights[row - 1]!;
+    if (pairWeights[row]! > 0) pairCount += 1;
+  }
+  const whitenable = pairCount - columns.length - 2 > 0;
+  const rho = whitenable ? lagOneCorrelation(chosen.residuals, weights) : 0;
+  const whiteWeights = rho === 0 ? weights : pairWeights;
+  const whiteCount = rho === 0 ? effectiveCount : pairCount;
+  const white =
+    rho === 0
+      ? weightedCrossProducts(history, chosen.response, weights)
+      : weightedCrossProducts(
+          history.map((column) => prewhiten(column, rho)),
+          prewhiten(chosen.response, rho),
+          whiteWeights,
+        );
   let best: Candidate | undefined;
   for (const trend of request.trendCandidates) {
     for (const yearly of request.yearlyCandidates) {

@@ -205,3 +205,20 @@ describe('forecastDaily basics', () => {
     expect(() => forecastDaily({ ...base, values: values.slice(0, 10) })).toThrow(/seasonal naive/);
   });
 });
+
+describe('forecastDaily with scattered gaps', () => {
+  it('still fits when no two consecutive days are observed (prewhitening is skipped)', () => {
+    const simulated = simulateDaily({ seed: 21, days: 300, horizon: 7, noise: 0.05 });
+    const values = simulated.values
+      .slice(0, 300)
+      .map((value, row) => (row % 2 === 0 ? value : Number.NaN));
+    const result = forecastDaily({ values, firstDay: simulated.firstDay, horizon: 7 });
+    expect(result.effects.missingDays).toBe(150);
+    result.mean.forEach((value, step) => {
+      const expected = Math.expm1(simulated.logMean[300 + step]!);
+      expect(Number.isFinite(value)).toBe(true);
+      expect(value).toBeGreaterThan(0.8 * expected);
+      expect(value).toBeLessThan(1.25 * expected);
+    });
+  });
+});
