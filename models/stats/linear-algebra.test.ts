@@ -86,3 +86,24 @@ describe('weighted least squares', () => {
     expect(() => solveRidge(products, [0, 1], [0, 0])).toThrow(/singular/);
   });
 });
+
+describe('weighted Gram with sparse indicator columns', () => {
+  it('equals the dense computation (else holiday effects would be mis-estimated)', () => {
+    const rows = 200;
+    const dense = Float64Array.from({ length: rows }, (_, row) => Math.sin(row / 7) + 2);
+    const indicator = Float64Array.from({ length: rows }, (_, row) => (row % 50 === 3 ? 1 : 0));
+    const weights = Float64Array.from({ length: rows }, (_, row) =>
+      row % 9 === 0 ? 0 : 1 + (row % 3),
+    );
+    const { gram } = weightedCrossProducts([dense, indicator], new Float64Array(rows), weights);
+    let crossTotal = 0;
+    let indicatorTotal = 0;
+    for (let row = 0; row < rows; row += 1) {
+      crossTotal += weights[row]! * dense[row]! * indicator[row]!;
+      indicatorTotal += weights[row]! * indicator[row]!;
+    }
+    expect(gram[1]).toBeCloseTo(crossTotal, 10);
+    expect(gram[2]).toBeCloseTo(crossTotal, 10);
+    expect(gram[3]).toBeCloseTo(indicatorTotal, 10);
+  });
+});

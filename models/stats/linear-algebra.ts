@@ -72,6 +72,15 @@ function dot(left: Float64Array, right: Float64Array): number {
   return a + b + c + d;
 }
 
+function sparseDot(indices: Int32Array, left: Float64Array, right: Float64Array): number {
+  let total = 0;
+  for (let position = 0; position < indices.length; position += 1) {
+    const index = indices[position]!;
+    total += left[index]! * right[index]!;
+  }
+  return total;
+}
+
 /** X'WX of a design given by columns (row-major) and the sum of the weights. */
 export function weightedGram(
   columns: readonly Float64Array[],
@@ -80,11 +89,25 @@ export function weightedGram(
   checkColumns(columns, weights.length);
   const { kept, weightSum } = keptRows(weights);
   const scaled = columns.map((column) => scaledRows(column, weights, kept));
+  // Indicator-like columns (holidays) are mostly zero: their products loop over the non-zeros.
+  const nonZeros = scaled.map((column) => {
+    const found: number[] = [];
+    for (let index = 0; index < column.length; index += 1) {
+      if (column[index] !== 0) {
+        found.push(index);
+        if (found.length * 8 > column.length) return undefined;
+      }
+    }
+    return Int32Array.from(found);
+  });
   const size = columns.length;
   const gram = new Float64Array(size * size);
   for (let i = 0; i < size; i += 1) {
     for (let j = 0; j <= i; j += 1) {
-      const total = dot(scaled[i]!, scaled[j]!);
+      const sparse = nonZeros[i] ?? nonZeros[j];
+      const total = sparse
+        ? sparseDot(sparse, scaled[i]!, scaled[j]!)
+        : dot(scaled[i]!, scaled[j]!);
       gram[i * size + j] = total;
       gram[j * size + i] = total;
     }
