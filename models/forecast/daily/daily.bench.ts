@@ -8,7 +8,7 @@
 // (M5 sell_price as log price; any M5 event flag as one 0/1 event column, future known).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseIsoDate } from '../../calendar/dates';
+import { formatIsoDate, parseIsoDate } from '../../calendar/dates';
 import { mase, rmsse } from '../metrics';
 import { getForecaster } from '../registry';
 import type { TrendForm, Transform } from './daily-model';
@@ -215,14 +215,11 @@ function accuracy(directory: string): void {
   }
 }
 
-/** Demo company (seeded, 3 years): the last 28 days held out, per listing with full history. */
-function demo(): void {
-  const company = generateDemoCompany({
-    seed: 1,
-    startDate: '2023-01-01',
-    endDate: '2025-12-31',
-    skuCount: 24,
-  });
+/**
+ * Demo company (seeded, 3 years): per listing with full history, 28 days held out ending at
+ * the end of the data (December: Navidad) or `back` days before it (October).
+ */
+function demo(company: ReturnType<typeof generateDemoCompany>, back: number): void {
   const scores = new Map<string, { mase: number; absolute: number; count: number }>();
   const add = (name: string, actual: number[], forecast: number[], train: number[]) => {
     const score = scores.get(name) ?? { mase: 0, absolute: 0, count: 0 };
@@ -234,23 +231,38 @@ function demo(): void {
   let actualTotal = 0;
   let listings = 0;
   for (const series of company.series()) {
-    if (series.firstDay !== company.startDay || series.length < 730 + HORIZON) continue;
-    const cut = series.length - HORIZON;
+    if (series.firstDay !== company.startDay || series.length < 730 + back) continue;
+    const cut = series.length - back;
+    const end = cut + HORIZON;
     const units = Array.from(series.units);
     const train = units.slice(0, cut);
-    const actual = units.slice(cut);
+    const actual = units.slice(cut, end);
     if (!train.some((value, index) => index >= 7 && value !== train[index - 7])) continue;
     listings += 1;
     actualTotal += actual.reduce((total, value) => total + value, 0);
     for (const name of ['snaive', 'ets', 'theta', 'dhr']) {
       const result = getForecaster(name).forecast({ values: train, period: 7, horizon: HORIZON });
+      const label = name === 'dhr' ? 'dhr (values only)' : name;
       add(
-        name === 'dhr' ? 'dhr (values only)' : name,
+        label,
         actual,
         result.mean.map((value) => Math.max(0, value)),
         train,
       );
     }
+    const noKnot = runDaily({
+      values: train,
+      weights: new Float64Array(train.length).fill(1),
+      horizon: HORIZON,
+      levels: [],
+      firstTime: 0,
+      cyclePeriod: 7,
+      events: [],
+      transforms: ['log1p', 'none'],
+      yearly: true,
+      trendForms: ['flat', 'linear'],
+    });
+    add('dhr (values only), no knot', actual, noKnot.mean, train);
     const stockout = Array.from(series.stockout.subarray(0, cut), (flag) => flag === 1);
     const promotion = Array.from(series.promo, Number);
     const price = Array.from(series.price);
@@ -261,26 +273,19 @@ function demo(): void {
       region: series.listing.location.region,
     };
     add('forecastDaily (calendar only)', actual, forecastDaily(base).mean, train);
-    add(
-      'forecastDaily (calendar + stockout)',
-      actual,
-      forecastDaily({ ...base, stockout }).mean,
-      train,
-    );
-    add(
-      'forecastDaily (+ promotion + price)',
-      actual,
-      forecastDaily({
-        ...base,
-        stockout,
-        promotion: { history: promotion.slice(0, cut), future: promotion.slice(cut) },
-        price: { history: price.slice(0, cut), future: price.slice(cut) },
-      }).mean,
-      train,
-    );
+    const censored = forecastDaily({ ...base, stockout }).mean;
+    add('forecastDaily (calendar + stockout)', actual, censored, train);
+    const full = forecastDaily({
+      ...base,
+      stockout,
+      promotion: { history: promotion.slice(0, cut), future: promotion.slice(cut, end) },
+      price: { history: price.slice(0, cut), future: price.slice(cut, end) },
+    }).mean;
+    add('forecastDaily (+ promotion + price)', actual, full, train);
   }
+  const last = formatIsoDate(company.endDay - back + HORIZON);
   console.log(
-    `\nDemo company (seed 1, 2023-2025, 24 SKUs): ${listings} listings, last ${HORIZON} days held out`,
+    `\nDemo company (seed 1, 2023-2025, 24 SKUs): ${listings} listings, ${HORIZON} days to ${last} held out`,
   );
   console.log('method'.padEnd(40), 'MASE(7)', '  WAPE');
   for (const [name, score] of scores) {
@@ -294,4 +299,11 @@ function demo(): void {
 
 speed();
 accuracy(process.argv[2] ?? '/work/shared/data/m5_foods_small');
-demo();
+const company = generateDemoCompany({
+  seed: 1,
+  startDate: '2023-01-01',
+  endDate: '2025-12-31',
+  skuCount: 24,
+});
+demo(company, HORIZON);
+demo(company, HORIZON + 63);
