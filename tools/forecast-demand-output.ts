@@ -27,7 +27,7 @@ export const forecastDemandOutput = z.object({
     strategy: z.string(),
     requested: z.string(),
     method: z.string(),
-    parameters: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])),
+    parameters: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])),
     notes: z.array(z.string()),
   }),
   history: z.object({
@@ -72,6 +72,7 @@ export const forecastDemandOutput = z.object({
     seasonality: z.object({
       period: z.number().int(),
       strength: nullableNumber,
+      significant: z.boolean(),
       label: z.enum(['none', 'weak', 'moderate', 'strong', 'not measured']),
       peak: z.string().nullable(),
       trough: z.string().nullable(),

@@ -268,12 +268,35 @@ describe('forecast_demand backtest', () => {
     expect(Object.keys(output.accuracy!.coverage).sort()).toEqual(['80', '95']);
   });
 
+  it('skips the backtest when asked, saying so', async () => {
+    const output = await forecast({
+      product: 'GRA-005',
+      grain: 'month',
+      horizon: 3,
+      method: 'snaive',
+      backtest: false,
+    });
+    expect(output.accuracy).toBeNull();
+    expect(output.model.notes).toContain('Backtest skipped on request: no accuracy figures.');
+  });
+
   it('backtests with shorter windows when history is short, and skips it when too short', async () => {
     const output = await forecast({ product: 'kefir', grain: 'week', horizon: 6, method: 'naive' });
     // 6 complete weeks (4 May - 14 Jun): three 1-week windows leave 3 to train on
     expect(output.history).toMatchObject({ start: '2026-05-04', periods: 6 });
     expect(output.accuracy).toMatchObject({ horizon: 1, origins: 3 });
     expect(output.explanation.join(' ')).toContain('Fewer than 8 weeks');
+    const oneMonth = await forecast({
+      product: 'kefir',
+      grain: 'month',
+      horizon: 1,
+      method: 'naive',
+    });
+    expect(oneMonth.history.periods).toBe(1);
+    expect(oneMonth.accuracy).toBeNull();
+    expect(oneMonth.model.notes).toContain(
+      'Not backtested: 1 months are too few to hold out three origins.',
+    );
   });
 });
 

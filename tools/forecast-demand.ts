@@ -56,6 +56,10 @@ export const forecastDemandInput = z
       .max(4)
       .default([80, 95])
       .describe('prediction-interval levels in percent'),
+    backtest: z
+      .boolean()
+      .default(true)
+      .describe('score the method on the last periods from 3 origins; false is about 4x faster'),
   })
   .refine((input) => (input.product === undefined) !== (input.category === undefined), {
     message: 'give exactly one of product or category',
@@ -156,6 +160,7 @@ export async function forecastDemand(
     horizon,
     levels: input.levels,
     method: input.method,
+    backtest: input.backtest,
   };
   context.signal.throwIfAborted();
   const strategy = chooseStrategy(strategyInput);

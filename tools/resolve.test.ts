@@ -88,9 +88,23 @@ describe('resolveProduct', () => {
     const error = resolutionError(() => resolveProduct('XYZ-999', products));
     expect(error).toMatchObject({ problem: 'unknown', candidates: [] });
   });
+
+  it('suggests a code a typo away and ignores shared pack sizes, or hints would be noise', () => {
+    const typo = resolutionError(() => resolveProduct('GRA-03', products));
+    expect(typo.candidates[0]?.code).toBe('GRA-003');
+    const sizeOnly = resolutionError(() => resolveProduct('XYZ 1 L', products));
+    expect(sizeOnly.candidates).toEqual([]);
+  });
 });
 
 describe('resolveCategory', () => {
+  it('accepts the Spanish name of an English category key, or "lácteos" would be unknown', () => {
+    const categories = ['beverages', 'canned_fish', 'dairy', 'grains'];
+    expect(resolveCategory('Lácteos', categories)).toBe('dairy');
+    expect(resolveCategory('canned fish', categories)).toBe('canned_fish');
+    expect(resolveCategory('conservas', categories)).toBe('canned_fish');
+  });
+
   it('matches a category case-insensitively and with a typo, or "Dairi" would fail', () => {
     expect(resolveCategory('Dairi', ['beverages', 'dairy', 'grains'])).toBe('dairy');
   });

@@ -76,7 +76,8 @@ function wordsMatch(queryWord: string, nameWord: string): boolean {
 interface Entry<T> {
   item: T;
   candidate: NamedCandidate;
-  words: string[];
+  /** the words of the name, then of each alias */
+  names: string[][];
 }
 
 interface Match<T> {
@@ -86,10 +87,15 @@ interface Match<T> {
 }
 
 function matchWords<T>(queryWords: readonly string[], entry: Entry<T>): Match<T> | undefined {
-  const covered = queryWords.every((word) => entry.words.some((name) => wordsMatch(word, name)));
-  if (!covered) return undefined;
-  const complete = entry.words.every((name) => queryWords.some((word) => wordsMatch(word, name)));
-  return { entry, complete };
+  let found: Match<T> | undefined;
+  for (const words of entry.names) {
+    const covered = queryWords.every((word) => words.some((name) => wordsMatch(word, name)));
+    if (!covered) continue;
+    const complete = words.every((name) => queryWords.some((word) => wordsMatch(word, name)));
+    if (complete) return { entry, complete };
+    found = { entry, complete };
+  }
+  return found;
 }
 
 export interface ResolveOptions<T> {
@@ -99,6 +105,8 @@ export interface ResolveOptions<T> {
   what: string;
   code(item: T): string;
   name(item: T): string;
+  /** other names the item goes by (e.g. a category's Spanish name) */
+  aliases?(item: T): readonly string[];
 }
 
 const maxListed = 10;
@@ -115,10 +123,12 @@ export function resolveOne<T>(query: string, items: readonly T[], options: Resol
   const entries: Entry<T>[] = items.map((item) => ({
     item,
     candidate: { code: options.code(item), name: options.name(item) },
-    words: normaliseName(options.name(item)).split(' ').filter(Boolean),
+    names: [options.name(item), ...(options.aliases?.(item) ?? [])].map((name) =>
+      normaliseName(name).split(' ').filter(Boolean),
+    ),
   }));
   const wanted = normaliseName(trimmed);
-  const exact = entries.filter((entry) => entry.words.join(' ') === wanted);
+  const exact = entries.filter((entry) => entry.names.some((words) => words.join(' ') === wanted));
   if (exact.length === 1) return (exact[0] as Entry<T>).item;
 
   const queryWords = wanted.split(' ').filter(Boolean);
@@ -142,24 +152,56 @@ export function resolveOne<T>(query: string, items: readonly T[], options: Resol
     options.field,
     trimmed,
     'unknown',
-    closest(queryWords, entries),
+    closest(trimmed, queryWords, entries),
     options.what,
   );
 }
 
-/** Up to five names sharing the most words with the query, for "did you mean". */
-function closest<T>(queryWords: readonly string[], entries: readonly Entry<T>[]): NamedCandidate[] {
-  return entries
+/**
+ * Up to five "did you mean" candidates: codes a couple of typos away, then names sharing the
+ * most words of 3+ letters with the query (numbers and units alone suggest nothing).
+ */
+function closest<T>(
+  query: string,
+  queryWords: readonly string[],
+  entries: readonly Entry<T>[],
+): NamedCandidate[] {
+  const code = query.toLowerCase();
+  const byCode = entries
     .map((entry) => ({
       entry,
-      shared: queryWords.filter((word) => entry.words.some((name) => wordsMatch(word, name)))
-        .length,
+      distance: editDistance(code, entry.candidate.code.toLowerCase(), 2),
+    }))
+    .filter((scored) => scored.distance <= 2)
+    .sort((left, right) => left.distance - right.distance)
+    .map((scored) => scored.entry);
+  const meaningful = queryWords.filter((word) => /^[a-z]{3,}$/.test(word));
+  const byName = entries
+    .map((entry) => ({
+      entry,
+      shared: Math.max(
+        ...entry.names.map(
+          (words) =>
+            meaningful.filter((word) => words.some((name) => wordsMatch(word, name))).length,
+        ),
+      ),
     }))
     .filter((scored) => scored.shared > 0)
     .sort((left, right) => right.shared - left.shared)
-    .slice(0, 5)
-    .map((scored) => scored.entry.candidate);
+    .map((scored) => scored.entry);
+  return [...new Set([...byCode, ...byName])].slice(0, 5).map((entry) => entry.candidate);
 }
+
+/** Spanish names of common food categories, used when the store's category has the English key. */
+const categoryAliases: Record<string, readonly string[]> = {
+  dairy: ['lácteos', 'lacteos', 'leche y derivados'],
+  grains: ['granos', 'cereales', 'abarrotes'],
+  beverages: ['bebidas'],
+  snacks: ['piqueos', 'bocaditos'],
+  condiments: ['condimentos', 'salsas', 'aderezos'],
+  canned_fish: ['conservas de pescado', 'conservas'],
+  fresh_produce: ['frutas y verduras', 'frescos', 'verduras', 'frutas'],
+};
 
 export function resolveProduct(
   query: string,
@@ -180,6 +222,7 @@ export function resolveCategory(query: string, categories: readonly string[], fi
     what: 'category',
     code: (category) => category,
     name: (category) => category,
+    aliases: (category) => categoryAliases[category] ?? [],
   });
 }
 

@@ -2,7 +2,7 @@
 // inside the horizon, and data caveats. Numbers come from the series and the fitted method.
 import { formatIsoDate, partsOf } from '../../models/calendar/dates';
 import { peruEvents } from '../../models/calendar/peru-calendar';
-import { classicalDecomposition } from '../../models/forecast/decompose';
+import { classicalDecomposition, seasonalityTest } from '../../models/forecast/decompose';
 import { sum, variance } from '../../models/stats/descriptive';
 import type { SalesGrain } from '../tool-context';
 import { periodEndOf } from './period-series';
@@ -20,6 +20,8 @@ export interface SeasonalityFinding {
   period: number;
   /** Wang-Smith-Hyndman strength in [0, 1]; null when it cannot be measured */
   strength: number | null;
+  /** the 90% autocorrelation test at the seasonal lag (M4) found seasonality */
+  significant: boolean;
   label: 'none' | 'weak' | 'moderate' | 'strong' | 'not measured';
   peak: string | null;
   trough: string | null;
@@ -110,6 +112,20 @@ function cycleLabel(day: number, grain: SalesGrain): string {
   return grain === 'month' ? month : `the week of ${month} ${partsOf(day).day}`;
 }
 
+/**
+ * The M4 90% test at the seasonal lag, on the series less its moving-average trend when that
+ * leaves more than two cycles (a trend swamps the autocorrelations), else on the series itself.
+ */
+function seasonalitySignificant(values: readonly number[], period: number): boolean {
+  const { trend } = classicalDecomposition(values, period, 'additive');
+  const detrended = values
+    .map((value, index) => value - (trend[index] as number))
+    .filter((value) => Number.isFinite(value));
+  return detrended.length > 2 * period
+    ? seasonalityTest(detrended, period, 'thetaf').seasonal
+    : seasonalityTest(values, period, 'm4').seasonal;
+}
+
 export function seasonalityFinding(
   values: readonly number[],
   starts: readonly number[],
@@ -118,10 +134,27 @@ export function seasonalityFinding(
 ): SeasonalityFinding {
   const strength = seasonalStrength(values, period);
   if (strength === null) {
-    return { period, strength: null, label: 'not measured', peak: null, trough: null };
+    return {
+      period,
+      strength: null,
+      significant: false,
+      label: 'not measured',
+      peak: null,
+      trough: null,
+    };
   }
-  const label =
-    strength < 0.1 ? 'none' : strength < 0.3 ? 'weak' : strength < 0.6 ? 'moderate' : 'strong';
+  // A 52-week figure from a few years partly fits noise: without a significant seasonal
+  // autocorrelation the pattern is reported as none, whatever the strength.
+  const significant = seasonalitySignificant(values, period);
+  const label = !significant
+    ? 'none'
+    : strength < 0.1
+      ? 'none'
+      : strength < 0.3
+        ? 'weak'
+        : strength < 0.6
+          ? 'moderate'
+          : 'strong';
   const { figure } = classicalDecomposition(values, period, 'additive');
   const peakPosition = figure.indexOf(Math.max(...figure));
   const troughPosition = figure.indexOf(Math.min(...figure));
@@ -133,6 +166,7 @@ export function seasonalityFinding(
   return {
     period,
     strength,
+    significant,
     label,
     peak: label === 'none' ? null : cycleLabel(lastAt(peakPosition), grain),
     trough: label === 'none' ? null : cycleLabel(lastAt(troughPosition), grain),
@@ -200,7 +234,7 @@ export function explain(input: ExplanationInput): string[] {
   );
   if (trend.yearOverYearPercent !== null) {
     sentences.push(
-      `The last full season sold ${trend.yearOverYearPercent >= 0 ? '+' : ''}${round(trend.yearOverYearPercent)}% vs the season before.`,
+      `The last ${seasonality.period} ${grain}s sold ${trend.yearOverYearPercent >= 0 ? '+' : ''}${round(trend.yearOverYearPercent)}% vs the ${seasonality.period} before.`,
     );
   }
   if (seasonality.strength === null) {
@@ -210,10 +244,13 @@ export function explain(input: ExplanationInput): string[] {
       );
     }
   } else if (seasonality.label === 'none') {
-    sentences.push(`No ${grain === 'day' ? 'weekly' : 'yearly'} seasonality shows in the history.`);
-  } else {
     sentences.push(
-      `${seasonality.label[0]?.toUpperCase()}${seasonality.label.slice(1)} ${grain === 'day' ? 'weekly' : 'yearly'} seasonality (strength ${seasonality.strength.toFixed(2)}): highest on ${seasonality.peak}, lowest on ${seasonality.trough}.`,
+      `No clear ${grain === 'day' ? 'weekly' : 'yearly'} seasonality in the history (not significant at 90%).`,
+    );
+  } else {
+    const on = grain === 'day' ? 'on' : 'in';
+    sentences.push(
+      `${seasonality.label[0]?.toUpperCase()}${seasonality.label.slice(1)} ${grain === 'day' ? 'weekly' : 'yearly'} seasonality (strength ${seasonality.strength.toFixed(2)}): highest ${on} ${seasonality.peak}, lowest ${on} ${seasonality.trough}.`,
     );
   }
   const names = [...new Set(input.events.map((event) => event.name))];

@@ -29,6 +29,8 @@ export interface StrategyInput {
   levels: readonly number[];
   /** registry method name; 'auto' lets the method choose */
   method: string;
+  /** run the rolling-origin backtest (costs about three more forecasts) */
+  backtest: boolean;
 }
 
 export interface Accuracy {
@@ -51,7 +53,7 @@ export interface StrategyResult {
   method: string;
   mean: number[];
   intervals: PredictionInterval[];
-  parameters: Record<string, number | string | boolean>;
+  parameters: Record<string, number | string | boolean | null>;
   notes: string[];
   /** null when the history is too short to hold out any origin */
   accuracy: Accuracy | null;
@@ -142,6 +144,13 @@ export const aggregateSeriesStrategy: DemandForecastStrategy = {
       levels: input.levels,
     });
     const notes = [...result.notes];
+    const accuracy = input.backtest ? backtest(forecaster, input) : null;
+    if (!input.backtest) notes.push('Backtest skipped on request: no accuracy figures.');
+    else if (accuracy === null) {
+      notes.push(
+        `Not backtested: ${length} ${input.series.grain}s are too few to hold out three origins.`,
+      );
+    }
     if (result.mean.some((value) => value < 0)) {
       notes.push('Negative forecasts were set to zero (demand cannot be negative).');
     }
@@ -154,9 +163,15 @@ export const aggregateSeriesStrategy: DemandForecastStrategy = {
         lower: clip(interval.lower),
         upper: clip(interval.upper),
       })),
-      parameters: result.parameters,
+      // NaN (e.g. a variance from one value) would not survive JSON: say null instead.
+      parameters: Object.fromEntries(
+        Object.entries(result.parameters).map(([key, value]) => [
+          key,
+          typeof value === 'number' && !Number.isFinite(value) ? null : value,
+        ]),
+      ),
       notes,
-      accuracy: backtest(forecaster, input),
+      accuracy,
     };
   },
 };
