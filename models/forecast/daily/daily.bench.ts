@@ -230,6 +230,7 @@ function demo(company: ReturnType<typeof generateDemoCompany>, back: number): vo
   };
   let actualTotal = 0;
   let listings = 0;
+  const covered = { 80: 0, 95: 0, days: 0 };
   for (const series of company.series()) {
     if (series.firstDay !== company.startDay || series.length < 730 + back) continue;
     const cut = series.length - back;
@@ -277,11 +278,20 @@ function demo(company: ReturnType<typeof generateDemoCompany>, back: number): vo
     add('forecastDaily (calendar + stockout)', actual, censored, train);
     const full = forecastDaily({
       ...base,
+      levels: [80, 95],
       stockout,
       promotion: { history: promotion.slice(0, cut), future: promotion.slice(cut, end) },
       price: { history: price.slice(0, cut), future: price.slice(cut, end) },
-    }).mean;
-    add('forecastDaily (+ promotion + price)', actual, full, train);
+    });
+    add('forecastDaily (+ promotion + price)', actual, full.mean, train);
+    actual.forEach((value, step) => {
+      for (const interval of full.intervals) {
+        if (value >= interval.lower[step]! && value <= interval.upper[step]!) {
+          covered[interval.level as 80 | 95] += 1;
+        }
+      }
+      covered.days += 1;
+    });
   }
   const last = formatIsoDate(company.endDay - back + HORIZON);
   console.log(
@@ -295,6 +305,9 @@ function demo(company: ReturnType<typeof generateDemoCompany>, back: number): vo
       (score.absolute / actualTotal).toFixed(3).padStart(6),
     );
   }
+  console.log(
+    `forecastDaily (+ promotion + price) interval coverage: 80% -> ${(covered[80] / covered.days).toFixed(3)}, 95% -> ${(covered[95] / covered.days).toFixed(3)}`,
+  );
 }
 
 speed();
