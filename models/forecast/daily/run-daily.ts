@@ -3,14 +3,13 @@
 import { centralIntervalMultiplier } from '../../stats/normal';
 import type { PredictionInterval } from '../forecaster';
 import type { CalendarGroup } from './calendar-regressors';
+import { fitDailyModel, type FittedModel } from './daily-model';
 import {
   backTransformMean,
   backTransformQuantile,
-  fitDailyModel,
-  type FittedModel,
   type Transform,
   type TrendForm,
-} from './daily-model';
+} from './model-steps';
 import { buildDesign, knotRowFor } from './design';
 
 export interface DailyRun {
