@@ -68,6 +68,7 @@ export const forecastDemandOutput = z.object({
       changePercent: nullableNumber,
       comparedWith: z.enum(['same periods a season earlier', 'the most recent periods']).nullable(),
       yearOverYearPercent: nullableNumber,
+      yearOverYearWindow: z.number().int(),
     }),
     seasonality: z.object({
       period: z.number().int(),

@@ -173,7 +173,7 @@ export async function forecastDemand(
   const lastStart = series.starts[length - 1] as number;
   const futureStarts = followingStarts(lastStart, grain, horizon);
   const events = eventsInHorizon(futureStarts, grain, regions);
-  const trend = trendFinding(series.units, result.mean, period);
+  const trend = trendFinding(series.units, result.mean, period, grain);
   const seasonality = seasonalityFinding(series.units, series.starts, nominalPeriod, grain);
   const totalRows = series.rows.reduce((total, value) => total + value, 0);
   const share = (values: number[]) =>

@@ -46,12 +46,22 @@ describe('seasonalityFinding', () => {
 describe('trendFinding', () => {
   it('compares a seasonal forecast with the same periods a season earlier', () => {
     const history = [10, 20, 10, 20, 11, 22];
-    expect(trendFinding(history, [11, 22], 2)).toMatchObject({
+    expect(trendFinding(history, [11, 22], 2, 'month')).toMatchObject({
       direction: 'flat',
       changePercent: 0,
       comparedWith: 'same periods a season earlier',
     });
-    expect(trendFinding(history, [15, 30], 1).direction).toBe('up');
+    expect(trendFinding(history, [15, 30], 1, 'month').direction).toBe('up');
+  });
+
+  it('compares the last 12 months with the same months a year earlier', () => {
+    const history = Array.from({ length: 30 }, (_, index) => (index < 18 ? 100 : 110));
+    // the last 12 months all sold 110 or 100: months 18-29 vs months 6-17
+    expect(trendFinding(history, [110], 1, 'month')).toMatchObject({
+      yearOverYearPercent: 10,
+      yearOverYearWindow: 12,
+    });
+    expect(trendFinding(history.slice(-23), [110], 1, 'month').yearOverYearPercent).toBeNull();
   });
 });
 

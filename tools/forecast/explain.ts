@@ -12,9 +12,17 @@ export interface TrendFinding {
   /** forecast total vs `comparedWith`, in percent */
   changePercent: number | null;
   comparedWith: 'same periods a season earlier' | 'the most recent periods' | null;
-  /** last full season vs the one before (period > 1 and two seasons of history), in percent */
+  /** the last `yearOverYearWindow` periods vs the same periods a year earlier, in percent */
   yearOverYearPercent: number | null;
+  yearOverYearWindow: number;
 }
+
+/** Year-on-year comparison at each grain: the last 28 days / 52 weeks / 12 months, a year back. */
+export const yearOverYear: Record<SalesGrain, { window: number; lag: number }> = {
+  day: { window: 28, lag: 364 },
+  week: { window: 52, lag: 52 },
+  month: { window: 12, lag: 12 },
+};
 
 export interface SeasonalityFinding {
   period: number;
@@ -60,6 +68,7 @@ export function trendFinding(
   history: readonly number[],
   forecast: readonly number[],
   period: number,
+  grain: SalesGrain,
 ): TrendFinding {
   const horizon = forecast.length;
   // With seasonality, compare like with like: the same periods one season earlier.
@@ -68,9 +77,14 @@ export function trendFinding(
     ? history.slice(history.length - period, history.length - period + horizon)
     : history.slice(-horizon);
   const changePercent = basis.length === horizon ? percentChange(sum(forecast), sum(basis)) : null;
+  const { window, lag } = yearOverYear[grain];
+  const length = history.length;
   const yearOverYearPercent =
-    period > 1 && history.length >= 2 * period
-      ? percentChange(sum(history.slice(-period)), sum(history.slice(-2 * period, -period)))
+    length >= window + lag
+      ? percentChange(
+          sum(history.slice(-window)),
+          sum(history.slice(length - lag - window, length - lag)),
+        )
       : null;
   const signal = changePercent ?? yearOverYearPercent ?? 0;
   const direction = signal > flatBand ? 'up' : signal < -flatBand ? 'down' : 'flat';
@@ -84,6 +98,7 @@ export function trendFinding(
           ? 'same periods a season earlier'
           : 'the most recent periods',
     yearOverYearPercent,
+    yearOverYearWindow: window,
   };
 }
 
@@ -234,7 +249,7 @@ export function explain(input: ExplanationInput): string[] {
   );
   if (trend.yearOverYearPercent !== null) {
     sentences.push(
-      `The last ${seasonality.period} ${grain}s sold ${trend.yearOverYearPercent >= 0 ? '+' : ''}${round(trend.yearOverYearPercent)}% vs the ${seasonality.period} before.`,
+      `The last ${trend.yearOverYearWindow} ${grain}s sold ${trend.yearOverYearPercent >= 0 ? '+' : ''}${round(trend.yearOverYearPercent)}% vs the same ${grain}s a year earlier.`,
     );
   }
   if (seasonality.strength === null) {
