@@ -44,6 +44,7 @@ export const forecastDemandInput = z
       .number()
       .int()
       .min(1)
+      .max(maxHorizons.day)
       .optional()
       .describe('periods ahead; default 28 days, 12 weeks or 6 months; at most 366, 104, 36'),
     method: z
@@ -59,7 +60,7 @@ export const forecastDemandInput = z
     backtest: z
       .boolean()
       .default(true)
-      .describe('score the method on the last periods from 3 origins; false is about 4x faster'),
+      .describe('score the method on the last periods from 3 origins; false skips it (faster)'),
   })
   .refine((input) => (input.product === undefined) !== (input.category === undefined), {
     message: 'give exactly one of product or category',
