@@ -191,6 +191,7 @@ describe('forecastDaily basics', () => {
     const values = new Array(60).fill(5);
     const base = { values, firstDay: 19000, horizon: 7 };
     expect(() => forecastDaily({ ...base, firstDay: 1.5 })).toThrow(/firstDay/);
+    expect(() => forecastDaily({ ...base, firstDay: -1_000_000 })).toThrow(/firstDay.*1900-2199/);
     expect(() => forecastDaily({ ...base, values: [1, -2, ...values] })).toThrow(
       /values\[1\].*negative/,
     );

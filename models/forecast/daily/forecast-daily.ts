@@ -32,6 +32,9 @@ export interface DailyForecastResult extends ForecastResult {
 const NAME = 'forecastDaily';
 /** Fewest observed days: two weeks plus room for the level, trend and AR terms. */
 export const DAILY_MINIMUM_DAYS = 20;
+/** Day numbers of 1900-01-01 and 2200-01-01: the calendar's supported span. */
+const FIRST_SUPPORTED_DAY = -25_567;
+const LAST_SUPPORTED_DAY = 84_006;
 /** Years in which a calendar group must be observed before its lift is estimated. */
 const EVENT_MINIMUM_YEARS = 2;
 
@@ -123,9 +126,13 @@ export function forecastDaily(input: DailyForecastInput): DailyForecastResult {
   );
   const { values, horizon, levels } = checked;
   const count = values.length;
-  if (!Number.isInteger(input.firstDay) || Math.abs(input.firstDay) > 3_000_000) {
+  if (
+    !Number.isInteger(input.firstDay) ||
+    input.firstDay < FIRST_SUPPORTED_DAY ||
+    input.firstDay + count + horizon > LAST_SUPPORTED_DAY
+  ) {
     throw new RangeError(
-      `firstDay: ${String(input.firstDay)} must be the whole day number of values[0] (models/calendar/dates.ts dayNumberOf)`,
+      `firstDay: ${String(input.firstDay)} must be the whole day number of values[0] (models/calendar/dates.ts dayNumberOf), with the series and horizon inside 1900-2199`,
     );
   }
   if (input.region !== undefined && typeof input.region !== 'string') {
