@@ -332,6 +332,27 @@ describe('forecast_demand bad input', () => {
     expect((error as ToolInputError).message).toContain('ask for at most 6');
   });
 
+  it('rejects a grain with no complete period yet, naming the grain', async () => {
+    const launch = createMemoryToolContext(
+      {
+        products,
+        locations,
+        sales: [
+          { date: '2026-06-16', sku: 'GRA-005', location: 'CUZ', units: 3 },
+          ...sales.filter((row) => row.sku !== 'GRA-005'),
+        ],
+      },
+      { now: () => new Date('2026-06-18T10:00:00Z') },
+    );
+    const error = await failure(
+      forecast({ product: 'GRA-005', grain: 'week', method: 'naive' }, launch),
+    );
+    expect(error).toMatchObject({ field: 'grain' });
+    expect((error as Error).message).toContain(
+      'no complete week of sales yet (data through 2026-06-17)',
+    );
+  });
+
   it('needs exactly one of product and category', () => {
     expect(forecastDemandInput.safeParse({ product: 'GRA-005', category: 'grains' }).success).toBe(
       false,

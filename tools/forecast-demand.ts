@@ -78,14 +78,13 @@ export type ForecastDemandInput = z.output<typeof forecastDemandInput>;
 
 function resolveScope(input: ForecastDemandInput, context: ToolContext) {
   const products = context.catalog.products();
+  const categories = [...new Set(products.map((product) => product.category))].sort();
+  const category =
+    input.category === undefined ? null : resolveCategory(input.category, categories);
   const chosen =
-    input.product !== undefined
-      ? [resolveProduct(input.product, products)]
-      : (() => {
-          const categories = [...new Set(products.map((product) => product.category))].sort();
-          const category = resolveCategory(input.category as string, categories);
-          return products.filter((product) => product.category === category);
-        })();
+    category === null
+      ? [resolveProduct(input.product ?? '', products)]
+      : products.filter((product) => product.category === category);
   const place =
     input.location === undefined
       ? undefined
@@ -94,8 +93,7 @@ function resolveScope(input: ForecastDemandInput, context: ToolContext) {
     input.product !== undefined
       ? `${chosen[0]?.name} (${chosen[0]?.sku})`
       : `category ${chosen[0]?.category} (${chosen.length} products)`;
-  const where =
-    place === undefined ? 'all locations' : place.kind === 'region' ? place.label : place.label;
+  const where = place === undefined ? 'all locations' : place.label;
   const scope: DemandScope = {
     products: chosen,
     locationCodes: place?.codes ?? null,
@@ -103,12 +101,7 @@ function resolveScope(input: ForecastDemandInput, context: ToolContext) {
   };
   const regions =
     place === undefined ? null : place.kind === 'region' ? [place.region] : [place.location.region];
-  return {
-    scope,
-    category: input.category === undefined ? null : (chosen[0]?.category ?? null),
-    place,
-    regions,
-  };
+  return { scope, category, place, regions };
 }
 
 /** The last day whose sales are complete: the data's last day, but never today or later. */
@@ -128,9 +121,9 @@ export async function forecastDemand(
   }
   const end = coverageEnd(range.last, context.now());
   const daily = context.sales.daily({
-    ...(input.product !== undefined
+    ...(category === null
       ? { skus: scope.products.map((product) => product.sku) }
-      : { categories: category === null ? [] : [category] }),
+      : { categories: [category] }),
     ...(scope.locationCodes !== null && { locations: scope.locationCodes }),
     from: range.first,
     to: end,
@@ -144,6 +137,12 @@ export async function forecastDemand(
   const grain = input.grain;
   const series = buildPeriodSeries(daily, { grain, coverageStart: range.first, coverageEnd: end });
   const length = series.units.length;
+  if (length === 0) {
+    throw new ToolInputError(
+      'grain',
+      `${scope.label} has no complete ${grain} of sales yet (data through ${end}); use a finer grain`,
+    );
+  }
   const horizon = input.horizon ?? defaultHorizons[grain];
   if (horizon > length) {
     throw new ToolInputError(
