@@ -120,7 +120,7 @@ describe('autoForecaster', () => {
     );
   });
 
-  it('keeps the ETS/ARIMA/Theta combination on a smooth seasonal series, recording members and scores', () => {
+  it('keeps the ETS/ARIMA/Theta/optimised-Theta combination on a smooth seasonal series, recording members and scores', () => {
     const result = createAutoForecaster({ origins: 2 }).forecast({
       values: seasonalSeries(72, 3),
       period: 12,
@@ -132,7 +132,7 @@ describe('autoForecaster', () => {
     expect(result.parameters['member.ets']).toMatch(/^ets /);
     expect(result.parameters['member.arima']).toMatch(/^arima ARIMA/);
     expect(result.parameters.backtestOrigins).toBe(2);
-    expect(result.parameters.memberFits).toBe(9);
+    expect(result.parameters.memberFits).toBe(12);
     for (const name of ['auto', 'naive', 'snaive', 'naive2', 'theta']) {
       expect(Number.isFinite(result.parameters[`backtestMae.${name}`])).toBe(true);
     }

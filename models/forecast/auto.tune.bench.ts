@@ -13,7 +13,7 @@ import {
   scoreCandidates,
   selectCandidate,
 } from './auto-selection';
-import { type CombineRule, createCombinationForecaster } from './combination';
+import { createCombinationForecaster } from './combination';
 import { etsForecaster } from './ets/ets-forecaster';
 import type { ForecastInput, ForecastResult, Forecaster } from './forecaster';
 import { mase, maseScale, owa, smape } from './metrics';
@@ -102,53 +102,41 @@ function main(): void {
     if (train.length <= period || !(maseScale(train, period) > 0)) return;
     const members = [etsForecaster, arimaForecaster, thetaForecaster].map(memoised);
     const theta = members[2] as Forecaster;
-    const combos: Record<CombineRule, Forecaster> = {
+    const optimisedTheta = memoised(optimisedThetaForecaster);
+    const four = [...members, optimisedTheta];
+    const combos: Record<string, Forecaster> = {
       mean: createCombinationForecaster({ members, combine: 'mean', name: 'comb-mean' }),
       median: createCombinationForecaster({ members, combine: 'median', name: 'comb-median' }),
-    };
-    const optimisedTheta = memoised(optimisedThetaForecaster);
-    const [ets, arima] = members as [Forecaster, Forecaster];
-    const alternatives = [
-      createCombinationForecaster({
-        members: [...members, optimisedTheta],
-        combine: 'mean',
-        name: 'comb4-mean',
-      }),
-      createCombinationForecaster({
-        members: [...members, optimisedTheta],
+      '4mean': createCombinationForecaster({ members: four, combine: 'mean', name: 'comb4-mean' }),
+      '4median': createCombinationForecaster({
+        members: four,
         combine: 'median',
         name: 'comb4-median',
       }),
-      createCombinationForecaster({
-        members: [ets, theta],
-        combine: 'mean',
-        name: 'comb-ets-theta',
-      }),
-      createCombinationForecaster({
-        members: [ets, arima, theta, theta],
-        combine: 'mean',
-        name: 'comb-theta-twice',
-      }),
-    ];
+    };
     const simple =
       period > 1 ? [naiveForecaster, seasonalNaiveForecaster, naive2Forecaster] : [naiveForecaster];
     const input = { values: train, period, horizon };
     const finals = new Map<string, number[]>();
-    for (const forecaster of [...members, combos.mean, combos.median, ...alternatives, ...simple]) {
+    for (const forecaster of [...four, ...Object.values(combos), ...simple]) {
       finals.set(forecaster.name, forecaster.forecast(input).mean);
       add(forecaster.name, test, finals.get(forecaster.name) as number[], train, false);
     }
-    const minimum = combos.mean.minLength(period);
-    for (const origins of [1, 2, 3]) {
+    const minimum = (combos['4median'] as Forecaster).minLength(period);
+    for (const origins of [2, 3]) {
       const step = Math.max(1, Math.round(horizon / 2));
       const plan = planBacktest(train.length, horizon, origins, step, minimum);
-      for (const combine of ['mean', 'median'] as const) {
+      for (const combine of Object.keys(combos)) {
         for (const withTheta of [false, true]) {
-          const candidates = [combos[combine], ...simple, ...(withTheta ? [theta] : [])];
+          const candidates = [
+            combos[combine] as Forecaster,
+            ...simple,
+            ...(withTheta ? [theta] : []),
+          ];
           const scores: CandidateScore[] = plan
             ? scoreCandidates(candidates, train, period, plan)
             : [];
-          for (const margin of [0, 0.1, 0.2, 0.3, 0.5]) {
+          for (const margin of [0.1, 0.2, 0.3, 0.5]) {
             for (const everyOrigin of [false, true]) {
               const index = plan ? selectCandidate(scores, { margin, everyOrigin }).index : 0;
               const chosen = candidates[index] as Forecaster;
