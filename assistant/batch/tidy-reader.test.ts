@@ -125,6 +125,11 @@ describe('readTidySeries', () => {
     expect(mixed.message).toMatch(/one kind of time column/);
   });
 
+  it('counts physical lines across blank lines and quoted line breaks (else errors point at the wrong line)', async () => {
+    const error = await failure('series_id,date,value\n\n"a\nb",1,1\n\n"a\nb",2,x\n');
+    expect(error).toMatchObject({ line: 6, column: 'value', value: 'x' });
+  });
+
   it('refuses a repeated period of a series, naming both lines', async () => {
     const error = await failure('series_id,date,value\na,1,1\na,2,1\na,1,5\n');
     expect(error).toMatchObject({ line: 4, column: 'date' });
@@ -137,7 +142,7 @@ describe('readTidySeries', () => {
     expect(header.message).toMatch(/no series id column \(found: id, when, amount\)/);
     const ragged = await failure('series_id,date,value\na,1,1\na,2\n');
     expect(ragged).toMatchObject({ line: 3 });
-    expect(ragged.message).toMatch(/number of fields/);
+    expect(ragged.message).toMatch(/the row has 2 fields but the header has 3/);
     expect((await failure('')).message).toMatch(/empty/);
   });
 });
