@@ -7,6 +7,7 @@ import { calendarGroups, yearsObserved, type CalendarGroup } from './calendar-re
 import { YEARLY_MINIMUM_DAYS } from './daily-forecaster';
 import { dailyEffects, type DailyEffects } from './effects';
 import { runDaily } from './run-daily';
+import type { DailyPathModel } from './sample-paths';
 
 export interface DailyForecastInput {
   /** Units sold per day, oldest first; NaN marks a missing day. */
@@ -27,6 +28,8 @@ export interface DailyForecastInput {
 
 export interface DailyForecastResult extends ForecastResult {
   effects: DailyEffects;
+  /** The fitted model's future on the transformed scale, for joint paths (sample-paths.ts). */
+  pathModel: DailyPathModel;
 }
 
 const NAME = 'forecastDaily';
@@ -225,5 +228,11 @@ export function forecastDaily(input: DailyForecastInput): DailyForecastResult {
     },
     notes,
     effects,
+    pathModel: {
+      transform: model.transform,
+      forecastMean: model.forecastMean,
+      arCoefficients: model.ar.coefficients,
+      innovationSd: Math.sqrt(model.ar.innovationVariance),
+    },
   };
 }
