@@ -6,6 +6,8 @@ import type {
   CatalogLocation,
   CatalogProduct,
   DailySales,
+  ListingHistory,
+  PlannedPromotion,
   SalesScope,
   SalesTotalsQuery,
   SalesTotalsRow,
@@ -22,6 +24,7 @@ export interface MemorySalesRow {
   revenue?: number | null;
   promo?: boolean;
   stockout?: boolean;
+  price?: number | null;
 }
 
 export interface MemoryStockRow extends StockPosition {
@@ -34,6 +37,7 @@ export interface MemoryData {
   locations: readonly CatalogLocation[];
   sales: readonly MemorySalesRow[];
   stock?: readonly MemoryStockRow[];
+  promotions?: readonly PlannedPromotion[];
 }
 
 export interface MemoryContextOptions {
@@ -116,6 +120,41 @@ export function createMemoryToolContext(
         if (data.sales.length === 0) return undefined;
         const dates = data.sales.map((row) => row.date).sort();
         return { first: dates[0] as string, last: dates[dates.length - 1] as string };
+      },
+      listings(scope: SalesScope): ListingHistory[] {
+        const byKey = new Map<string, ListingHistory>();
+        for (const row of data.sales) {
+          if (!inScope(row, scope)) continue;
+          const key = `${row.sku}\u0000${row.location}`;
+          let history = byKey.get(key);
+          if (history === undefined) {
+            const region = (locationByCode.get(row.location) as CatalogLocation).region;
+            history = { sku: row.sku, location: row.location, region, days: [] };
+            byKey.set(key, history);
+          }
+          history.days.push({
+            date: row.date,
+            units: row.units,
+            price: row.price ?? null,
+            promo: row.promo ?? false,
+            stockout: row.stockout ?? false,
+          });
+        }
+        const histories = [...byKey.values()].sort(
+          (left, right) =>
+            left.sku.localeCompare(right.sku) || left.location.localeCompare(right.location),
+        );
+        for (const history of histories)
+          history.days.sort((left, right) => left.date.localeCompare(right.date));
+        return histories;
+      },
+    },
+    promotions: {
+      overlapping(skus: readonly string[], from: string, to: string): PlannedPromotion[] {
+        return (data.promotions ?? []).filter(
+          (promotion) =>
+            skus.includes(promotion.sku) && promotion.startDate <= to && promotion.endDate >= from,
+        );
       },
     },
     inventory: {

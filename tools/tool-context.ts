@@ -11,6 +11,8 @@ export interface CatalogProduct {
   category: string;
   /** ISO date of the launch, when known */
   launchDate: string | null;
+  /** list selling price per unit, when known */
+  price?: number | null;
   lifecycleStage: string | null;
 }
 
@@ -66,6 +68,34 @@ export interface SalesTotalsRow {
   stockoutRows: number;
 }
 
+/** One day of one SKU at one location, as recorded. */
+export interface ListingDay {
+  date: string;
+  units: number;
+  /** selling price that day, when recorded */
+  price?: number | null;
+  promo: boolean;
+  /** the shelf was empty: the day's sales understate demand */
+  stockout: boolean;
+}
+
+/** The daily history of one SKU at one location (days without a row absent). */
+export interface ListingHistory {
+  sku: string;
+  location: string;
+  region: string;
+  days: ListingDay[];
+}
+
+/** A promotion on the calendar (past or planned); location null = every location. */
+export interface PlannedPromotion {
+  sku: string;
+  location: string | null;
+  startDate: string;
+  endDate: string;
+  discountPct: number;
+}
+
 export interface StockPosition {
   date: string;
   onHand: number;
@@ -90,6 +120,12 @@ export interface ToolContext {
     totals(query: SalesTotalsQuery): SalesTotalsRow[];
     /** First and last sales date in the whole store; undefined when there are no sales. */
     dateRange(): { first: string; last: string } | undefined;
+    /** Each SKU x location in the scope with its daily rows, ordered by SKU then location. */
+    listings(scope: SalesScope): ListingHistory[];
+  };
+  promotions: {
+    /** Promotions of these SKUs that overlap [from, to] (ISO dates, inclusive). */
+    overlapping(skus: readonly string[], from: string, to: string): PlannedPromotion[];
   };
   inventory: {
     /** The most recent stock count of a SKU at a location (by codes). */

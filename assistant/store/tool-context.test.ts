@@ -29,6 +29,25 @@ describe('createStoreToolContext', () => {
     });
   });
 
+  it('returns each SKU x location as its own daily series (else daily models would fit a blend of stores)', () => {
+    const { toolContext } = context();
+    const listings = toolContext.sales.listings({
+      skus: ['QUI-500'],
+      regions: ['Lima', 'Sur'],
+      to: '2024-01-03',
+    });
+    expect(listings.map((listing) => [listing.sku, listing.location, listing.region])).toEqual([
+      ['QUI-500', 'AQP-DC', 'Sur'],
+      ['QUI-500', 'LIM-DC1', 'Lima'],
+    ]);
+    const lima = listings[1]!;
+    expect(lima.days.map((day) => [day.date, day.units, day.promo])).toEqual([
+      ['2024-01-01', 10, false],
+      ['2024-01-02', 10, false],
+      ['2024-01-03', 10, true],
+    ]);
+  });
+
   it('sums daily sales over a SKU in a region with promotion and stockout counts', () => {
     const { toolContext } = context();
     const daily = toolContext.sales.daily({

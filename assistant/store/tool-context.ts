@@ -1,5 +1,5 @@
 // The tools' ToolContext (tools/tool-context.ts) over the store's repositories.
-import type { ToolContext, ToolLogger } from '../../tools/tool-context';
+import type { ListingHistory, ToolContext, ToolLogger } from '../../tools/tool-context';
 import type { Store } from './store';
 
 export interface StoreToolContextOptions {
@@ -21,6 +21,7 @@ export function createStoreToolContext(
           category: product.category,
           launchDate: product.launchDate,
           lifecycleStage: product.lifecycleStage,
+          price: product.price,
         })),
       locations: () =>
         store.locations.list().map((location) => ({
@@ -75,6 +76,48 @@ export function createStoreToolContext(
             stockoutRows: row.stockoutDays,
           })),
       dateRange: () => store.sales.dateRange(),
+      listings(scope) {
+        const histories: ListingHistory[] = [];
+        for (const row of store.sales.listingRows(scope)) {
+          let last = histories[histories.length - 1];
+          if (last === undefined || last.sku !== row.sku || last.location !== row.location) {
+            last = { sku: row.sku, location: row.location, region: row.region, days: [] };
+            histories.push(last);
+          }
+          last.days.push({
+            date: row.date,
+            units: row.units,
+            price: row.price,
+            promo: row.promo,
+            stockout: row.stockout,
+          });
+        }
+        return histories;
+      },
+    },
+    promotions: {
+      overlapping(skus, from, to) {
+        const locationCodes = new Map(
+          store.locations.list().map((location) => [location.id, location.code]),
+        );
+        return skus.flatMap((sku) => {
+          const product = store.products.findBySku(sku);
+          if (product === undefined) return [];
+          return store.promotions
+            .forSku(product.id)
+            .filter((promotion) => promotion.startDate <= to && promotion.endDate >= from)
+            .map((promotion) => ({
+              sku,
+              location:
+                promotion.locationId === null
+                  ? null
+                  : (locationCodes.get(promotion.locationId) ?? null),
+              startDate: promotion.startDate,
+              endDate: promotion.endDate,
+              discountPct: promotion.discountPct,
+            }));
+        });
+      },
     },
     inventory: {
       latest(sku, location) {

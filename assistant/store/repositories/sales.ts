@@ -36,6 +36,20 @@ export interface SalesAggregateRow {
   stockoutDays: number;
 }
 
+/** One day of one SKU at one location, with codes. */
+export interface ListingRow {
+  sku: string;
+  location: string;
+  region: string;
+  date: string;
+  units: number;
+  price: number | null;
+  promo: boolean;
+  stockout: boolean;
+}
+
+type RawListingRow = Omit<ListingRow, 'promo' | 'stockout'> & { promo: number; stockout: number };
+
 // Whitelisted SQL expressions: nothing from the caller is spliced into SQL but these.
 const periodExpression: Record<Grain, string> = {
   day: 's.date',
@@ -155,6 +169,26 @@ export function createSalesRepository(database: SqliteDatabase) {
         GROUP BY ${groupColumns.join(', ')}
         ORDER BY ${groupColumns.join(', ')}`;
       return database.prepare(sql).all(...parameters) as SalesAggregateRow[];
+    },
+    /**
+     * Daily rows of every SKU x location in the filter, ordered by SKU, location and date: the
+     * bottom series that daily models and reconciliation start from.
+     */
+    listingRows(filter: SalesFilter): ListingRow[] {
+      const { where, parameters } = filterClause(filter);
+      const sql = `
+        SELECT p.sku AS sku, l.code AS location, l.region AS region, s.date AS date,
+          s.units AS units, s.price AS price, s.promo AS promo, s.stockout AS stockout
+        FROM sales s
+        JOIN products p ON p.id = s.sku_id
+        JOIN locations l ON l.id = s.location_id
+        ${where}
+        ORDER BY p.sku, l.code, s.date`;
+      return (database.prepare(sql).all(...parameters) as RawListingRow[]).map((row) => ({
+        ...row,
+        promo: row.promo === 1,
+        stockout: row.stockout === 1,
+      }));
     },
     /** Daily rows of one SKU at one location (only the days that have a row). */
     dailySeries(skuId: number, locationId: number, from: string, to: string) {
