@@ -7,9 +7,9 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CsvError, parse } from 'csv-parse';
-import { tryParseIsoDate } from '../../models/calendar/dates';
-import { readNumber } from '../store/import/cells';
+import { Invalid } from '../store/import/cells';
 import { sniffHeader } from '../store/import/source';
+import { createDateMemo, readTimeCell, readValueCell } from './tidy-cells';
 import { TidyFileError } from './tidy-errors';
 import { assembleSeries, type AssembleContext, type TidyRow, type TidySeries } from './tidy-series';
 import type { Frequency } from './tidy-time';
@@ -29,8 +29,6 @@ export interface TidyReadOptions {
 const ID_COLUMNS = ['series_id', 'unique_id'];
 const DATE_COLUMNS = ['date', 'ds', 'date_or_index'];
 const VALUE_COLUMNS = ['value', 'y'];
-const MISSING = new Set(['', 'na', 'nan', 'n/a', 'null']);
-const INDEX = /^\d{1,15}$/;
 
 interface Columns {
   id: number;
@@ -95,18 +93,6 @@ async function sniffDelimiter(path: string, file: string): Promise<',' | ';' | '
   }
 }
 
-/** tryParseIsoDate with a memo: a file repeats the same few thousand dates in every series. */
-function createDateMemo(): (text: string) => number | undefined {
-  const memo = new Map<string, number | undefined>();
-  return (text) => {
-    if (memo.has(text)) return memo.get(text);
-    if (memo.size >= 100_000) memo.clear();
-    const day = tryParseIsoDate(text);
-    memo.set(text, day);
-    return day;
-  };
-}
-
 function csvProblem(error: CsvError): string {
   if (error.code === 'CSV_QUOTE_NOT_CLOSED') return 'a quoted field is never closed';
   return error.message;
@@ -123,7 +109,6 @@ export async function* readTidySeries(
   const file = basename(path);
   const total = (await stat(path)).size;
   const delimiter = await sniffDelimiter(path, file);
-  const decimalComma = delimiter === ';';
   // csv-parse's per-record `info` costs a third of the reading time: lines are counted here
   // instead (one per record, plus the line breaks inside quoted fields), blank lines included.
   const parser = createReadStream(path, { highWaterMark: 256 * 1024 }).pipe(
@@ -182,76 +167,31 @@ export async function* readTidySeries(
         );
       const dateText = (record[columns.date] ?? '').trim();
       const dateName = names[columns.date] ?? 'date';
-      const isIndex = INDEX.test(dateText);
-      const day = isIndex ? undefined : dayOf(dateText);
-      if (!isIndex && day === undefined)
+      const time = readTimeCell(dateText, dayOf);
+      if (time instanceof Invalid)
+        throw new TidyFileError(file, recordLine, dateName, dateText, time.problem, time.fix ?? '');
+      context ??= { file, dateColumn: dateName, kind: time.kind, frequency: options.frequency };
+      if (context.kind !== time.kind)
         throw new TidyFileError(
           file,
           recordLine,
           dateName,
           dateText,
-          'is neither an ISO date nor a whole-number index',
-          'write dates as YYYY-MM-DD (e.g. 2024-03-01) or periods as 0, 1, 2, ...',
-        );
-      const kind = isIndex ? 'index' : 'date';
-      context ??= { file, dateColumn: dateName, kind, frequency: options.frequency };
-      if (context.kind !== kind)
-        throw new TidyFileError(
-          file,
-          recordLine,
-          dateName,
-          dateText,
-          `is ${kind === 'date' ? 'a date' : 'an index'} but earlier rows have ${context.kind === 'date' ? 'dates' : 'integer indexes'}`,
+          `is ${time.kind === 'date' ? 'a date' : 'an index'} but earlier rows have ${context.kind === 'date' ? 'dates' : 'integer indexes'}`,
           'use one kind of time column in the whole file',
         );
       const valueText = (record[columns.value] ?? '').trim();
-      const valueName = names[columns.value] ?? 'value';
-      let value = Number.NaN;
-      if (!MISSING.has(valueText.toLowerCase())) {
-        const reading = readNumber(valueText, decimalComma);
-        if (reading === 'comma')
-          throw new TidyFileError(
-            file,
-            recordLine,
-            valueName,
-            valueText,
-            `has a comma in a ${delimiter === '\t' ? 'tab' : "','"}-separated file`,
-            "write the number with a decimal point (12.5), or save the file with ';' as the delimiter to use decimal commas",
-          );
-        if (reading === 'ambiguous')
-          throw new TidyFileError(
-            file,
-            recordLine,
-            valueName,
-            valueText,
-            "is ambiguous in a ';' file (thousands separator or decimal point?)",
-            `write ${valueText.replace('.', '')} for thousands or ${valueText.replace('.', ',')} for a decimal`,
-          );
-        if (reading === 'invalid')
-          throw new TidyFileError(
-            file,
-            recordLine,
-            valueName,
-            valueText,
-            'is not a number',
-            `write the value as digits (e.g. ${decimalComma ? '12,5' : '12.5'}), or leave it empty (or NA) when it is missing`,
-          );
-        if (reading < 0)
-          throw new TidyFileError(
-            file,
-            recordLine,
-            valueName,
-            valueText,
-            'is negative',
-            'demand must be >= 0; leave the cell empty (or NA) when it is missing, not negative',
-          );
-        value = reading;
-      }
-      const row: TidyRow = {
-        key: isIndex ? Number(dateText) : (day as number),
-        value,
-        line: recordLine,
-      };
+      const value = readValueCell(valueText, delimiter);
+      if (value instanceof Invalid)
+        throw new TidyFileError(
+          file,
+          recordLine,
+          names[columns.value] ?? 'value',
+          valueText,
+          value.problem,
+          value.fix ?? '',
+        );
+      const row: TidyRow = { key: time.key, value, line: recordLine };
       if (options.unsorted) {
         const list = grouped.get(id);
         if (list) list.push(row);
