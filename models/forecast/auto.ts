@@ -124,7 +124,7 @@ export function createAutoForecaster(options: AutoOptions = {}): Forecaster {
           ...result,
           parameters: { ...result.parameters, chosen: intermittent.name },
           notes: [
-            `Sporadic demand (${demand.demandClass}: ${demand.demands} of ${present} periods with demand): used ${intermittent.name}, made for intermittent series, instead of the ETS/ARIMA/Theta combination.`,
+            `Sporadic demand (${demand.demandClass}: ${demand.demands} of ${present} periods with demand): used ${intermittent.name}, made for intermittent series, instead of the combination of smoothing and ARIMA models.`,
             ...result.notes,
           ],
         };
@@ -188,7 +188,7 @@ export function createAutoForecaster(options: AutoOptions = {}): Forecaster {
         );
       } else if (best) {
         notes.push(
-          `Used ${chosen.name}: in a backtest over the last ${plan.origins} origins (${plan.horizon} steps ahead) it beat the combination clearly${rule.everyOrigin ? ' and at every origin' : ''}: mean absolute error ${format(best.mae)} vs ${format(base.mae)}.`,
+          `Used ${chosen.name}: in a backtest over the last ${plan.origins} origins (${plan.horizon} steps ahead) its error was under ${Math.round(100 * (1 - rule.margin))}% of the combination's${rule.everyOrigin ? ' and lower at every origin' : ''}: mean absolute error ${format(best.mae)} vs ${format(base.mae)}.`,
         );
       }
       notes.push(
