@@ -22,6 +22,9 @@ import {
   parseThreads,
 } from './forecast-options';
 
+/** The reader of stdout went away (EPIPE): not an error of the run. */
+class OutputClosed extends Error {}
+
 interface ForecastCommandOptions {
   input: string;
   horizon: string;
@@ -70,7 +73,14 @@ async function runForecast(options: ForecastCommandOptions): Promise<void> {
 
   const temporary = `${options.out}.partial-${process.pid}`;
   const output = toStdout ? process.stdout : createWriteStream(temporary);
-  const { signal, dispose } = cancelOnInterrupt();
+  const interrupt = cancelOnInterrupt();
+  // `ayni forecast ... --out - | head`: a reader that closes the pipe ends the run quietly
+  const readerGone = new AbortController();
+  const onOutputError = (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') readerGone.abort(new OutputClosed());
+  };
+  if (toStdout) process.stdout.on('error', onOutputError);
+  const signal = AbortSignal.any([interrupt.signal, readerGone.signal]);
   const bar = process.stderr.isTTY ? createProgressBar(process.stderr, 'series') : undefined;
   let fraction = 0;
   const started = Date.now();
@@ -104,6 +114,7 @@ async function runForecast(options: ForecastCommandOptions): Promise<void> {
       output.end();
       await rm(temporary, { force: true });
     }
+    if (error instanceof OutputClosed || readerGone.signal.aborted) return;
     if (error instanceof Cancelled) {
       bar?.end();
       process.stderr.write(`ayni: cancelled; ${options.out} not written\n`);
@@ -113,7 +124,8 @@ async function runForecast(options: ForecastCommandOptions): Promise<void> {
     throw error;
   } finally {
     bar?.end();
-    dispose();
+    interrupt.dispose();
+    process.stdout.removeListener('error', onOutputError);
   }
   const seconds = (Date.now() - started) / 1000;
   if (summary.written === 0 && summary.series > 0)
