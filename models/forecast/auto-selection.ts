@@ -31,6 +31,22 @@ export interface SelectionRule {
 }
 
 /**
+ * Fewest values before the first backtest origin. When the whole series holds two full
+ * seasons (what seasonal decomposition and seasonal models need), so must every origin:
+ * otherwise the members would be scored as non-seasonal models while the final forecast is
+ * seasonal, and a seasonal benchmark would win the backtest unfairly (seen on weekly retail
+ * sales with period 52 and under three years of history).
+ */
+export function backtestMinimumTrain(
+  length: number,
+  period: number,
+  memberMinimum: number,
+): number {
+  const seasonal = 2 * period;
+  return period > 1 && length > seasonal ? Math.max(memberMinimum, seasonal) : memberMinimum;
+}
+
+/**
  * The backtest layout for a series of `length` values: up to `origins` origins `step` apart,
  * scoring min(horizon, what fits) steps, each leaving at least `minimumTrain` values before
  * the first origin. Undefined when not even one origin with one scored step fits.

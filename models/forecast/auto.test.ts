@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createAutoForecaster, autoForecaster } from './auto';
-import { planBacktest, scoreCandidates, selectCandidate } from './auto-selection';
+import {
+  backtestMinimumTrain,
+  planBacktest,
+  scoreCandidates,
+  selectCandidate,
+} from './auto-selection';
 import type { ForecastInput, ForecastResult, Forecaster } from './forecaster';
 import { naiveForecaster } from './naive';
 import { createRandom } from '../stats/random';
@@ -44,6 +49,21 @@ describe('planBacktest', () => {
     expect(planBacktest(14, 6, 2, 3, 7)).toEqual({ origins: 2, step: 3, horizon: 4 });
     expect(planBacktest(9, 6, 2, 3, 7)).toEqual({ origins: 1, step: 3, horizon: 2 });
     expect(planBacktest(7, 6, 2, 3, 7)).toBeUndefined();
+  });
+});
+
+describe('backtestMinimumTrain', () => {
+  it('keeps two full seasons before every origin when the series has them (else seasonal members are scored as non-seasonal ones)', () => {
+    // Weekly retail: 117 weeks with period 52 leave 13 weeks to score: two origins 7 apart,
+    // 6 weeks ahead each, not three 13-week origins reaching into the first two years.
+    const minimum = backtestMinimumTrain(117, 52, 7);
+    expect(minimum).toBe(104);
+    expect(planBacktest(117, 13, 3, 7, minimum)).toEqual({ origins: 2, step: 7, horizon: 6 });
+  });
+
+  it('asks only the members minimum when the series is shorter than two seasons or not seasonal', () => {
+    expect(backtestMinimumTrain(100, 52, 7)).toBe(7);
+    expect(backtestMinimumTrain(100, 1, 7)).toBe(7);
   });
 });
 

@@ -7,6 +7,7 @@ import {
   type BacktestPlan,
   type CandidateScore,
   type SelectionRule,
+  backtestMinimumTrain,
   planBacktest,
   scoreCandidates,
   selectCandidate,
@@ -146,7 +147,15 @@ export function createAutoForecaster(options: AutoOptions = {}): Forecaster {
 
       const step = fixedStep ?? Math.max(1, Math.round(horizon / 2));
       const plan: BacktestPlan | undefined =
-        origins > 0 ? planBacktest(length, horizon, origins, step, minimum) : undefined;
+        origins > 0
+          ? planBacktest(
+              length,
+              horizon,
+              origins,
+              step,
+              backtestMinimumTrain(length, period, minimum),
+            )
+          : undefined;
       const candidates = [combination, ...benchmarksFor(period, length)];
       const scores = plan ? scoreCandidates(candidates, checked.values, period, plan) : [];
       const selection = plan

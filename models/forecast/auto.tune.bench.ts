@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { arimaForecaster } from './arima/arima-forecaster';
 import {
   type CandidateScore,
+  backtestMinimumTrain,
   planBacktest,
   scoreCandidates,
   selectCandidate,
@@ -125,7 +126,13 @@ function main(): void {
     const minimum = (combos['4median'] as Forecaster).minLength(period);
     for (const origins of [2, 3]) {
       const step = Math.max(1, Math.round(horizon / 2));
-      const plan = planBacktest(train.length, horizon, origins, step, minimum);
+      const plan = planBacktest(
+        train.length,
+        horizon,
+        origins,
+        step,
+        backtestMinimumTrain(train.length, period, minimum),
+      );
       for (const combine of Object.keys(combos)) {
         for (const withTheta of [false, true]) {
           const candidates = [
