@@ -63,7 +63,9 @@ export function forecastGlobal(model: GlobalModel, values: readonly number[]): n
   return forecastGlobalBatch(model, [values])[0] as number[];
 }
 
-/** Frees the network's tensors (the model cannot forecast afterwards). */
+/** Frees the network's and its optimiser's tensors (the model cannot forecast afterwards). */
 export function disposeGlobalModel(model: GlobalModel): void {
+  // tfjs leaves an optimiser passed to compile() to its creator (trainGlobalModel) to dispose
+  model.network.optimizer?.dispose();
   model.network.dispose();
 }

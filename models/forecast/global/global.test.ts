@@ -75,6 +75,19 @@ describe('global forecaster', () => {
     [first, second, third].forEach(disposeGlobalModel);
   });
 
+  it('frees every tensor it made once disposed (else a long-running server leaks memory)', async () => {
+    const before = tf.memory().numTensors;
+    const model = await trainGlobalModel(tf, syntheticSeries(6, 6, 40), {
+      horizon: 4,
+      inputLength: 8,
+      ...smallNetwork,
+      epochs: 2,
+    });
+    forecastGlobalBatch(model, syntheticSeries(7, 3, 20));
+    disposeGlobalModel(model);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('forecasts one series the same alone as in a batch and scales with the series (else scaling is per batch)', async () => {
     const training = syntheticSeries(4, 10, 40);
     const model = await trainGlobalModel(tf, training, {
