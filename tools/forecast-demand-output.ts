@@ -4,6 +4,34 @@ import { z } from 'zod';
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const nullableNumber = z.number().nullable();
 
+const lift = z.object({ name: z.string(), multiplier: z.number(), significant: z.boolean() });
+
+/** What the daily model found in one SKU x location series (null for other strategies). */
+const dailyEffects = z
+  .object({
+    transform: z.enum(['log1p', 'none']),
+    weekdays: z.array(
+      z.object({ weekday: z.number().int(), name: z.string(), multiplier: z.number() }),
+    ),
+    yearly: z
+      .object({
+        harmonics: z.number().int(),
+        monthMultipliers: z.array(z.number()),
+        peakMonth: z.number().int(),
+        troughMonth: z.number().int(),
+      })
+      .optional(),
+    trendForm: z.string(),
+    trendPerYear: z.number(),
+    events: z.array(lift.extend({ yearsObserved: z.number().int() })),
+    promotion: lift.optional(),
+    priceElasticity: z.object({ elasticity: z.number(), significant: z.boolean() }).optional(),
+    arOrder: z.number().int(),
+    censoredDays: z.number().int(),
+    missingDays: z.number().int(),
+  })
+  .nullable();
+
 export const forecastDemandOutput = z.object({
   scope: z.object({
     label: z.string(),
@@ -88,6 +116,7 @@ export const forecastDemandOutput = z.object({
       }),
     ),
   }),
+  effects: dailyEffects,
   explanation: z.array(z.string()),
 });
 

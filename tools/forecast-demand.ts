@@ -5,8 +5,22 @@ import { formatIsoDate, parseIsoDate } from '../models/calendar/dates';
 import { forecasterNames } from '../models/forecast/registry';
 import { defineTool } from './define-tool';
 import { eventsInHorizon, explain, seasonalityFinding, trendFinding } from './forecast/explain';
-import { buildPeriodSeries, followingStarts, periodEndOf } from './forecast/period-series';
-import { chooseStrategy, type DemandScope, type StrategyInput } from './forecast/strategy';
+import { explainEffects } from './forecast/explain-effects';
+import {
+  buildPeriodSeries,
+  followingStarts,
+  periodEndOf,
+  periodStartOf,
+} from './forecast/period-series';
+import { analogyStrategy } from './forecast/analogy-strategy';
+import { dailyModelStrategy } from './forecast/daily-model-strategy';
+import {
+  aggregateSeriesStrategy,
+  chooseStrategy,
+  type DemandForecastStrategy,
+  type DemandScope,
+  type StrategyInput,
+} from './forecast/strategy';
 import { resolveCategory, resolveLocationScope, resolveProduct } from './resolve';
 import type { SalesGrain, ToolContext } from './tool-context';
 import { ToolInputError } from './tool-errors';
@@ -18,6 +32,13 @@ export const seasonalPeriods: Record<SalesGrain, number> = { day: 7, week: 52, m
 export const defaultHorizons: Record<SalesGrain, number> = { day: 28, week: 12, month: 6 };
 export const maxHorizons: Record<SalesGrain, number> = { day: 366, week: 104, month: 36 };
 const methods = forecasterNames as readonly [string, ...string[]];
+
+/** Tried in order; the first that applies forecasts (new products, then daily models, then the rest). */
+export const demandStrategies: readonly DemandForecastStrategy[] = [
+  analogyStrategy,
+  dailyModelStrategy,
+  aggregateSeriesStrategy,
+];
 
 export const forecastDemandInput = z
   .strictObject({
@@ -137,21 +158,18 @@ export async function forecastDemand(
   const grain = input.grain;
   const series = buildPeriodSeries(daily, { grain, coverageStart: range.first, coverageEnd: end });
   const length = series.units.length;
-  if (length === 0) {
-    throw new ToolInputError(
-      'grain',
-      `${scope.label} has no complete ${grain} of sales yet (data through ${end}); use a finer grain`,
-    );
-  }
   const horizon = input.horizon ?? defaultHorizons[grain];
-  if (horizon > length) {
-    throw new ToolInputError(
-      'horizon',
-      `${horizon} ${grain}s ahead is more than the ${length} complete ${grain}s of history of ${scope.label}; ask for at most ${length} or use a finer grain`,
-    );
-  }
   const nominalPeriod = seasonalPeriods[grain];
   const period = length >= 2 * nominalPeriod ? nominalPeriod : 1;
+  const dataEnd = parseIsoDate(end);
+  const firstForecastStart =
+    length > 0
+      ? followingStarts(series.starts[length - 1] as number, grain, 1)[0]!
+      : periodStartOf(dataEnd + 1, grain);
+  const futureStarts = [
+    firstForecastStart,
+    ...followingStarts(firstForecastStart, grain, horizon - 1),
+  ];
   const strategyInput: StrategyInput = {
     scope,
     daily,
@@ -161,17 +179,25 @@ export async function forecastDemand(
     levels: input.levels,
     method: input.method,
     backtest: input.backtest,
+    context,
+    dataEnd,
+    firstSalesDay: parseIsoDate((daily[0] as { date: string }).date),
+    periodStarts: futureStarts,
   };
   context.signal.throwIfAborted();
-  const strategy = chooseStrategy(strategyInput);
+  const strategy = chooseStrategy(strategyInput, demandStrategies);
+  if (length === 0 && strategy !== analogyStrategy) {
+    throw new ToolInputError(
+      'grain',
+      `${scope.label} has no complete ${grain} of sales yet (data through ${end}); use a finer grain`,
+    );
+  }
   const result = strategy.run(strategyInput);
   context.logger.debug(
     { tool: 'forecast_demand', strategy: strategy.name, method: result.method },
     'forecast computed',
   );
 
-  const lastStart = series.starts[length - 1] as number;
-  const futureStarts = followingStarts(lastStart, grain, horizon);
   const events = eventsInHorizon(futureStarts, grain, regions);
   const trend = trendFinding(series.units, result.mean, period, grain);
   const seasonality = seasonalityFinding(series.units, series.starts, nominalPeriod, grain);
@@ -179,7 +205,7 @@ export async function forecastDemand(
   const share = (values: number[]) =>
     totalRows > 0 ? values.reduce((total, value) => total + value, 0) / totalRows : 0;
   const notes = [...result.notes];
-  if (period === 1 && nominalPeriod > 1) {
+  if (period === 1 && nominalPeriod > 1 && result.strategy === aggregateSeriesStrategy.name) {
     notes.push(
       `Seasonality of period ${nominalPeriod} was not modelled: it needs ${2 * nominalPeriod} complete ${grain}s of history, there are ${length}.`,
     );
@@ -217,8 +243,9 @@ export async function forecastDemand(
       notes,
     },
     history: {
-      start: formatIsoDate(series.starts[0] as number),
-      end: formatIsoDate(periodEndOf(lastStart, grain)),
+      start: formatIsoDate(length > 0 ? (series.starts[0] as number) : strategyInput.firstSalesDay),
+      end:
+        length > 0 ? formatIsoDate(periodEndOf(series.starts[length - 1] as number, grain)) : end,
       periods: length,
       tail: series.starts.slice(-tailLength).map((start, index) => ({
         start: formatIsoDate(start),
@@ -241,16 +268,21 @@ export async function forecastDemand(
     })),
     accuracy: result.accuracy,
     findings: { trend, seasonality, events },
-    explanation: explain({
-      grain,
-      method: result.method,
-      trend,
-      seasonality,
-      events,
-      stockoutShare: share(series.stockoutRows),
-      promoShare: share(series.promoRows),
-      historyDays: parseIsoDate(end) - parseIsoDate((daily[0] as { date: string }).date) + 1,
-    }),
+    effects: result.effects ?? null,
+    explanation: [
+      ...explain({
+        grain,
+        method: result.method,
+        trend,
+        seasonality,
+        events,
+        stockoutShare: share(series.stockoutRows),
+        promoShare: share(series.promoRows),
+        historyDays: parseIsoDate(end) - parseIsoDate((daily[0] as { date: string }).date) + 1,
+        strategy: result.strategy,
+      }),
+      ...(result.effects ? explainEffects(result.effects) : []),
+    ],
   };
 }
 

@@ -73,7 +73,7 @@ export interface ListingDay {
   date: string;
   units: number;
   /** selling price that day, when recorded */
-  price?: number | null;
+  price: number | null;
   promo: boolean;
   /** the shelf was empty: the day's sales understate demand */
   stockout: boolean;

@@ -233,6 +233,8 @@ export interface ExplanationInput {
   promoShare: number;
   /** days from the scope's first sale to the end of the data */
   historyDays: number;
+  /** the strategy that forecast: 'daily-model' estimates holiday, promotion and stockout effects */
+  strategy: string;
 }
 
 export function explain(input: ExplanationInput): string[] {
@@ -273,22 +275,31 @@ export function explain(input: ExplanationInput): string[] {
     const listed = names.slice(0, 6).join(', ');
     const more = names.length > 6 ? ` and ${names.length - 6} more` : '';
     sentences.push(
-      `The horizon includes ${listed}${more}; the method sees them only through past seasonality, not as holiday effects.`,
+      input.strategy === 'daily-model'
+        ? `The horizon includes ${listed}${more}; the daily model applies the effect each had in past years (where it saw them in two years or more).`
+        : `The horizon includes ${listed}${more}; the method sees them only through past seasonality, not as holiday effects.`,
     );
   }
+  const daily = input.strategy === 'daily-model';
   if (input.stockoutShare >= 0.02) {
     sentences.push(
-      `${round(input.stockoutShare * 100)}% of the history's sales rows were out of stock, so sales understate demand there.`,
+      daily
+        ? `${round(input.stockoutShare * 100)}% of the history's sales rows were out of stock; those days were left out of the fit, so lost sales do not lower the forecast.`
+        : `${round(input.stockoutShare * 100)}% of the history's sales rows were out of stock, so sales understate demand there.`,
     );
   }
   if (input.promoShare >= 0.05) {
     sentences.push(
-      `${round(input.promoShare * 100)}% of the history's sales rows were on promotion; the method does not separate the promotion lift.`,
+      daily
+        ? `${round(input.promoShare * 100)}% of the history's sales rows were on promotion; the daily model estimates the promotion lift and applies it to planned promotions.`
+        : `${round(input.promoShare * 100)}% of the history's sales rows were on promotion; the method does not separate the promotion lift.`,
     );
   }
   if (input.historyDays < 56) {
     sentences.push(
-      'Fewer than 8 weeks of history: treat this forecast as a rough guide (no analogy to similar products is made yet).',
+      input.strategy === 'analogy'
+        ? 'Fewer than 8 weeks of history: forecast from the launch curves of similar products; treat it as a guide and compare with the first weeks as they come in.'
+        : 'Fewer than 8 weeks of history: treat this forecast as a rough guide.',
     );
   }
   return sentences;

@@ -6,7 +6,8 @@
 import { rollingOriginBacktest } from '../../models/forecast/backtest';
 import type { Forecaster, PredictionInterval } from '../../models/forecast/forecaster';
 import { getForecaster } from '../../models/forecast/registry';
-import type { CatalogProduct, DailySales } from '../tool-context';
+import type { DailyEffects } from '../../models/forecast/daily/effects';
+import type { CatalogProduct, DailySales, ToolContext } from '../tool-context';
 import { ToolInputError } from '../tool-errors';
 import type { PeriodSeries } from './period-series';
 
@@ -31,6 +32,14 @@ export interface StrategyInput {
   method: string;
   /** run the rolling-origin backtest (costs about three more forecasts) */
   backtest: boolean;
+  /** the data the strategies may read beyond the summed series (listings, promotions, catalogue) */
+  context: ToolContext;
+  /** day number of the last day with complete sales */
+  dataEnd: number;
+  /** day number of the scope's first day with a sales row */
+  firstSalesDay: number;
+  /** first days of the forecast periods (the first may be in progress at dataEnd) */
+  periodStarts: readonly number[];
 }
 
 export interface Accuracy {
@@ -57,6 +66,8 @@ export interface StrategyResult {
   notes: string[];
   /** null when the history is too short to hold out any origin */
   accuracy: Accuracy | null;
+  /** fitted weekday, yearly, trend, event, promotion and price effects (daily model, one series) */
+  effects?: DailyEffects | null;
 }
 
 export interface DemandForecastStrategy {
@@ -65,24 +76,25 @@ export interface DemandForecastStrategy {
   run(input: StrategyInput): StrategyResult;
 }
 
-const backtestOrigins = 3;
+export const BACKTEST_ORIGINS = 3;
 
 const finiteOrNull = (value: number): number | null => (Number.isFinite(value) ? value : null);
 
 /** Non-negative demand: forecasts and bounds below zero mean zero. */
 const clip = (values: readonly number[]) => values.map((value) => Math.max(0, value));
 
-function backtest(forecaster: Forecaster, input: StrategyInput): Accuracy | null {
+/** Rolling-origin accuracy of a registry method on the summed series; null when too short. */
+export function backtestForecaster(forecaster: Forecaster, input: StrategyInput): Accuracy | null {
   const values = input.series.units;
   const minimum = forecaster.minLength(input.period);
   // Non-overlapping windows of at most the requested horizon; shorter when history is short.
   for (let horizon = input.horizon; horizon >= 1; horizon -= 1) {
-    const firstTrain = values.length - backtestOrigins * horizon;
+    const firstTrain = values.length - BACKTEST_ORIGINS * horizon;
     if (firstTrain < minimum) continue;
     const result = rollingOriginBacktest(forecaster, values, {
       period: input.period,
       horizon,
-      origins: backtestOrigins,
+      origins: BACKTEST_ORIGINS,
       step: horizon,
       levels: input.levels,
       truncateAtZero: true,
@@ -98,7 +110,7 @@ function backtest(forecaster: Forecaster, input: StrategyInput): Accuracy | null
       });
     }
     return {
-      origins: backtestOrigins,
+      origins: BACKTEST_ORIGINS,
       horizon,
       wape: finiteOrNull(metrics.wape),
       mase: finiteOrNull(metrics.mase),
@@ -137,6 +149,12 @@ export const aggregateSeriesStrategy: DemandForecastStrategy = {
         `"${input.method}" needs at least ${minimum} complete ${input.series.grain}s of history, and ${input.scope.label} has ${length}; use a finer grain or a simpler method such as "naive"`,
       );
     }
+    if (input.horizon > length) {
+      throw new ToolInputError(
+        'horizon',
+        `${input.horizon} ${input.series.grain}s ahead is more than the ${length} complete ${input.series.grain}s of history of ${input.scope.label}; ask for at most ${length} or use a finer grain`,
+      );
+    }
     const result = forecaster.forecast({
       values: input.series.units,
       period: input.period,
@@ -144,7 +162,7 @@ export const aggregateSeriesStrategy: DemandForecastStrategy = {
       levels: input.levels,
     });
     const notes = [...result.notes];
-    const accuracy = input.backtest ? backtest(forecaster, input) : null;
+    const accuracy = input.backtest ? backtestForecaster(forecaster, input) : null;
     if (!input.backtest) notes.push('Backtest skipped on request: no accuracy figures.');
     else if (accuracy === null) {
       notes.push(
@@ -176,11 +194,9 @@ export const aggregateSeriesStrategy: DemandForecastStrategy = {
   },
 };
 
-export const demandStrategies: readonly DemandForecastStrategy[] = [aggregateSeriesStrategy];
-
 export function chooseStrategy(
   input: StrategyInput,
-  strategies: readonly DemandForecastStrategy[] = demandStrategies,
+  strategies: readonly DemandForecastStrategy[],
 ): DemandForecastStrategy {
   const strategy = strategies.find((candidate) => candidate.applies(input));
   if (strategy === undefined) {

@@ -1,0 +1,210 @@
+import { describe, expect, it } from 'vitest';
+import { dayNumberOf, formatIsoDate, partsOf } from '../../models/calendar/dates';
+import { createRandom } from '../../models/stats/random';
+import { forecastDemandTool } from '../forecast-demand';
+import { createMemoryToolContext, type MemorySalesRow } from '../memory-tool-context';
+import type { CatalogLocation, CatalogProduct, PlannedPromotion } from '../tool-context';
+
+const firstDay = dayNumberOf(2024, 1, 1);
+const lastDay = dayNumberOf(2026, 6, 17); // a Wednesday
+const now = () => new Date('2026-06-18T09:00:00Z');
+
+const locations: CatalogLocation[] = [
+  { code: 'LIM-1', name: 'CD Lima', region: 'Lima', city: 'Lima' },
+  { code: 'CUZ-1', name: 'CD Cusco', region: 'Cusco', city: 'Cusco' },
+];
+
+interface Spec {
+  sku: string;
+  price: number;
+  /** first selling day (default: the data's first day) */
+  launch?: number;
+  level: number;
+  /** sold until this day only (a delisting) */
+  until?: number;
+}
+
+const specs: Spec[] = [
+  { sku: 'GRA-001', price: 8, level: 30 },
+  { sku: 'GRA-002', price: 9, level: 20 },
+  ...[0, 1, 2, 3, 4, 5].map((index) => ({
+    sku: `GRA-1${index}`,
+    price: 7 + index * 0.5,
+    launch: dayNumberOf(2025, 2 + index, 3),
+    level: 10 + 2 * index,
+  })),
+  { sku: 'GRA-NEW', price: 8.5, launch: lastDay - 24, level: 16 },
+  { sku: 'GRA-OLD', price: 6, level: 12, until: lastDay - 60 },
+];
+
+const products: CatalogProduct[] = specs.map((spec) => ({
+  sku: spec.sku,
+  name: `Producto ${spec.sku}`,
+  category: 'grains',
+  launchDate: spec.launch === undefined ? null : formatIsoDate(spec.launch),
+  lifecycleStage: spec.launch === undefined ? 'mature' : 'launch',
+  price: spec.price,
+}));
+
+/** Promotion every 8th week (Monday-Sunday) of GRA-001 in Lima, selling 1.6x. */
+const promoWeek = (day: number) => Math.floor((day - firstDay) / 7) % 8 === 3;
+
+/** Seeded Poisson demand: Saturdays 1.5x, launches ramp up over 4 weeks, Cusco half of Lima. */
+function sales(): MemorySalesRow[] {
+  const random = createRandom(4242);
+  const rows: MemorySalesRow[] = [];
+  for (let day = firstDay; day <= lastDay; day += 1) {
+    const saturday = partsOf(day).weekday === 6 ? 1.5 : 1;
+    for (const spec of specs) {
+      const start = spec.launch ?? firstDay;
+      if (day < start || (spec.until !== undefined && day > spec.until)) continue;
+      const ramp = Math.min(1, (day - start + 7) / 28);
+      for (const location of locations) {
+        const promo = spec.sku === 'GRA-001' && location.code === 'LIM-1' && promoWeek(day);
+        const rate =
+          spec.level * ramp * saturday * (location.code === 'CUZ-1' ? 0.5 : 1) * (promo ? 1.6 : 1);
+        rows.push({
+          date: formatIsoDate(day),
+          sku: spec.sku,
+          location: location.code,
+          units: random.poisson(rate),
+          promo,
+          price: promo ? spec.price * 0.8 : spec.price,
+        });
+      }
+    }
+  }
+  return rows;
+}
+
+const rows = sales();
+
+function context(promotions: PlannedPromotion[] = [], data = rows) {
+  return createMemoryToolContext({ products, locations, sales: data, promotions }, { now });
+}
+
+async function forecast(
+  input: Record<string, unknown>,
+  promotions: PlannedPromotion[] = [],
+  data = rows,
+) {
+  const parsed = forecastDemandTool.input.parse(input);
+  return forecastDemandTool.execute(parsed, context(promotions, data));
+}
+
+describe('forecast_demand strategies', () => {
+  it('uses the daily models for auto and adds a category up from its parts (else totals would not add up)', async () => {
+    // Without the new product, which alone would go to the analogy strategy.
+    const established = rows.filter((row) => row.sku !== 'GRA-NEW');
+    const request = { location: 'LIM-1', grain: 'week', horizon: 4, backtest: false };
+    const whole = await forecast({ category: 'grains', ...request }, [], established);
+    expect(whole.model.strategy).toBe('daily-model');
+    expect(whole.model.parameters.reconciliation).toBe('bottom-up');
+    const skus = ['GRA-001', 'GRA-002', ...[0, 1, 2, 3, 4, 5].map((index) => `GRA-1${index}`)];
+    const parts = await Promise.all(
+      skus.map((sku) => forecast({ product: sku, ...request }, [], established)),
+    );
+    whole.forecast.forEach((period, index) => {
+      const sum = parts.reduce((total, part) => total + (part.forecast[index]?.mean ?? 0), 0);
+      expect(period.mean).toBeCloseTo(sum, 6);
+    });
+  });
+
+  it('leaves a delisted SKU out and says so (else a dead item would add phantom demand)', async () => {
+    const result = await forecast({
+      product: 'GRA-OLD',
+      grain: 'week',
+      horizon: 2,
+      backtest: false,
+    });
+    expect(result.model.notes.join(' ')).toMatch(/no sales in the last 28 days/);
+    expect(result.forecast.every((period) => period.mean === 0)).toBe(true);
+  });
+
+  it('counts the units already sold in the week in progress (else the week would be forecast twice)', async () => {
+    const result = await forecast({
+      product: 'GRA-001',
+      grain: 'week',
+      horizon: 2,
+      backtest: false,
+    });
+    const sold = rows
+      .filter((row) => row.sku === 'GRA-001' && row.date >= '2026-06-15')
+      .reduce((total, row) => total + row.units, 0);
+    const first = result.forecast[0]!;
+    expect(first.start).toBe('2026-06-15');
+    expect(first.intervals.every((interval) => interval.lower >= sold)).toBe(true);
+    expect(first.mean).toBeGreaterThan(sold);
+  });
+
+  it('raises the forecast in a week with a planned promotion (else planned promotions would be ignored)', async () => {
+    const planned: PlannedPromotion[] = [
+      {
+        sku: 'GRA-001',
+        location: 'LIM-1',
+        startDate: '2026-06-29',
+        endDate: '2026-07-05',
+        discountPct: 20,
+      },
+    ];
+    const base = await forecast({
+      product: 'GRA-001',
+      location: 'LIM-1',
+      grain: 'week',
+      horizon: 4,
+      backtest: false,
+    });
+    const promoted = await forecast(
+      { product: 'GRA-001', location: 'LIM-1', grain: 'week', horizon: 4, backtest: false },
+      planned,
+    );
+    const week = (output: typeof base) =>
+      output.forecast.find((period) => period.start === '2026-06-29')!.mean;
+    expect(week(promoted) / week(base)).toBeGreaterThan(1.3);
+    const other = (output: typeof base) =>
+      output.forecast.find((period) => period.start === '2026-07-06')!.mean;
+    expect(Math.abs(other(promoted) / other(base) - 1)).toBeLessThan(0.02);
+  });
+
+  it('forecasts a product with under 8 weeks of sales by analogy with launched products of its category', async () => {
+    const result = await forecast({ product: 'GRA-NEW', grain: 'week', horizon: 6 });
+    expect(result.model.strategy).toBe('analogy');
+    expect(result.model.parameters.basis).toBe('observed-weeks');
+    expect(String(result.model.parameters.topAnalogues)).toMatch(/GRA-1/);
+    // The new item runs at about 16/ (analogues 10..20) of its peers' level once ramped up; weekly
+    // demand at full level is 16 * (6 + 1.5) * 1.5 = 180 units over both DCs.
+    const late = result.forecast[result.forecast.length - 1]!;
+    expect(late.mean).toBeGreaterThan(120);
+    expect(late.mean).toBeLessThan(260);
+    for (const period of result.forecast) {
+      for (const interval of period.intervals) {
+        expect(interval.lower).toBeLessThanOrEqual(period.mean);
+        expect(interval.upper).toBeGreaterThanOrEqual(period.mean);
+      }
+    }
+  });
+
+  it('backtests the daily models from three origins with coverage (else accuracy claims would be untested)', async () => {
+    const result = await forecast({
+      product: 'GRA-001',
+      location: 'LIM-1',
+      grain: 'week',
+      horizon: 4,
+    });
+    expect(result.accuracy?.origins).toBe(3);
+    expect(result.accuracy?.wape).toBeGreaterThan(0);
+    expect(result.accuracy?.wape).toBeLessThan(0.3);
+    expect(Object.keys(result.accuracy?.coverage ?? {})).toEqual(['80', '95']);
+  });
+
+  it('runs the named method on the summed series when one is asked for', async () => {
+    const result = await forecast({
+      product: 'GRA-001',
+      grain: 'week',
+      horizon: 4,
+      method: 'ets',
+      backtest: false,
+    });
+    expect(result.model.strategy).toBe('aggregate-series');
+  });
+});
