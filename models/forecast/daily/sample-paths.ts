@@ -69,7 +69,8 @@ export function samplePeriodTotals(
           (model.forecastMean[step] as number) + error,
           model.transform,
         );
-        (totals[period] as Float64Array)[draw] += value;
+        const sums = totals[period] as Float64Array;
+        sums[draw] = (sums[draw] as number) + value;
       }
     }
   }
