@@ -17,12 +17,15 @@ export class DailyBatch {
   private readonly parameters: (number | string | null)[];
   private size = 0;
   private packable = true;
+  private filledOnce = false;
 
   constructor(
     private readonly statement: Statement,
     /** Values after (sku_id, location_id, date) in the statement, per row. */
     private readonly width: number,
     private readonly isoDate: (day: number) => string,
+    /** Called once, before the first flush of a full buffer, with the rows queued. */
+    private readonly onFirstFullBuffer: (rows: number) => void = () => undefined,
   ) {
     this.values = new Float64Array(CAPACITY * width);
     this.parameters = Array<number | string | null>(3 + width).fill(null);
@@ -39,7 +42,11 @@ export class DailyBatch {
       this.values[base + index] = values[index] ?? NaN;
     if (skuId >= SKU_ID_SPAN || locationId >= LOCATION_ID_SPAN) this.packable = false;
     this.size += 1;
-    if (this.size === CAPACITY) this.flush();
+    if (this.size === CAPACITY) {
+      if (!this.filledOnce) this.onFirstFullBuffer(CAPACITY);
+      this.filledOnce = true;
+      this.flush();
+    }
   }
 
   /** Writes the queued rows. */

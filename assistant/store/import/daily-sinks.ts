@@ -3,12 +3,14 @@
 import { Invalid } from './cells';
 import { createIsoDateFormatter, DATE_RANGE } from './date-cells';
 import { DailyBatch } from './daily-batch';
+import { DeferredIndexes } from './deferred-indexes';
 import { CodeResolver, FirstLines } from './keys';
 import {
   inventoryRules,
-  recordSchema,
+  recordParsers,
   salesRules,
   type InventoryRow,
+  type RecordParsers,
   type SalesRow,
 } from './kinds';
 import {
@@ -31,7 +33,7 @@ interface DailyRow {
 /** The shared steps; `values` fills the row's numbers (NaN = NULL) for the batch. */
 function dailySink<Row extends DailyRow>(
   options: SinkOptions,
-  schema: Parameters<typeof makeSink<Row>>[0],
+  parsers: RecordParsers<Row>,
   table: 'sales' | 'inventory',
   valueColumns: readonly string[],
   fill: (row: Row, values: number[]) => void,
@@ -45,7 +47,11 @@ function dailySink<Row extends DailyRow>(
   const statement = database.prepare(
     upsertSql(table, ['sku_id', 'location_id', 'date'], valueColumns),
   );
-  const batch = new DailyBatch(statement, valueColumns.length, iso);
+  const indexes = new DeferredIndexes(database, table);
+  // A file of at least one full buffer into a table of fewer rows: build the indexes after it.
+  const batch = new DailyBatch(statement, valueColumns.length, iso, (rows) =>
+    indexes.dropIfSmall(rows),
+  );
   const values: number[] = [];
   const raw = rawField(options.positions);
 
@@ -74,7 +80,10 @@ function dailySink<Row extends DailyRow>(
     batch.add(skuId, locationId, row.date, values);
     return true;
   };
-  return makeSink<Row>(schema, accept, resolver, warnings, () => batch.flush());
+  return makeSink<Row>(parsers, accept, resolver, warnings, () => {
+    batch.flush();
+    indexes.restore();
+  });
 }
 
 const orNaN = (value: number | null | undefined) => (value == null ? NaN : value);
@@ -90,7 +99,7 @@ export function createSalesSink(options: SinkOptions): Sink {
   const stockout = has('stockout');
   return dailySink<SalesRow>(
     options,
-    recordSchema(salesRules(options.format), options.positions),
+    recordParsers(salesRules(options.format), options.positions),
     'sales',
     valueColumns,
     (row, values) => {
@@ -107,7 +116,7 @@ export function createInventorySink(options: SinkOptions): Sink {
   const onOrder = options.positions.has('on_order');
   return dailySink<InventoryRow>(
     options,
-    recordSchema(inventoryRules(options.format), options.positions),
+    recordParsers(inventoryRules(options.format), options.positions),
     'inventory',
     onOrder ? ['on_hand', 'on_order'] : ['on_hand'],
     (row, values) => {

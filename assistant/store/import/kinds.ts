@@ -165,6 +165,50 @@ export function recordSchema<R extends Rules>(
   });
 }
 
+/**
+ * The fast path of recordSchema(rules, positions) for well-formed records: the same column parsers
+ * in the same order, without zod's bookkeeping or issue objects. Returns the row, or undefined when
+ * a field is not a string or any cell is invalid; the caller then runs the schema itself for the
+ * issues, so zod stays the one source of errors (kinds.test.ts checks that the two agree). The row
+ * object is reused from record to record: read it before the next call, do not keep it.
+ */
+export function recordReader<R extends Rules>(
+  rules: R,
+  positions: ReadonlyMap<string, number>,
+): (record: readonly unknown[]) => RowOf<R> | undefined {
+  const columns = Object.entries(rules).flatMap(([name, rule]) => {
+    const index = positions.get(name);
+    return index === undefined ? [] : [{ name, parse: rule.parse, index }];
+  });
+  const row: Record<string, unknown> = {};
+  for (const column of columns) row[column.name] = null;
+  return (record) => {
+    for (let index = 0; index < record.length; index += 1)
+      if (typeof record[index] !== 'string') return undefined;
+    for (const column of columns) {
+      const result = column.parse((record[column.index] as string | undefined) ?? '');
+      if (result instanceof Invalid) return undefined;
+      row[column.name] = result;
+    }
+    return row as RowOf<R>;
+  };
+}
+
+/** How a sink reads records: the zod schema, and its fast path for well-formed records. */
+export interface RecordParsers<Row> {
+  schema: z.ZodType<Row, string[]>;
+  /** The valid row (reused between calls), or undefined: then the schema gives the issues. */
+  read: (record: readonly unknown[]) => Row | undefined;
+}
+
+/** The schema and the fast path of a file's records, built once per file. */
+export function recordParsers<R extends Rules>(
+  rules: R,
+  positions: ReadonlyMap<string, number>,
+): RecordParsers<RowOf<R>> {
+  return { schema: recordSchema(rules, positions), read: recordReader(rules, positions) };
+}
+
 /** Canonical column name of a header cell: trimmed, lower case, spaces and hyphens as `_`. */
 export function normalizeHeader(text: string): string {
   return text

@@ -1,10 +1,10 @@
 // What every import sink shares: the Sink interface, zod issues turned into problems, the
 // upsert statement over the columns a file has, and notices.
-import type { z } from 'zod';
 import type { SqliteDatabase } from '../database';
 import { Invalid, quote, type CellFormat } from './cells';
 import { createIsoDateFormatter } from './date-cells';
 import type { CodeResolver } from './keys';
+import type { RecordParsers } from './kinds';
 import type { ImportKind } from './types';
 
 export type Reporter = (column: string | null, value: string | null, invalid: Invalid) => void;
@@ -47,9 +47,9 @@ export function rawField(positions: ReadonlyMap<string, number>): RawField {
   return (record, column) => record[positions.get(column) ?? -1] ?? null;
 }
 
-/** A sink from a record schema and the kind's `accept` (codes, duplicates, writing). */
+/** A sink from a record's parsers and the kind's `accept` (codes, duplicates, writing). */
 export function makeSink<Row>(
-  schema: z.ZodType<Row, string[]>,
+  { schema, read }: RecordParsers<Row>,
   accept: (row: Row, record: string[], line: number, report: Reporter, write: boolean) => boolean,
   resolver: CodeResolver | undefined,
   warnings: string[],
@@ -57,6 +57,8 @@ export function makeSink<Row>(
 ): Sink {
   return {
     take(record, line, report, write) {
+      const row = read(record);
+      if (row !== undefined) return accept(row, record, line, report, write);
       const parsed = schema.safeParse(record);
       if (parsed.success) return accept(parsed.data, record, line, report, write);
       for (const issue of parsed.error.issues) {

@@ -7,7 +7,7 @@ import { createInventorySink, createSalesSink } from './daily-sinks';
 import { CodeResolver, FirstLines } from './keys';
 import {
   productsRules,
-  recordSchema,
+  recordParsers,
   supplyRules,
   type ProductsRow,
   type SupplyRow,
@@ -53,7 +53,7 @@ export function createSink(options: SinkOptions): Sink {
     ]);
     const upsert = database.prepare(upsertSql('products', ['sku'], values));
     return makeSink<ProductsRow>(
-      recordSchema(productsRules(format), positions),
+      recordParsers(productsRules(format), positions),
       (row, record, line, report, write) => {
         const first = firstLines.codeKey(row.sku, line);
         if (first !== undefined) {
@@ -100,7 +100,7 @@ export function createSink(options: SinkOptions): Sink {
   const upsert = database.prepare(upsertSql('supply', ['sku_id', 'location_id'], values));
   let rateNoted = false;
   return makeSink<SupplyRow>(
-    recordSchema(supplyRules(format), positions),
+    recordParsers(supplyRules(format), positions),
     (row, record, line, report, write) => {
       const skuId = resolver.productId(row.sku);
       const locationId = resolver.locationId(row.location);
