@@ -2,7 +2,7 @@
 // and theta), scored as in M4 (models/forecast/holdout.ts): the last H values of each series are
 // held out, the network trains once on the training parts of all series, then forecasts each.
 //   npx tsx assistant/ml/global-forecast.bench.ts [--set m4-weekly|m3-monthly|all] [--seed N]
-//     [--epochs N] [--input-horizons K] [--hidden 256,256] [--data DIR]
+//     [--epochs 30] [--input-horizons K] [--hidden 128,128] [--data DIR]
 // Prints JSON per set: sMAPE, MASE, OWA (vs Naive2 on the same series), seconds (theta and naive2:
 // summed forecast() time; global: prediction time, with training seconds reported apart).
 // Reads the shared data in place (default /work/shared/data); wasm backend, one thread.
@@ -92,9 +92,9 @@ function timedForecast(
 async function runSet(name: string, set: BenchSet, dataFolder: string, args: string[]) {
   const tf = await loadTensorflow();
   const seed = Number(option(args, '--seed') ?? 1);
-  const epochs = Number(option(args, '--epochs') ?? 60);
+  const epochs = Number(option(args, '--epochs') ?? 30);
   const inputHorizons = Number(option(args, '--input-horizons') ?? set.inputHorizons);
-  const hiddenUnits = (option(args, '--hidden') ?? '256,256').split(',').map(Number);
+  const hiddenUnits = (option(args, '--hidden') ?? '128,128').split(',').map(Number);
   const inputLength = Math.round(inputHorizons * set.horizon);
   const splits = readTidy(path.join(dataFolder, set.file)).map((values) =>
     splitHoldout(values, set.horizon),

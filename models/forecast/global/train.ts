@@ -13,11 +13,11 @@ export interface GlobalModelOptions {
   horizon: number;
   /** Values the network sees before each origin (a few horizons, e.g. 2H to 4H). */
   inputLength: number;
-  /** Most epochs to run (early stopping usually ends sooner); default 60. */
+  /** Most epochs to run (early stopping may end sooner); default 30. */
   epochs?: number;
   /** Seed of every random choice; default 1. */
   seed?: number;
-  /** Units of each hidden layer; default [256, 256]. */
+  /** Units of each hidden layer; default [128, 128]. */
   hiddenUnits?: readonly number[];
   /** Default 512. */
   batchSize?: number;
@@ -44,9 +44,9 @@ interface Resolved {
 
 function resolveOptions(options: GlobalModelOptions): Resolved {
   const resolved = {
-    epochs: options.epochs ?? 60,
+    epochs: options.epochs ?? 30,
     seed: options.seed ?? 1,
-    hiddenUnits: options.hiddenUnits ?? [256, 256],
+    hiddenUnits: options.hiddenUnits ?? [128, 128],
     batchSize: options.batchSize ?? 512,
     learningRate: options.learningRate ?? 0.001,
     validationFraction: options.validationFraction ?? 0.1,
