@@ -3,10 +3,11 @@
 // leaves the store untouched.
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
-import { CsvError, parse } from 'csv-parse';
+import { CsvError, parse, type Parser } from 'csv-parse';
 import { ConflictError, ImportRejectedError } from '../../errors';
 import type { SqliteDatabase } from '../database';
 import { Invalid } from './cells';
+import { PlainRecords } from './plain-records';
 import { ProblemCollector, rejectionMessage } from './report';
 import { RowReader } from './rows';
 import { openSource, UnusableFile, type OpenedSource } from './source';
@@ -214,40 +215,50 @@ function importPragmas(database: SqliteDatabase): () => void {
   };
 }
 
-/** Streams the chunks through csv-parse into the row reader, with backpressure, progress and abort. */
+/**
+ * Streams the chunks into the row reader, with backpressure, progress and abort: quote-free text
+ * through PlainRecords, and from the first chunk with a quote on through csv-parse.
+ */
 async function parseInto(
   source: OpenedSource,
   rows: RowReader,
   options: ImportOptions,
   flushRejected: () => Promise<void>,
 ): Promise<void> {
-  const parser = parse({
-    delimiter: source.delimiter,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: false,
-    bom: true,
-  });
+  const plain = new PlainRecords(source.delimiter, (record) => rows.take(record));
+  let parser: Parser | undefined;
+  let done: Promise<void> | undefined;
   let failure: unknown;
-  parser.on('data', (record: string[]) => {
-    if (failure !== undefined) return;
-    try {
-      rows.take(record);
-    } catch (error) {
-      failure = error;
-    }
-  });
-  parser.on('error', (error) => {
-    failure ??= error;
-  });
-  const done = finished(parser);
-  done.catch(() => undefined);
+  const startParser = (): Parser => {
+    const started = parse(plain.csvParseOptions());
+    started.on('data', (record: string[]) => {
+      if (failure !== undefined) return;
+      try {
+        rows.take(record);
+      } catch (error) {
+        failure = error;
+      }
+    });
+    started.on('error', (error) => {
+      failure ??= error;
+    });
+    done = finished(started);
+    done.catch(() => undefined);
+    return started;
+  };
   let lastProgress = 0;
   try {
     for await (const chunk of source.chunks) {
       options.signal?.throwIfAborted();
       if (failure !== undefined) break;
-      if (!parser.write(chunk) && failure === undefined) await once(parser, 'drain');
+      let pending: Buffer | string | undefined = chunk;
+      if (parser === undefined) {
+        pending = plain.write(chunk);
+        if (pending !== undefined) parser = startParser();
+      }
+      if (parser !== undefined && pending !== undefined) {
+        if (!parser.write(pending) && failure === undefined) await once(parser, 'drain');
+      }
       if (failure !== undefined) break;
       if (rows.rejectedText.length > 65_536) await flushRejected();
       if (options.onProgress && rows.rowsRead - lastProgress >= 10_000) {
@@ -256,14 +267,17 @@ async function parseInto(
       }
     }
     if (failure === undefined) {
-      parser.end();
-      await done;
+      if (parser === undefined) plain.end();
+      else {
+        parser.end();
+        await done;
+      }
     }
   } catch (error) {
     failure ??= error;
   }
   if (failure !== undefined) {
-    parser.destroy();
+    parser?.destroy();
     throw failure;
   }
   options.onProgress?.(rows.rowsRead);
