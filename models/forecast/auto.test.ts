@@ -162,6 +162,26 @@ describe('autoForecaster', () => {
     expect(result.intervals.map((interval) => interval.level)).toEqual([80, 95]);
   });
 
+  it('uses the daily regression as the member of long daily series (else ARIMA would cost ~1 s a series there)', () => {
+    const random = createRandom(17);
+    const values = Array.from({ length: 800 }, (_, day) =>
+      Math.round(
+        60 *
+          (day % 7 === 5 ? 1.4 : 1) *
+          (1 + 0.2 * Math.sin((2 * Math.PI * day) / 365.25)) *
+          Math.exp(0.1 * random.normal()),
+      ),
+    );
+    const result = autoForecaster.forecast({ values, period: 7, horizon: 28, levels: [80] });
+    expect(result.parameters['member.dhr']).toBeDefined();
+    expect(result.parameters['member.arima']).toBeUndefined();
+    expect(result.mean).toHaveLength(28);
+    // the weekly peak (day 5 of every 7) carries into the forecast
+    const peak = result.mean.filter((_, step) => (800 + step) % 7 === 5);
+    const other = result.mean.filter((_, step) => (800 + step) % 7 !== 5);
+    expect(Math.min(...peak)).toBeGreaterThan(Math.max(...other));
+  });
+
   it('sends intermittent demand to auto-intermittent and says so (else zeros would be smoothed by ETS/ARIMA)', () => {
     const values = Array.from({ length: 40 }, (_, index) =>
       index % 4 === 0 ? 5 + (index % 3) : 0,

@@ -13,6 +13,7 @@ import {
   selectCandidate,
 } from './auto-selection';
 import { type CombineRule, createCombinationForecaster } from './combination';
+import { dailyForecaster } from './daily/daily-forecaster';
 import { etsForecaster } from './ets/ets-forecaster';
 import type { ForecastInput, ForecastResult, Forecaster } from './forecaster';
 import { autoIntermittentForecaster, classifyDemand } from './intermittent-auto';
@@ -22,7 +23,7 @@ import { checkForecastInput, countPresent } from './prepare-input';
 import { thetaForecaster } from './theta';
 
 export interface AutoOptions {
-  /** Members of the combination for a series (period, number of values); default ETS, ARIMA, Theta, optimised Theta. */
+  /** Members of the combination for a series (period, number of values); default ETS, ARIMA, Theta, optimised Theta (dhr for long daily series). */
   members?: (period: number, length: number) => readonly Forecaster[];
   /** Benchmarks the combination must clearly beat; default naive, snaive, Naive2 (period > 1), Theta. */
   benchmarks?: (period: number, length: number) => readonly Forecaster[];
@@ -57,11 +58,23 @@ export const AUTO_DEFAULTS = {
   rule: { margin: 0.5, everyOrigin: true } as SelectionRule,
 };
 
-function defaultMembers(): readonly Forecaster[] {
+/**
+ * Long daily series (period 7, a year or more): ARIMA alone costs ~1 s and ETS ~0.1 s on three
+ * years, so the daily regression (dhr: weekly + yearly Fourier terms, AR errors; ~2 ms) is the
+ * member there, checked against naive and seasonal naive. On the demo company's holdouts it
+ * matched or beat ETS and Theta (models/forecast/daily/daily.bench.ts).
+ */
+export const LONG_DAILY_LENGTH = 366;
+
+const isLongDaily = (period: number, length: number) => period === 7 && length >= LONG_DAILY_LENGTH;
+
+function defaultMembers(period: number, length: number): readonly Forecaster[] {
+  if (isLongDaily(period, length)) return [dailyForecaster];
   return [etsForecaster, arimaForecaster, thetaForecaster, optimisedThetaForecaster];
 }
 
-function defaultBenchmarks(period: number): readonly Forecaster[] {
+function defaultBenchmarks(period: number, length: number): readonly Forecaster[] {
+  if (isLongDaily(period, length)) return [naiveForecaster, seasonalNaiveForecaster];
   return period > 1
     ? [naiveForecaster, seasonalNaiveForecaster, naive2Forecaster, thetaForecaster]
     : [naiveForecaster, thetaForecaster];
