@@ -12,7 +12,14 @@ import { openStore } from '../store/store';
 const run = promisify(execFile);
 
 export interface StoreBenchResult {
-  import: { rows: number; rowsPerSecond: number; peakRssMb: number; seconds: number };
+  import: {
+    rows: number;
+    rowsPerSecond: number;
+    peakRssMb: number;
+    seconds: number;
+    /** One location's units over 30 days on the imported table (its sales_location_date index). */
+    locationQueryMs: number;
+  };
   demoLoad: {
     seconds: number;
     salesRows: number;
@@ -64,6 +71,7 @@ export async function runStoreBench(options: {
     rowsPerSecond: number;
     peakRssMb: number;
     seconds: number;
+    locationQueryMs: number;
   };
 
   const directory = mkdtempSync(join(tmpdir(), 'ayni-store-bench-'));
@@ -101,6 +109,7 @@ export async function runStoreBench(options: {
           rowsPerSecond: imported.rowsPerSecond,
           peakRssMb: imported.peakRssMb,
           seconds: imported.seconds,
+          locationQueryMs: imported.locationQueryMs,
         },
         demoLoad: {
           seconds: Math.round(demoSeconds * 100) / 100,
