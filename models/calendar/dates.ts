@@ -71,3 +71,19 @@ export function dayOfYear(dayNumber: number): number {
   const { year } = partsOf(dayNumber);
   return dayNumber - dayNumberOf(year, 1, 1) + 1;
 }
+
+/** English month names, January first (index = month - 1), for plain-language output. */
+export const MONTH_NAMES: readonly string[] = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];

@@ -1,21 +1,7 @@
 // Plain-language sentences from the daily model's fitted effects: what a planner can check
 // against what they know ("Saturdays sell 1.3x the average day", "Fiestas Patrias: +42%").
+import { MONTH_NAMES } from '../../models/calendar/dates';
 import type { DailyEffects } from '../../models/forecast/daily/effects';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 const percent = (multiplier: number) => {
   const change = Math.round((multiplier - 1) * 100);
@@ -35,7 +21,7 @@ export function explainEffects(effects: DailyEffects): string[] {
   if (effects.yearly) {
     const { monthMultipliers, peakMonth, troughMonth } = effects.yearly;
     sentences.push(
-      `Yearly season: peak in ${MONTHS[peakMonth - 1]} (${percent(monthMultipliers[peakMonth - 1] ?? 1)}), low in ${MONTHS[troughMonth - 1]} (${percent(monthMultipliers[troughMonth - 1] ?? 1)}).`,
+      `Yearly season: peak in ${MONTH_NAMES[peakMonth - 1]} (${percent(monthMultipliers[peakMonth - 1] ?? 1)}), low in ${MONTH_NAMES[troughMonth - 1]} (${percent(monthMultipliers[troughMonth - 1] ?? 1)}).`,
     );
   }
   if (effects.trendForm !== 'flat' && Math.abs(effects.trendPerYear) >= 0.02) {

@@ -1,6 +1,6 @@
 // A short plain-language account of a forecast: trend, seasonality, the holidays and events
 // inside the horizon, and data caveats. Numbers come from the series and the fitted method.
-import { formatIsoDate, partsOf } from '../../models/calendar/dates';
+import { formatIsoDate, MONTH_NAMES, partsOf } from '../../models/calendar/dates';
 import { peruEvents } from '../../models/calendar/peru-calendar';
 import { classicalDecomposition, seasonalityTest } from '../../models/forecast/decompose';
 import { sum, variance } from '../../models/stats/descriptive';
@@ -45,20 +45,6 @@ export interface HorizonEvent {
 }
 
 const flatBand = 5;
-const monthNames = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const weekdayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 const percentChange = (now: number, before: number) =>
@@ -123,7 +109,7 @@ export function seasonalStrength(values: readonly number[], period: number): num
 
 function cycleLabel(day: number, grain: SalesGrain): string {
   if (grain === 'day') return `${weekdayNames[partsOf(day).weekday]}s`;
-  const month = monthNames[partsOf(day).month - 1] as string;
+  const month = MONTH_NAMES[partsOf(day).month - 1] as string;
   return grain === 'month' ? month : `the week of ${month} ${partsOf(day).day}`;
 }
 

@@ -4,7 +4,7 @@
 // constant price elasticity; the point forecast is their similarity-weighted mean and the
 // prediction intervals are weighted quantiles across the scaled analogues (Goodwin,
 // Dyussekeneva & Meeran 2013; Hyndman & Athanasopoulos FPP3 6.2).
-import { formatIsoDate, partsOf } from '../../calendar/dates';
+import { formatIsoDate, MONTH_NAMES, partsOf } from '../../calendar/dates';
 import type { PredictionInterval } from '../forecaster';
 import {
   kernelWeight,
@@ -69,21 +69,6 @@ export interface AnalogyForecast {
   notes: string[];
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** "March–May": the shortest run of months on the circle covering every launch month. */
 export function launchSeason(launchDays: readonly number[]): string {
   const months = new Set(launchDays.map((day) => partsOf(day).month - 1));
@@ -93,8 +78,8 @@ export function launchSeason(launchDays: readonly number[]): string {
     for (const month of months) span = Math.max(span, (month - start + 12) % 12);
     if (span < best.span) best = { start, span };
   }
-  const first = MONTHS[best.start]!;
-  return best.span === 0 ? first : `${first}–${MONTHS[(best.start + best.span) % 12]!}`;
+  const first = MONTH_NAMES[best.start]!;
+  return best.span === 0 ? first : `${first}–${MONTH_NAMES[(best.start + best.span) % 12]!}`;
 }
 
 function checkOptions(options: AnalogyOptions): {
