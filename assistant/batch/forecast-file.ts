@@ -1,6 +1,13 @@
 // `ayni forecast` without the command line: stream a tidy file through the worker pool and write
 // each series' forecast as it comes back, in input order. One series in error is reported and
-// left out of the output; the rest go on.
+// left out of the output; the rest go on. A global method (assistant/ml/global-batch.ts) reads the
+// file whole first: the MLP trains in this thread on all series, the pool runs auto where needed.
+import {
+  combineAutoAndGlobal,
+  forecastWithGlobalModel,
+  isGlobalMethod,
+  type GlobalBatchSummary,
+} from '../ml/global-batch';
 import { forecastColumns, forecastRows, writeText } from './forecast-writer';
 import type { JobOptions, SeriesForecast, SeriesJob } from './forecast-jobs';
 import { csvLine } from '../store/import/report';
@@ -18,6 +25,9 @@ export interface ForecastFileOptions {
   /** Seasonal period for every series; default from each series' frequency (daily 7, ...). */
   season?: number;
   levels: number[];
+  /** Global methods: seed of the MLP (default 1) and how many seeds' networks to average. */
+  globalSeed?: number;
+  globalSeeds?: number;
   threads?: number;
   read?: Omit<TidyReadOptions, 'signal'>;
   signal?: AbortSignal;
@@ -38,6 +48,8 @@ export interface ForecastFileSummary {
   failures: SeriesFailure[];
   /** How many series each method produced (fallbacks show under their own name). */
   methodsUsed: Record<string, number>;
+  /** Present for a global method: the MLP's training and how many series fell back to auto. */
+  global?: GlobalBatchSummary;
 }
 
 interface ForecastSeriesJob extends SeriesJob {
@@ -59,21 +71,40 @@ export async function forecastFile(options: ForecastFileOptions): Promise<Foreca
       };
     }
   }
+  const wantsGlobal = isGlobalMethod(options.method);
   const jobOptions: JobOptions = {
     task: 'forecast',
-    method: options.method,
+    method: wantsGlobal ? 'auto' : options.method,
     horizon: options.horizon,
     levels: options.levels,
   };
+  let source: AsyncIterable<ForecastSeriesJob> | ForecastSeriesJob[] = jobs();
+  let global: Awaited<ReturnType<typeof forecastWithGlobalModel>> | undefined;
+  if (wantsGlobal) {
+    const all: ForecastSeriesJob[] = [];
+    for await (const job of jobs()) all.push(job);
+    global = await forecastWithGlobalModel(
+      all.map((job) => job.values),
+      { horizon: options.horizon, seed: options.globalSeed, seeds: options.globalSeeds },
+    );
+    signal?.throwIfAborted();
+    const forecasts = global.forecasts;
+    // `global` alone needs auto only for the series the MLP cannot read (too short)
+    source =
+      options.method === 'global'
+        ? all.map((job, index) => ({ ...job, skip: forecasts[index] !== undefined }))
+        : all;
+  }
   const summary: ForecastFileSummary = {
     series: 0,
     written: 0,
     failed: 0,
     failures: [],
     methodsUsed: {},
+    ...(global ? { global: global.summary } : {}),
   };
   await writeText(options.output, csvLine(forecastColumns(options.levels), ','));
-  for await (const outcome of runPool<ForecastSeriesJob, SeriesForecast>(jobs(), {
+  for await (const outcome of runPool<ForecastSeriesJob, SeriesForecast | null>(source, {
     jobModule: FORECAST_JOB_MODULE,
     jobOptions,
     threads: options.threads,
@@ -81,8 +112,18 @@ export async function forecastFile(options: ForecastFileOptions): Promise<Foreca
   })) {
     summary.series += 1;
     const { job } = outcome;
-    if (outcome.ok) {
-      const forecast = outcome.value;
+    const globalForecast = global?.forecasts[outcome.index];
+    if (outcome.ok || (options.method === 'global' && globalForecast !== undefined)) {
+      let forecast = outcome.ok ? outcome.value : null;
+      if (globalForecast !== undefined)
+        forecast =
+          options.method === 'global' || forecast === null
+            ? { method: 'global', mean: globalForecast, intervals: [] }
+            : {
+                method: 'auto+global',
+                ...combineAutoAndGlobal(forecast, globalForecast),
+              };
+      if (forecast === null) throw new Error(`series ${job.id}: no forecast came back`);
       summary.methodsUsed[forecast.method] = (summary.methodsUsed[forecast.method] ?? 0) + 1;
       await writeText(
         options.output,

@@ -15,14 +15,25 @@ import type { JobHandler } from './worker-protocol';
 
 export type JobOptions =
   | { task: 'forecast'; method: string; horizon: number; levels: number[] }
-  | { task: 'holdout'; methods: string[]; horizon: number }
+  | {
+      task: 'holdout';
+      methods: string[];
+      horizon: number;
+      /** Methods whose point forecasts come back with the scores (to combine them later). */
+      keepForecasts?: string[];
+    }
   | { task: 'synthetic'; method: string; horizon: number; days: number; seed: number };
 
 /** A series to forecast or score; `period` is its seasonal period. */
 export interface SeriesJob {
   values: readonly number[];
   period: number;
+  /** Nothing to do for this series (its forecast comes from elsewhere): the result is null. */
+  skip?: boolean;
 }
+
+/** A holdout job's result: the scores, and the point forecasts of `keepForecasts`'s methods. */
+export type SeriesHoldoutResult = SeriesHoldout & { forecasts?: Record<string, number[]> };
 
 export interface SeriesForecast {
   /** The method that produced it (differs from the one asked for after a fallback). */
@@ -52,11 +63,17 @@ function forecastOne(
   return { method: result.method, mean: result.mean, intervals: result.intervals };
 }
 
-function holdoutOne(methods: string[], job: SeriesJob, horizon: number): SeriesHoldout {
+function holdoutOne(
+  methods: string[],
+  job: SeriesJob,
+  horizon: number,
+  keepForecasts: readonly string[],
+): SeriesHoldoutResult {
   const split = splitHoldout(job.values, horizon);
   const skipped = holdoutSkipReason(split, job.period, horizon);
   if (skipped) return { skipped };
   const outcomes: Record<string, MethodOutcome> = {};
+  const forecasts: Record<string, number[]> = {};
   for (const method of methods.includes('naive2') ? methods : [...methods, 'naive2']) {
     const started = performance.now();
     try {
@@ -67,12 +84,13 @@ function holdoutOne(methods: string[], job: SeriesJob, horizon: number): SeriesH
       });
       const seconds = (performance.now() - started) / 1000;
       outcomes[method] = { score: scoreHoldout(split, result.mean, job.period), seconds };
+      if (keepForecasts.includes(method)) forecasts[method] = result.mean;
     } catch (error) {
       const seconds = (performance.now() - started) / 1000;
       outcomes[method] = { error: error instanceof Error ? error.message : String(error), seconds };
     }
   }
-  return { outcomes };
+  return keepForecasts.length > 0 ? { outcomes, forecasts } : { outcomes };
 }
 
 export function createJobHandler(options: unknown): JobHandler {
@@ -80,11 +98,14 @@ export function createJobHandler(options: unknown): JobHandler {
   if (settings.task === 'forecast') {
     getForecaster(settings.method);
     return (job) =>
-      forecastOne(settings.method, job as SeriesJob, settings.horizon, settings.levels);
+      (job as SeriesJob).skip
+        ? null
+        : forecastOne(settings.method, job as SeriesJob, settings.horizon, settings.levels);
   }
   if (settings.task === 'holdout') {
     settings.methods.forEach((method) => getForecaster(method));
-    return (job) => holdoutOne(settings.methods, job as SeriesJob, settings.horizon);
+    const keepForecasts = settings.keepForecasts ?? [];
+    return (job) => holdoutOne(settings.methods, job as SeriesJob, settings.horizon, keepForecasts);
   }
   getForecaster(settings.method);
   return (job): SyntheticOutcome => {

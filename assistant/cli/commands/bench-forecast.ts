@@ -2,15 +2,15 @@
 // MASE and OWA as in M4), or, with --synthetic-daily N, the throughput of one method on N
 // seeded synthetic daily series in the worker pool (series/s, peak RSS, projected time for 30,000).
 import type { Command } from 'commander';
-import type { HoldoutSummary } from '../../../models/forecast/holdout';
 import { forecasterNames } from '../../../models/forecast/registry';
-import { holdoutFile } from '../../batch/holdout-file';
+import { holdoutFile, type HoldoutFileSummary } from '../../batch/holdout-file';
 import { createProgressBar } from '../../batch/progress';
 import { syntheticBench, type SyntheticBenchResult } from '../../batch/synthetic-bench';
 import { action, UsageError } from '../run-command';
 import {
   Cancelled,
   cancelOnInterrupt,
+  checkBatchMethod,
   checkInputFile,
   checkMethod,
   defaultMethod,
@@ -32,6 +32,8 @@ interface BenchForecastOptions {
   days: string;
   method?: string;
   seed: string;
+  globalSeeds: string;
+  dropLast?: string;
   threads?: string;
   json?: boolean;
 }
@@ -42,11 +44,12 @@ const round = (value: number | null, digits = 3) =>
   value === null ? null : Number(value.toFixed(digits));
 
 function holdoutJson(
-  summary: HoldoutSummary,
+  summary: HoldoutFileSummary,
   input: string,
   horizon: number,
   season: number | undefined,
   seconds: number,
+  dropLast: number,
 ) {
   const methods: Record<string, unknown> = {};
   for (const [name, method] of Object.entries(summary.methods))
@@ -63,11 +66,21 @@ function holdoutJson(
     input,
     horizon,
     season: season ?? 'from each series frequency',
+    ...(dropLast > 0 ? { dropLast } : {}),
     seconds: round(seconds, 2),
     seriesTotal: summary.seriesTotal,
     seriesSkipped: summary.seriesSkipped,
     skipped: summary.skipped,
     methods,
+    ...(summary.global === undefined
+      ? {}
+      : {
+          global: {
+            ...summary.global,
+            trainingSeconds: round(summary.global.trainingSeconds, 2),
+            predictSeconds: round(summary.global.predictSeconds, 2),
+          },
+        }),
   };
 }
 
@@ -77,7 +90,9 @@ function holdoutText(json: ReturnType<typeof holdoutJson>): string {
       json.skipped,
     )
       .map(([reason, count]) => `${reason} ${count}`)
-      .join(', ')}), ${json.seconds} s`,
+      .join(
+        ', ',
+      )}), ${json.seconds} s${json.dropLast === undefined ? '' : `, last ${json.dropLast} values of each series dropped first`}`,
     `${'method'.padEnd(20)}${'sMAPE'.padStart(9)}${'MASE'.padStart(9)}${'OWA'.padStart(9)}${'series'.padStart(9)}${'failed'.padStart(8)}${'seconds'.padStart(10)}`,
   ];
   for (const [name, value] of Object.entries(json.methods)) {
@@ -95,6 +110,10 @@ function holdoutText(json: ReturnType<typeof holdoutJson>): string {
       `${name.padEnd(20)}${cell(method.smape, 9)}${cell(method.mase, 9)}${cell(method.owa, 9)}${String(method.series).padStart(9)}${String(method.failures).padStart(8)}${method.seconds.toFixed(2).padStart(10)}`,
     );
   }
+  if (json.global !== undefined)
+    lines.push(
+      `global MLP: input ${json.global.inputLength} values, seeds ${json.global.seeds.join(',')}, trained in ${json.global.trainingSeconds} s on ${json.global.windows} windows (epochs ${json.global.epochsRun.join(',')}); ${json.global.fallbackSeries} series too short for its input fell back to auto`,
+    );
   return `${lines.join('\n')}\n`;
 }
 
@@ -145,14 +164,21 @@ async function runBenchForecast(options: BenchForecastOptions): Promise<void> {
     const horizon = parseHorizon(options.horizon);
     const season = options.season === undefined ? undefined : parseSeason(options.season);
     const methods = options.methods
-      ? options.methods.split(',').map((name) => checkMethod(name.trim(), '--methods'))
+      ? options.methods.split(',').map((name) => checkBatchMethod(name.trim(), '--methods'))
       : DEFAULT_METHODS.filter((name) => forecasterNames.includes(name));
+    const dropLast =
+      options.dropLast === undefined
+        ? 0
+        : parseWholeNumber(options.dropLast, '--drop-last', 0, 1_000_000);
     let fraction = 0;
     const summary = await holdoutFile({
       input,
       horizon,
       season,
       methods,
+      dropLast,
+      globalSeed: parseWholeNumber(options.seed, '--seed', 0, 2_147_483_646),
+      globalSeeds: parseWholeNumber(options.globalSeeds, '--global-seeds', 1, 20),
       threads,
       signal,
       read: {
@@ -176,7 +202,14 @@ async function runBenchForecast(options: BenchForecastOptions): Promise<void> {
             ', ',
           )}): a series needs more than horizon + season values and some change in its training part`,
       );
-    const json = holdoutJson(summary, input, horizon, season, (Date.now() - started) / 1000);
+    const json = holdoutJson(
+      summary,
+      input,
+      horizon,
+      season,
+      (Date.now() - started) / 1000,
+      dropLast,
+    );
     process.stdout.write(options.json ? `${JSON.stringify(json, null, 2)}\n` : holdoutText(json));
   } catch (error) {
     bar?.end();
@@ -211,7 +244,7 @@ export function registerBenchForecastCommand(bench: Command): void {
     )
     .option(
       '--methods <list>',
-      `comma-separated methods (default: those of ${DEFAULT_METHODS.join(',')} that exist); naive2 is always added`,
+      `comma-separated methods (default: those of ${DEFAULT_METHODS.join(',')} that exist); naive2 is always added; also global, auto+global (see below)`,
     )
     .option(
       '--frequency <f>',
@@ -224,12 +257,21 @@ export function registerBenchForecastCommand(bench: Command): void {
       '--method <name>',
       'with --synthetic-daily: the method (default auto when available, else ets)',
     )
-    .option('--seed <n>', 'with --synthetic-daily: the seed', '1')
+    .option('--seed <n>', 'the seed (of the synthetic series, or of the global MLP)', '1')
+    .option(
+      '--global-seeds <n>',
+      'global methods: average the forecasts of N networks (seeds seed..seed+N-1)',
+      '1',
+    )
+    .option(
+      '--drop-last <k>',
+      'drop the last K values of every series before the holdout (a validation split)',
+    )
     .option('--threads <n>', 'worker threads (default: one per core)')
     .option('--json', 'print the figures as JSON')
     .addHelpText(
       'after',
-      '\nHoldout JSON: { "methods": { NAME: { "smape", "mase", "owa", "seconds", "series", "failures" } }, ... }.\nsMAPE and MASE are averaged over the series each method forecast; OWA relates them to Naive2\non the same series. Forecasts are truncated at 0 for non-negative data; series whose MASE scale\nis 0 are skipped and counted. "seconds" is time inside forecast(), summed over the threads.\nSynthetic: weekly and yearly seasonality, trend, negative-binomial noise; prints series/s, total\nseconds, peak RSS (whole process) and the projected time for 30,000 series.',
+      '\nHoldout JSON: { "methods": { NAME: { "smape", "mase", "owa", "seconds", "series", "failures" } }, ... }.\nsMAPE and MASE are averaged over the series each method forecast; OWA relates them to Naive2\non the same series. Forecasts are truncated at 0 for non-negative data; series whose MASE scale\nis 0 are skipped and counted. "seconds" is time inside forecast(), summed over the threads.\nSynthetic: weekly and yearly seasonality, trend, negative-binomial noise; prints series/s, total\nseconds, peak RSS (whole process) and the projected time for 30,000 series.\nglobal: one MLP trained in the main thread on the training parts of all series (never the held-out\nvalues), then forecasting each; auto+global: per series the mean of auto and the MLP. Series too\nshort for the MLP input window use auto alone (counted in "global.fallbackSeries"). The MLP\ntraining time is "global.trainingSeconds", not in any method "seconds".',
     )
     .action(action(runBenchForecast));
 }

@@ -3,6 +3,7 @@ import { statSync } from 'node:fs';
 import { MAX_HORIZON } from '../../../models/forecast/prepare-input';
 import { forecasterNames } from '../../../models/forecast/registry';
 import { frequencies, type Frequency } from '../../batch/tidy-time';
+import { GLOBAL_METHODS } from '../../ml/global-batch';
 import { UsageError } from '../run-command';
 
 export function parseWholeNumber(text: string, flag: string, low: number, high: number): number {
@@ -41,6 +42,23 @@ export function checkMethod(name: string, flag: string): string {
   if (!forecasterNames.includes(name))
     throw new UsageError(
       `${flag} ${name}: unknown method; choose one of ${forecasterNames.join(', ')}`,
+    );
+  return name;
+}
+
+/**
+ * A method of the batch commands: a registry name, or a global method trained across all series
+ * of the file (`global`, `auto+global`; these need `auto` in the registry).
+ */
+export function checkBatchMethod(name: string, flag: string): string {
+  const hasAuto = forecasterNames.includes('auto');
+  if ((GLOBAL_METHODS as readonly string[]).includes(name) && hasAuto) return name;
+  if (!forecasterNames.includes(name))
+    throw new UsageError(
+      `${flag} ${name}: unknown method; choose one of ${[
+        ...forecasterNames,
+        ...(hasAuto ? GLOBAL_METHODS : []),
+      ].join(', ')}`,
     );
   return name;
 }

@@ -12,14 +12,15 @@ import { action, UsageError } from '../run-command';
 import {
   Cancelled,
   cancelOnInterrupt,
+  checkBatchMethod,
   checkInputFile,
-  checkMethod,
   defaultMethod,
   parseFrequency,
   parseHorizon,
   parseLevels,
   parseSeason,
   parseThreads,
+  parseWholeNumber,
 } from './forecast-options';
 
 /** The reader of stdout went away (EPIPE): not an error of the run. */
@@ -34,6 +35,8 @@ interface ForecastCommandOptions {
   levels: string;
   frequency?: string;
   unsorted?: boolean;
+  seed: string;
+  globalSeeds: string;
   threads?: string;
   json?: boolean;
 }
@@ -48,6 +51,10 @@ function summaryText(summary: ForecastFileSummary, out: string, seconds: number)
   const lines = [
     `${out}: forecasts of ${seriesCount(summary.written)} in ${seconds.toFixed(1)} s (${used || 'no method'})`,
   ];
+  if (summary.global !== undefined)
+    lines.push(
+      `global MLP: trained in ${summary.global.trainingSeconds.toFixed(1)} s on ${summary.global.windows} windows (input ${summary.global.inputLength} values, seeds ${summary.global.seeds.join(',')}); ${seriesCount(summary.global.fallbackSeries)} too short for its input used auto alone`,
+    );
   if (summary.failed > 0) {
     lines.push(
       `${seriesCount(summary.failed)} failed and ${summary.failed === 1 ? 'is' : 'are'} not in the output:`,
@@ -63,7 +70,9 @@ async function runForecast(options: ForecastCommandOptions): Promise<void> {
   checkInputFile(options.input);
   const horizon = parseHorizon(options.horizon);
   const season = options.season === undefined ? undefined : parseSeason(options.season);
-  const method = checkMethod(options.method ?? defaultMethod(), '--method');
+  const method = checkBatchMethod(options.method ?? defaultMethod(), '--method');
+  const globalSeed = parseWholeNumber(options.seed, '--seed', 0, 2_147_483_646);
+  const globalSeeds = parseWholeNumber(options.globalSeeds, '--global-seeds', 1, 20);
   const levels = parseLevels(options.levels);
   const frequency = parseFrequency(options.frequency);
   const threads = parseThreads(options.threads);
@@ -93,6 +102,8 @@ async function runForecast(options: ForecastCommandOptions): Promise<void> {
       horizon,
       season,
       levels,
+      globalSeed,
+      globalSeeds,
       threads,
       signal,
       read: {
@@ -165,7 +176,16 @@ export function registerForecastCommand(program: Command): void {
       '--season <m>',
       'seasonal period (default from the dates: daily 7, weekly 52, monthly 12, quarterly 4, yearly 1; index 1)',
     )
-    .option('--method <name>', `forecasting method (default auto when available, else ets)`)
+    .option(
+      '--method <name>',
+      'forecasting method (default auto when available, else ets); also global, auto+global (below)',
+    )
+    .option('--seed <n>', 'global methods: seed of the MLP', '1')
+    .option(
+      '--global-seeds <n>',
+      'global methods: average the forecasts of N networks (seeds seed..seed+N-1)',
+      '1',
+    )
     .option('--levels <list>', 'prediction-interval levels in percent, comma-separated', '80,95')
     .option(
       '--frequency <f>',
@@ -179,7 +199,7 @@ export function registerForecastCommand(program: Command): void {
     .option('--json', 'print a JSON summary on stdout')
     .addHelpText(
       'after',
-      '\nMissing periods (no row, or an empty/NA value) are missing values, not zeros. Output dates\ncontinue each series at its frequency (month ends stay month ends); integer indexes continue\nwith the next integers. A series that fails is reported and left out; Ctrl-C cancels.',
+      "\nMissing periods (no row, or an empty/NA value) are missing values, not zeros. Output dates\ncontinue each series at its frequency (month ends stay month ends); integer indexes continue\nwith the next integers. A series that fails is reported and left out; Ctrl-C cancels.\nglobal: one MLP (multi-layer perceptron) trained on all series of the file, then forecasting each;\nit has no intervals (the lo_/hi_ columns are empty). auto+global: per series the mean of auto's and\nthe MLP's forecasts, with auto's intervals shifted by the difference of the point forecasts.\nBoth read the whole file first; series too short for the MLP's input window use auto alone.",
     )
     .action(action(runForecast));
 }
