@@ -176,6 +176,57 @@ describe('ayni bench forecast', () => {
     ).toBeLessThanOrEqual(15.1);
   });
 
+  it('accepts global and auto+global and prints their figures with the MLP block (else the batch methods are unusable by name)', async () => {
+    const result = await ayni([
+      'bench',
+      'forecast',
+      '--input',
+      input,
+      '--horizon',
+      '14',
+      '--season',
+      '7',
+      '--methods',
+      'global,auto+global',
+      '--seed',
+      '2',
+      '--json',
+      '--threads',
+      '2',
+    ]);
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout) as {
+      methods: Record<string, MethodFigures & { failures: number }>;
+      global: Record<string, unknown>;
+    };
+    expect(Object.keys(json.methods)).toEqual(['global', 'auto+global', 'naive2']);
+    expect(json.methods.global).toMatchObject({ series: 12, failures: 0 });
+    expect(json.methods['auto+global']).toMatchObject({ series: 12, failures: 0 });
+    expect(json.methods.global?.owa).toBeGreaterThan(0);
+    // 80 values less 14 held out leave 66: 3 horizons (42) + 1 horizon fit, so nothing falls back
+    expect(json.global).toMatchObject({ inputLength: 42, seeds: [2], fallbackSeries: 0 });
+    expect(Object.keys(json.global)).toEqual(
+      expect.arrayContaining(['trainingSeconds', 'predictSeconds', 'windows', 'epochsRun']),
+    );
+  });
+
+  it('rejects an unknown method naming the global methods among the choices (exit 2)', async () => {
+    const result = await ayni([
+      'bench',
+      'forecast',
+      '--input',
+      input,
+      '--horizon',
+      '7',
+      '--methods',
+      'mlp',
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /--methods mlp: unknown method; choose one of .*global, auto\+global/,
+    );
+  });
+
   it('needs exactly one of --input and --synthetic-daily (exit 2)', async () => {
     const result = await ayni(['bench', 'forecast', '--json']);
     expect(result.code).toBe(2);

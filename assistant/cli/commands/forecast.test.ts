@@ -188,3 +188,75 @@ describe('ayni forecast', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('ayni forecast with the global methods', () => {
+  // 10 long series and 1 short: 90% can fill 3 horizons of input, so the window stays 21 values
+  const input = dailyFile('global.csv', 10, 60);
+
+  async function forecastWith(method: string, file = input) {
+    const out = join(folder, `${method}-forecast.csv`);
+    const result = await ayni([
+      'forecast',
+      '--input',
+      file,
+      '--horizon',
+      '7',
+      '--method',
+      method,
+      '--out',
+      out,
+      '--json',
+      '--threads',
+      '2',
+    ]);
+    const rows = readFileSync(out, 'utf8')
+      .trim()
+      .split(/\r?\n/)
+      .slice(1)
+      .map((line) => line.split(','));
+    return { result, rows };
+  }
+
+  it('global writes point forecasts with empty interval columns (else users would read bands the MLP never made)', async () => {
+    const { result, rows } = await forecastWith('global');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      written: 10,
+      methodsUsed: { global: 10 },
+      global: { fallbackSeries: 0, seeds: [1] },
+    });
+    expect(rows).toHaveLength(10 * 7);
+    for (const row of rows) {
+      expect(Number(row[2])).toBeGreaterThan(0);
+      expect(row.slice(3)).toEqual(['', '', '', '']);
+    }
+  });
+
+  it('auto+global writes bands around its forecast and short series fall back to auto (else intervals or fallback are wrong)', async () => {
+    const lines = readFileSync(input, 'utf8').trim().split('\n');
+    const short = join(folder, 'global-short.csv');
+    const extra = Array.from({ length: 10 }, (_, day) => {
+      const date = new Date(Date.UTC(2024, 0, 1 + day)).toISOString().slice(0, 10);
+      return `short,${date},${10 + (day % 3)}`;
+    });
+    writeFileSync(short, `${[...lines, ...extra].join('\n')}\n`);
+    const { result, rows } = await forecastWith('auto+global', short);
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout) as {
+      written: number;
+      methodsUsed: Record<string, number>;
+      global: { fallbackSeries: number };
+    };
+    expect(json.written).toBe(11);
+    expect(json.methodsUsed['auto+global']).toBe(10);
+    expect(json.global.fallbackSeries).toBe(1);
+    for (const row of rows) {
+      const [forecast, lo80, hi80, lo95, hi95] = row.slice(2).map(Number) as number[];
+      expect(lo95).toBeLessThanOrEqual(lo80 as number);
+      expect(lo80).toBeLessThanOrEqual(forecast as number);
+      expect(forecast).toBeLessThanOrEqual(hi80 as number);
+      expect(hi80).toBeLessThanOrEqual(hi95 as number);
+    }
+    expect(rows.filter((row) => row[0] === 'short')).toHaveLength(7);
+  });
+});
