@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { SeriesHoldout } from '../../models/forecast/holdout';
-import { createJobHandler, type SeriesForecast, type SyntheticOutcome } from './forecast-jobs';
+import {
+  createJobHandler,
+  type SeriesForecast,
+  type SeriesHoldoutResult,
+  type SyntheticOutcome,
+} from './forecast-jobs';
 
 const weekly = Array.from({ length: 70 }, (_, day) => 10 + (day % 7 === 5 ? 6 : 0) + (day % 3));
 
@@ -32,6 +37,24 @@ describe('forecast jobs (run in the workers; tested here in-thread)', () => {
     expect(result.outcomes.snaive).toMatchObject({
       score: { smape: expect.any(Number), mase: expect.any(Number) },
     });
+  });
+
+  it('returns the point forecasts of keepForecasts methods with the scores, from the training part (else auto+global cannot be combined)', () => {
+    const handle = createJobHandler({
+      task: 'holdout',
+      methods: ['snaive'],
+      horizon: 7,
+      keepForecasts: ['snaive'],
+    });
+    const result = handle({ values: weekly, period: 7 }) as SeriesHoldoutResult;
+    // seasonal naive of the training part repeats the last week before the held-out one
+    expect(result).toMatchObject({ forecasts: { snaive: weekly.slice(56, 63) } });
+    expect(Object.keys((result as { forecasts: object }).forecasts)).toEqual(['snaive']);
+  });
+
+  it('answers null for a skipped forecast job (else global series would be forecast twice)', () => {
+    const handle = createJobHandler({ task: 'forecast', method: 'naive', horizon: 3, levels: [] });
+    expect(handle({ values: weekly, period: 7, skip: true })).toBeNull();
   });
 
   it('reports a series too short for the holdout as skipped, not as a failure', () => {
