@@ -25,7 +25,7 @@ function finish(
   return multiplicative ? criterion + 2 * (logSum + Math.log(product)) : criterion;
 }
 
-/** ETS(., N, N). */
+/** ETS(., N, N), two steps at a time: level'' = keep^2 level + (keep alpha y_t + alpha y_t+1). */
 export function kernelNoTrendNoSeason(
   y: Float64Array,
   n: number,
@@ -36,24 +36,51 @@ export function kernelNoTrendNoSeason(
 ): number {
   let level = level0;
   const keep = 1 - alpha;
-  let sumSquares = 0;
+  const keep2 = keep * keep;
+  const keepAlpha = keep * alpha;
+  let evenSquares = 0;
+  let oddSquares = 0;
   let logSum = 0;
-  let product = 1;
-  for (let t = 0; t < n; t += 1) {
-    const observation = y[t] as number;
-    const forecast = level;
-    const residual = multiplicative ? (observation - forecast) / forecast : observation - forecast;
-    sumSquares += residual * residual;
+  let evenProduct = 1;
+  let oddProduct = 1;
+  let t = 0;
+  for (; t + 1 < n; t += 2) {
+    const first = y[t] as number;
+    const second = y[t + 1] as number;
+    const next = keep * level + alpha * first;
+    const firstResidual = multiplicative ? (first - level) / level : first - level;
+    const secondResidual = multiplicative ? (second - next) / next : second - next;
+    evenSquares += firstResidual * firstResidual;
+    oddSquares += secondResidual * secondResidual;
     if (multiplicative) {
-      product *= Math.abs(forecast);
-      if (product > 1e100 || product < 1e-100) {
-        logSum += Math.log(product);
-        product = 1;
+      evenProduct *= Math.abs(level);
+      oddProduct *= Math.abs(next);
+      if (
+        evenProduct > 1e100 ||
+        evenProduct < 1e-100 ||
+        oddProduct > 1e100 ||
+        oddProduct < 1e-100
+      ) {
+        logSum += Math.log(evenProduct) + Math.log(oddProduct);
+        evenProduct = 1;
+        oddProduct = 1;
       }
-    } else if (sumSquares > limit) return Number.POSITIVE_INFINITY;
-    level = keep * forecast + alpha * observation;
+    } else if (evenSquares + oddSquares > limit) return Number.POSITIVE_INFINITY;
+    level = keep2 * level + (keepAlpha * first + alpha * second);
   }
-  return finish(n, sumSquares, multiplicative, logSum, product);
+  if (t < n) {
+    const observation = y[t] as number;
+    const residual = multiplicative ? (observation - level) / level : observation - level;
+    evenSquares += residual * residual;
+    if (multiplicative) evenProduct *= Math.abs(level);
+  }
+  return finish(
+    n,
+    evenSquares + oddSquares,
+    multiplicative,
+    logSum + Math.log(oddProduct),
+    evenProduct,
+  );
 }
 
 /** ETS(., A or Ad, N). */

@@ -18,6 +18,13 @@ import {
   kernelTrendMultiplicativeSeason,
   kernelTrendNoSeason,
 } from './kernels';
+import {
+  additiveNoTrendAdditiveSeason,
+  additiveNoTrendNoSeason,
+  additiveTrendAdditiveSeason,
+  additiveTrendNoSeason,
+} from './kernels-additive';
+import { nonSeasonalObjective } from './objective-non-seasonal';
 import { runEts } from './state-space';
 
 /** Where each quantity sits in the optimiser's vector: alpha, beta?, gamma?, phi?, level, slope?, s_1..s_{m-1}?. */
@@ -82,6 +89,14 @@ export function createObjective(
   m: number,
   settings: ObjectiveSettings,
 ): (parameters: Float64Array, cutoff: number) => number {
+  if (spec.season === 'N' && spec.trend !== 'M') {
+    return nonSeasonalObjective(y, {
+      multiplicativeError: spec.error === 'M',
+      hasTrend: spec.trend !== 'N',
+      damped: spec.damped,
+      ...settings,
+    });
+  }
   const layout = parameterLayout(spec, m);
   const n = y.length;
   const error = componentCode(spec.error);
@@ -111,11 +126,23 @@ export function createObjective(
   const trendAdditive = kernelTrendAdditiveSeason;
   const noTrendMultiplicative = kernelNoTrendMultiplicativeSeason;
   const trendMultiplicative = kernelTrendMultiplicativeSeason;
+  const additiveNoTrend = additiveNoTrendNoSeason;
+  const additiveTrend = additiveTrendNoSeason;
+  const additiveNoTrendSeason = additiveNoTrendAdditiveSeason;
+  const additiveTrendSeason = additiveTrendAdditiveSeason;
+  const {
+    beta: betaAt,
+    gamma: gammaAt,
+    phi: phiAt,
+    level: levelAt,
+    slope: slopeAt,
+    seasonal: seasonalAt,
+  } = layout;
   return (parameters: Float64Array, cutoff: number): number => {
     const alpha = parameters[0] as number;
-    const beta = layout.beta >= 0 ? (parameters[layout.beta] as number) : 0;
-    const gamma = layout.gamma >= 0 ? (parameters[layout.gamma] as number) : 0;
-    const phi = layout.phi >= 0 ? (parameters[layout.phi] as number) : 1;
+    const beta = betaAt >= 0 ? (parameters[betaAt] as number) : 0;
+    const gamma = gammaAt >= 0 ? (parameters[gammaAt] as number) : 0;
+    const phi = phiAt >= 0 ? (parameters[phiAt] as number) : 1;
     // The usual bounds, as withinUsualBounds, unrolled.
     if (checkUsual) {
       if (!(alpha >= lowerAlpha && alpha <= upperAlpha)) return Number.POSITIVE_INFINITY;
@@ -129,11 +156,11 @@ export function createObjective(
     if (checkAdmissible && !admissible(alpha, beta, gamma, phi, m, hasTrend, seasonal)) {
       return Number.POSITIVE_INFINITY;
     }
-    if (seasonal && !fillRing(parameters, layout.seasonal, m, multiplicativeSeason, ring)) {
+    if (seasonal && !fillRing(parameters, seasonalAt, m, multiplicativeSeason, ring)) {
       return Number.POSITIVE_INFINITY;
     }
-    const level = parameters[layout.level] as number;
-    const slope = layout.slope >= 0 ? (parameters[layout.slope] as number) : 0;
+    const level = parameters[levelAt] as number;
+    const slope = slopeAt >= 0 ? (parameters[slopeAt] as number) : 0;
     // n log(sum e^2) >= cutoff once sum e^2 > exp(cutoff / n) (with a margin for rounding);
     // short series finish quickly anyway and skip the exp().
     const limit =
@@ -141,7 +168,17 @@ export function createObjective(
         ? Math.exp(cutoff / n) * (1 + 1e-12)
         : Number.POSITIVE_INFINITY;
     let criterion: number;
-    if (multiplicativeTrend) {
+    if (!multiplicativeError && !multiplicativeTrend && !multiplicativeSeason) {
+      if (!seasonal) {
+        criterion = hasTrend
+          ? additiveTrend(y, n, alpha, beta, phi, level, slope, limit)
+          : additiveNoTrend(y, n, alpha, level, limit);
+      } else {
+        criterion = hasTrend
+          ? additiveTrendSeason(y, n, m, alpha, beta, gamma, phi, level, slope, ring, limit)
+          : additiveNoTrendSeason(y, n, m, alpha, gamma, level, ring, limit);
+      }
+    } else if (multiplicativeTrend) {
       criterion = general(
         y,
         n,
