@@ -5,7 +5,6 @@ import {
   additiveTrendAdditiveSeason,
   additiveTrendNoSeason,
 } from './kernels-additive';
-import { kernelNoTrendNoSeason } from './kernels';
 import { ADDITIVE, MULTIPLICATIVE, NONE } from './model-spec';
 import { nonSeasonalObjective } from './objective-non-seasonal';
 import { Random } from '../../stats/random';
@@ -39,7 +38,6 @@ describe('additive-error likelihood loops', () => {
   it('give the general recursion value for ETS(A,N,N), else the fit optimises a different function', () => {
     const reference = general(NONE, NONE, [0.3, 0, 0, 1, 52, 0], new Float64Array(4));
     close(additiveNoTrendNoSeason(SERIES, n, 0.3, 52, Infinity), reference);
-    close(kernelNoTrendNoSeason(SERIES, n, false, 0.3, 52, Infinity), reference);
   });
 
   it('give the general recursion value for ETS(A,Ad,N), else damped trend fits go wrong', () => {

@@ -10,7 +10,9 @@
 // even and odd steps for the same reason. Each returns R's criterion n log(sum e^2)
 // (+ 2 sum log|f| for multiplicative errors). With additive errors the partial criterion only
 // grows, so a loop stops as soon as sum e^2 passes `limit` and returns +Infinity: the caller
-// (Nelder-Mead) only needed to know the point is no better than its cutoff.
+// (Nelder-Mead) only needed to know the point is no better than its cutoff. The non-seasonal
+// loops here are for multiplicative errors only (objective-non-seasonal.ts); additive-error
+// ones are in kernels-additive.ts.
 const TOLERANCE = 1e-10;
 const HUGE = 1e10;
 
@@ -25,14 +27,12 @@ function finish(
   return multiplicative ? criterion + 2 * (logSum + Math.log(product)) : criterion;
 }
 
-/** ETS(., N, N), two steps at a time: level'' = keep^2 level + (keep alpha y_t + alpha y_t+1). */
-export function kernelNoTrendNoSeason(
+/** ETS(M, N, N), two steps at a time: level'' = keep^2 level + (keep alpha y_t + alpha y_t+1). */
+export function multiplicativeNoTrendNoSeason(
   y: Float64Array,
   n: number,
-  multiplicative: boolean,
   alpha: number,
   level0: number,
-  limit: number,
 ): number {
   let level = level0;
   const keep = 1 - alpha;
@@ -48,52 +48,37 @@ export function kernelNoTrendNoSeason(
     const first = y[t] as number;
     const second = y[t + 1] as number;
     const next = keep * level + alpha * first;
-    const firstResidual = multiplicative ? (first - level) / level : first - level;
-    const secondResidual = multiplicative ? (second - next) / next : second - next;
+    const firstResidual = (first - level) / level;
+    const secondResidual = (second - next) / next;
     evenSquares += firstResidual * firstResidual;
     oddSquares += secondResidual * secondResidual;
-    if (multiplicative) {
-      evenProduct *= Math.abs(level);
-      oddProduct *= Math.abs(next);
-      if (
-        evenProduct > 1e100 ||
-        evenProduct < 1e-100 ||
-        oddProduct > 1e100 ||
-        oddProduct < 1e-100
-      ) {
-        logSum += Math.log(evenProduct) + Math.log(oddProduct);
-        evenProduct = 1;
-        oddProduct = 1;
-      }
-    } else if (evenSquares + oddSquares > limit) return Number.POSITIVE_INFINITY;
+    evenProduct *= Math.abs(level);
+    oddProduct *= Math.abs(next);
+    if (evenProduct > 1e100 || evenProduct < 1e-100 || oddProduct > 1e100 || oddProduct < 1e-100) {
+      logSum += Math.log(evenProduct) + Math.log(oddProduct);
+      evenProduct = 1;
+      oddProduct = 1;
+    }
     level = keep2 * level + (keepAlpha * first + alpha * second);
   }
   if (t < n) {
     const observation = y[t] as number;
-    const residual = multiplicative ? (observation - level) / level : observation - level;
+    const residual = (observation - level) / level;
     evenSquares += residual * residual;
-    if (multiplicative) evenProduct *= Math.abs(level);
+    evenProduct *= Math.abs(level);
   }
-  return finish(
-    n,
-    evenSquares + oddSquares,
-    multiplicative,
-    logSum + Math.log(oddProduct),
-    evenProduct,
-  );
+  return finish(n, evenSquares + oddSquares, true, logSum + Math.log(oddProduct), evenProduct);
 }
 
-/** ETS(., A or Ad, N). */
-export function kernelTrendNoSeason(
+/** ETS(M, A or Ad, N). */
+export function multiplicativeTrendNoSeason(
   y: Float64Array,
   n: number,
-  multiplicative: boolean,
   alpha: number,
   beta: number,
   phi: number,
   level0: number,
   slope0: number,
-  limit: number,
 ): number {
   const g2 = phi * beta;
   const c11 = 1 - alpha - g2;
@@ -116,41 +101,28 @@ export function kernelTrendNoSeason(
     const first = y[t] as number;
     const second = y[t + 1] as number;
     const next = c11 * base + phi * d + g1 * first;
-    const firstResidual = multiplicative ? (first - base) / base : first - base;
-    const secondResidual = multiplicative ? (second - next) / next : second - next;
+    const firstResidual = (first - base) / base;
+    const secondResidual = (second - next) / next;
     evenSquares += firstResidual * firstResidual;
     oddSquares += secondResidual * secondResidual;
-    if (multiplicative) {
-      evenProduct *= Math.abs(base);
-      oddProduct *= Math.abs(next);
-      if (
-        evenProduct > 1e100 ||
-        evenProduct < 1e-100 ||
-        oddProduct > 1e100 ||
-        oddProduct < 1e-100
-      ) {
-        logSum += Math.log(evenProduct) + Math.log(oddProduct);
-        evenProduct = 1;
-        oddProduct = 1;
-      }
-    } else if (evenSquares + oddSquares > limit) return Number.POSITIVE_INFINITY;
+    evenProduct *= Math.abs(base);
+    oddProduct *= Math.abs(next);
+    if (evenProduct > 1e100 || evenProduct < 1e-100 || oddProduct > 1e100 || oddProduct < 1e-100) {
+      logSum += Math.log(evenProduct) + Math.log(oddProduct);
+      evenProduct = 1;
+      oddProduct = 1;
+    }
     const after = a11 * base + a12 * d + (h1 * first + g1 * second);
     d = a21 * base + a22 * d + (h2 * first + g2 * second);
     base = after;
   }
   if (t < n) {
     const observation = y[t] as number;
-    const residual = multiplicative ? (observation - base) / base : observation - base;
+    const residual = (observation - base) / base;
     evenSquares += residual * residual;
-    if (multiplicative) evenProduct *= Math.abs(base);
+    evenProduct *= Math.abs(base);
   }
-  return finish(
-    n,
-    evenSquares + oddSquares,
-    multiplicative,
-    logSum + Math.log(oddProduct),
-    evenProduct,
-  );
+  return finish(n, evenSquares + oddSquares, true, logSum + Math.log(oddProduct), evenProduct);
 }
 
 /** ETS(., N, A). */

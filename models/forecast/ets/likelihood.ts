@@ -13,17 +13,10 @@ import {
 import {
   kernelNoTrendAdditiveSeason,
   kernelNoTrendMultiplicativeSeason,
-  kernelNoTrendNoSeason,
   kernelTrendAdditiveSeason,
   kernelTrendMultiplicativeSeason,
-  kernelTrendNoSeason,
 } from './kernels';
-import {
-  additiveNoTrendAdditiveSeason,
-  additiveNoTrendNoSeason,
-  additiveTrendAdditiveSeason,
-  additiveTrendNoSeason,
-} from './kernels-additive';
+import { additiveNoTrendAdditiveSeason, additiveTrendAdditiveSeason } from './kernels-additive';
 import { nonSeasonalObjective } from './objective-non-seasonal';
 import { runEts } from './state-space';
 
@@ -120,14 +113,10 @@ export function createObjective(
   const admissible = isAdmissible;
   const fillRing = fillSeasonalRing;
   const general = runEts;
-  const noTrendNoSeason = kernelNoTrendNoSeason;
-  const trendNoSeason = kernelTrendNoSeason;
   const noTrendAdditive = kernelNoTrendAdditiveSeason;
   const trendAdditive = kernelTrendAdditiveSeason;
   const noTrendMultiplicative = kernelNoTrendMultiplicativeSeason;
   const trendMultiplicative = kernelTrendMultiplicativeSeason;
-  const additiveNoTrend = additiveNoTrendNoSeason;
-  const additiveTrend = additiveTrendNoSeason;
   const additiveNoTrendSeason = additiveNoTrendAdditiveSeason;
   const additiveTrendSeason = additiveTrendAdditiveSeason;
   const {
@@ -168,16 +157,11 @@ export function createObjective(
         ? Math.exp(cutoff / n) * (1 + 1e-12)
         : Number.POSITIVE_INFINITY;
     let criterion: number;
+    // Non-seasonal forms other than multiplicative trends have their own closures (see above).
     if (!multiplicativeError && !multiplicativeTrend && !multiplicativeSeason) {
-      if (!seasonal) {
-        criterion = hasTrend
-          ? additiveTrend(y, n, alpha, beta, phi, level, slope, limit)
-          : additiveNoTrend(y, n, alpha, level, limit);
-      } else {
-        criterion = hasTrend
-          ? additiveTrendSeason(y, n, m, alpha, beta, gamma, phi, level, slope, ring, limit)
-          : additiveNoTrendSeason(y, n, m, alpha, gamma, level, ring, limit);
-      }
+      criterion = hasTrend
+        ? additiveTrendSeason(y, n, m, alpha, beta, gamma, phi, level, slope, ring, limit)
+        : additiveNoTrendSeason(y, n, m, alpha, gamma, level, ring, limit);
     } else if (multiplicativeTrend) {
       criterion = general(
         y,
@@ -194,10 +178,6 @@ export function createObjective(
         slope,
         ring,
       );
-    } else if (!seasonal) {
-      criterion = hasTrend
-        ? trendNoSeason(y, n, multiplicativeError, alpha, beta, phi, level, slope, limit)
-        : noTrendNoSeason(y, n, multiplicativeError, alpha, level, limit);
     } else if (additiveSeason) {
       criterion = hasTrend
         ? trendAdditive(

@@ -4,7 +4,7 @@
 // error/trend combination, so that each call site stays monomorphic and the JIT compiles a
 // short function per form instead of one that dispatches over every form at each evaluation.
 import { additiveNoTrendNoSeason, additiveTrendNoSeason } from './kernels-additive';
-import { kernelNoTrendNoSeason, kernelTrendNoSeason } from './kernels';
+import { multiplicativeNoTrendNoSeason, multiplicativeTrendNoSeason } from './kernels';
 import { type BoundsRule, isAdmissible } from './model-spec';
 
 export interface NonSeasonalForm {
@@ -40,12 +40,12 @@ export function nonSeasonalObjective(
       !(checkUsual && !(alpha >= lowerAlpha && alpha <= upperAlpha)) &&
       !(checkAdmissible && !admissible(alpha, 0, 0, 1, 1, false, false));
     if (multiplicativeError) {
-      const kernel = kernelNoTrendNoSeason;
+      const kernel = multiplicativeNoTrendNoSeason;
       return (parameters: Float64Array): number => {
         const alpha = parameters[0] as number;
         if (!feasible(alpha)) return Number.POSITIVE_INFINITY;
         const level = parameters[1] as number;
-        return finish(kernel(y, n, true, alpha, level, Number.POSITIVE_INFINITY));
+        return finish(kernel(y, n, alpha, level));
       };
     }
     const kernel = additiveNoTrendNoSeason;
@@ -70,7 +70,7 @@ export function nonSeasonalObjective(
     return !(checkAdmissible && !admissible(alpha, beta, 0, phi, 1, true, false));
   };
   if (multiplicativeError) {
-    const kernel = kernelTrendNoSeason;
+    const kernel = multiplicativeTrendNoSeason;
     return (parameters: Float64Array): number => {
       const alpha = parameters[0] as number;
       const beta = parameters[1] as number;
@@ -78,7 +78,7 @@ export function nonSeasonalObjective(
       if (!feasible(alpha, beta, phi)) return Number.POSITIVE_INFINITY;
       const level = parameters[levelAt] as number;
       const slope = parameters[levelAt + 1] as number;
-      return finish(kernel(y, n, true, alpha, beta, phi, level, slope, Number.POSITIVE_INFINITY));
+      return finish(kernel(y, n, alpha, beta, phi, level, slope));
     };
   }
   const kernel = additiveTrendNoSeason;
