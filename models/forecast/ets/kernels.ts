@@ -16,15 +16,17 @@
 const TOLERANCE = 1e-10;
 const HUGE = 1e10;
 
-function finish(
-  n: number,
-  sumSquares: number,
-  multiplicative: boolean,
-  logSum: number,
-  product: number,
-): number {
+function finish(n: number, sumSquares: number, multiplicative: boolean, logSum: number): number {
   const criterion = n * Math.log(sumSquares);
-  return multiplicative ? criterion + 2 * (logSum + Math.log(product)) : criterion;
+  return multiplicative ? criterion + 2 * logSum : criterion;
+}
+
+/** log(a b) with one log call where a b is a positive finite number, else log(a) + log(b). */
+function logOfProduct(a: number, b: number): number {
+  const product = a * b;
+  return product > 0 && product < Number.POSITIVE_INFINITY
+    ? Math.log(product)
+    : Math.log(a) + Math.log(b);
 }
 
 /** ETS(M, N, N), two steps at a time: level'' = keep^2 level + (keep alpha y_t + alpha y_t+1). */
@@ -67,7 +69,7 @@ export function multiplicativeNoTrendNoSeason(
     evenSquares += residual * residual;
     evenProduct *= Math.abs(level);
   }
-  return finish(n, evenSquares + oddSquares, true, logSum + Math.log(oddProduct), evenProduct);
+  return finish(n, evenSquares + oddSquares, true, logSum + logOfProduct(evenProduct, oddProduct));
 }
 
 /** ETS(M, A or Ad, N). */
@@ -122,7 +124,7 @@ export function multiplicativeTrendNoSeason(
     evenSquares += residual * residual;
     evenProduct *= Math.abs(base);
   }
-  return finish(n, evenSquares + oddSquares, true, logSum + Math.log(oddProduct), evenProduct);
+  return finish(n, evenSquares + oddSquares, true, logSum + logOfProduct(evenProduct, oddProduct));
 }
 
 /** ETS(., N, A). */
@@ -161,7 +163,7 @@ export function kernelNoTrendAdditiveSeason(
     if (position === m) position = 0;
     level = keep * level + alpha * (observation - seasonal);
   }
-  return finish(n, sumSquares, multiplicative, logSum, product);
+  return finish(n, sumSquares, multiplicative, multiplicative ? logSum + Math.log(product) : 0);
 }
 
 /** ETS(., A or Ad, A). */
@@ -248,8 +250,7 @@ export function kernelTrendAdditiveSeason(
     n,
     evenSquares + oddSquares,
     multiplicative,
-    logSum + Math.log(oddProduct),
-    evenProduct,
+    multiplicative ? logSum + logOfProduct(evenProduct, oddProduct) : 0,
   );
 }
 
@@ -291,7 +292,7 @@ export function kernelNoTrendMultiplicativeSeason(
     if (position === m) position = 0;
     level = keep * level + alpha * adjusted;
   }
-  return finish(n, sumSquares, multiplicative, logSum, product);
+  return finish(n, sumSquares, multiplicative, multiplicative ? logSum + Math.log(product) : 0);
 }
 
 /** ETS(M, A or Ad, M). */
@@ -380,7 +381,6 @@ export function kernelTrendMultiplicativeSeason(
     n,
     evenSquares + oddSquares,
     multiplicative,
-    logSum + Math.log(oddProduct),
-    evenProduct,
+    multiplicative ? logSum + logOfProduct(evenProduct, oddProduct) : 0,
   );
 }
