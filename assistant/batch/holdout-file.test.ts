@@ -41,6 +41,7 @@ describe('holdoutFile with the global methods', () => {
       horizon: HORIZON,
       season: 1,
       methods: ['auto', 'global', 'auto+global'],
+      globalSeeds: 1,
       threads: 1,
       globalForecaster: async (series, options) => {
         seen.push(...series.map((values) => [...values]));

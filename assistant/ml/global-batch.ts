@@ -9,7 +9,6 @@ import {
   trainGlobalModel,
 } from '../../models/forecast/global';
 import { windowScale } from '../../models/forecast/global/windows';
-import { loadTensorflow } from './tensorflow-backend';
 
 /** The batch methods built on the global MLP (not in the per-series registry). */
 export const GLOBAL_METHODS = ['global', 'auto+global'] as const;
@@ -23,7 +22,11 @@ export interface GlobalBatchOptions {
   horizon: number;
   /** Seed of the first network; default 1. */
   seed?: number;
-  /** Networks trained with seeds seed, seed+1, ...; their forecasts are averaged. Default 1. */
+  /**
+   * Networks trained with seeds seed, seed+1, ...; their forecasts are averaged. Default 3: on a
+   * validation split of M4 weekly (last 13 values dropped, the 13 before held out) one network
+   * scored OWA 1.01 and 1.05 (seeds 1, 2), three averaged 0.892 and 0.898 (seeds 1-3, 4-6).
+   */
   seeds?: number;
   /** Input window in horizons; default: the largest of 3, 2, 1 that most series can fill. */
   inputHorizons?: number;
@@ -51,6 +54,9 @@ export interface GlobalBatchResult {
   forecasts: (number[] | undefined)[];
   summary: GlobalBatchSummary;
 }
+
+/** Networks averaged by default (see GlobalBatchOptions.seeds). */
+export const DEFAULT_SEEDS = 3;
 
 /** Share of the series that must be able to fill the input window plus one horizon. */
 const COVERAGE_WANTED = 0.9;
@@ -88,7 +94,7 @@ export async function forecastWithGlobalModel(
 ): Promise<GlobalBatchResult> {
   const { horizon } = options;
   const seed = options.seed ?? 1;
-  const seedCount = options.seeds ?? 1;
+  const seedCount = options.seeds ?? DEFAULT_SEEDS;
   if (!Number.isInteger(seedCount) || seedCount < 1)
     throw new RangeError(`seeds: ${seedCount} must be a whole number >= 1`);
   const inputHorizons =
@@ -111,6 +117,8 @@ export async function forecastWithGlobalModel(
     epochsRun: [],
     fallbackSeries: series.length - forecastable.length,
   };
+  // loaded here, not at import: the CLI imports this file for the names, and tfjs is slow to load
+  const { loadTensorflow } = await import('./tensorflow-backend');
   const tf = await loadTensorflow();
   for (const networkSeed of seeds) {
     let started = process.hrtime.bigint();

@@ -190,6 +190,8 @@ describe('ayni bench forecast', () => {
       'global,auto+global',
       '--seed',
       '2',
+      '--global-seeds',
+      '2',
       '--json',
       '--threads',
       '2',
@@ -204,7 +206,7 @@ describe('ayni bench forecast', () => {
     expect(json.methods['auto+global']).toMatchObject({ series: 12, failures: 0 });
     expect(json.methods.global?.owa).toBeGreaterThan(0);
     // 80 values less 14 held out leave 66: 3 horizons (42) + 1 horizon fit, so nothing falls back
-    expect(json.global).toMatchObject({ inputLength: 42, seeds: [2], fallbackSeries: 0 });
+    expect(json.global).toMatchObject({ inputLength: 42, seeds: [2, 3], fallbackSeries: 0 });
     expect(Object.keys(json.global)).toEqual(
       expect.arrayContaining(['trainingSeconds', 'predictSeconds', 'windows', 'epochsRun']),
     );

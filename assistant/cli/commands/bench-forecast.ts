@@ -6,6 +6,7 @@ import { forecasterNames } from '../../../models/forecast/registry';
 import { holdoutFile, type HoldoutFileSummary } from '../../batch/holdout-file';
 import { createProgressBar } from '../../batch/progress';
 import { syntheticBench, type SyntheticBenchResult } from '../../batch/synthetic-bench';
+import { DEFAULT_SEEDS } from '../../ml/global-batch';
 import { action, UsageError } from '../run-command';
 import {
   Cancelled,
@@ -261,7 +262,7 @@ export function registerBenchForecastCommand(bench: Command): void {
     .option(
       '--global-seeds <n>',
       'global methods: average the forecasts of N networks (seeds seed..seed+N-1)',
-      '1',
+      String(DEFAULT_SEEDS),
     )
     .option(
       '--drop-last <k>',

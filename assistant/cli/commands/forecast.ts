@@ -8,6 +8,7 @@ import { rename, rm } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import { forecastFile, type ForecastFileSummary } from '../../batch/forecast-file';
 import { createProgressBar } from '../../batch/progress';
+import { DEFAULT_SEEDS } from '../../ml/global-batch';
 import { action, UsageError } from '../run-command';
 import {
   Cancelled,
@@ -184,7 +185,7 @@ export function registerForecastCommand(program: Command): void {
     .option(
       '--global-seeds <n>',
       'global methods: average the forecasts of N networks (seeds seed..seed+N-1)',
-      '1',
+      String(DEFAULT_SEEDS),
     )
     .option('--levels <list>', 'prediction-interval levels in percent, comma-separated', '80,95')
     .option(
