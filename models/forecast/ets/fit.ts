@@ -63,6 +63,51 @@ export interface FitSettings {
 
 export type FitOutcome = { model: EtsModel } | { failure: string };
 
+/** AIC, AICc and BIC from R's criterion (-2 log-likelihood) with k = parameterCount + 1 (sigma^2 counted, as R). */
+function informationCriteria(
+  criterion: number,
+  parameterCount: number,
+  n: number,
+): { aic: number; aicc: number; bic: number } {
+  const k = parameterCount + 1;
+  const aic = criterion + 2 * k;
+  const denominator = n - k - 1;
+  return {
+    aic,
+    aicc: denominator > 0 ? aic + (2 * k * (k + 1)) / denominator : Number.POSITIVE_INFINITY,
+    bic: criterion + Math.log(n) * k,
+  };
+}
+
+/** The recursion's criterion alone (no fitted values kept): the value evaluateModel reports, at less cost. */
+function criterionAt(
+  y: Float64Array,
+  spec: EtsSpec,
+  period: number,
+  smoothing: { alpha: number; beta: number; gamma: number; phi: number },
+  state: readonly number[],
+): number {
+  const m = spec.season === 'N' ? 1 : period;
+  const offset = spec.trend === 'N' ? 1 : 2;
+  const ring = new Float64Array(m);
+  if (spec.season !== 'N') fillSeasonalRing(state, offset, m, spec.season === 'M', ring);
+  return runEts(
+    y,
+    y.length,
+    m,
+    componentCode(spec.error),
+    componentCode(spec.trend),
+    componentCode(spec.season),
+    smoothing.alpha,
+    smoothing.beta,
+    smoothing.gamma,
+    smoothing.phi,
+    state[0] as number,
+    spec.trend === 'N' ? 0 : (state[1] as number),
+    ring,
+  );
+}
+
 /** Runs the recursion once with full outputs and packs an EtsModel (information criteria with k free quantities). */
 export function evaluateModel(
   y: Float64Array,
@@ -116,9 +161,7 @@ export function evaluateModel(
     sumSquares += (trace.residuals[t] as number) ** 2;
     squaredErrors += ((y[t] as number) - (trace.fitted[t] as number)) ** 2;
   }
-  const k = parameterCount + 1;
-  const aic = criterion + 2 * k;
-  const denominator = n - k - 1;
+  const { aic, aicc, bic } = informationCriteria(criterion, parameterCount, n);
   return {
     spec,
     method: formatSpec(spec),
@@ -131,8 +174,8 @@ export function evaluateModel(
     finalState,
     logLikelihood: -0.5 * criterion,
     aic,
-    aicc: denominator > 0 ? aic + (2 * k * (k + 1)) / denominator : Number.POSITIVE_INFINITY,
-    bic: criterion + Math.log(n) * k,
+    aicc,
+    bic,
     sigma2: n > parameterCount ? sumSquares / (n - parameterCount) : Number.NaN,
     mse: squaredErrors / n,
     fitted: Array.from(trace.fitted),
@@ -143,13 +186,32 @@ export function evaluateModel(
   };
 }
 
-/** Estimates one form on y (finite values; positive for multiplicative forms). */
-export function fitSpec(
+/** One form's maximum-likelihood estimate and criteria, before the full model is built. */
+export interface SpecEstimate {
+  spec: EtsSpec;
+  period: number;
+  smoothing: { alpha: number; beta: number; gamma: number; phi: number };
+  /** Free initial states: level, slope?, s_1..s_{m-1}?. */
+  state: number[];
+  parameterCount: number;
+  evaluations: number;
+  aic: number;
+  aicc: number;
+  bic: number;
+}
+
+export type EstimateOutcome = { estimate: SpecEstimate } | { failure: string };
+
+/**
+ * Estimates one form on y (finite values; positive for multiplicative forms) and scores it,
+ * without building the model: the automatic search builds only the chosen one (modelOf).
+ */
+export function estimateSpec(
   y: Float64Array,
   spec: EtsSpec,
   period: number,
   settings: FitSettings,
-): FitOutcome {
+): EstimateOutcome {
   const m = spec.season === 'N' ? 1 : period;
   const { lower, upper, bounds } = settings;
   const start = initialParameters(spec, m, lower, upper);
@@ -193,18 +255,45 @@ export function fitSpec(
     gamma: layout.gamma >= 0 ? (best[layout.gamma] as number) : 0,
     phi: layout.phi >= 0 ? (best[layout.phi] as number) : 1,
   };
-  const model = evaluateModel(
-    y,
-    spec,
-    period,
-    smoothing,
-    Array.from(best.subarray(layout.level)),
-    vector.length,
-    result.evaluations,
-  );
+  const state = Array.from(best.subarray(layout.level));
+  const criterion = criterionAt(y, spec, period, smoothing, state);
   // A perfect fit has log-likelihood +Infinity and is kept (as R); NaN means the fit failed.
-  if (Number.isNaN(model.logLikelihood)) {
+  if (Number.isNaN(criterion)) {
     return { failure: `${formatSpec(spec)}: the likelihood is undefined at the optimum` };
   }
-  return { model };
+  return {
+    estimate: {
+      spec,
+      period,
+      smoothing,
+      state,
+      parameterCount: vector.length,
+      evaluations: result.evaluations,
+      ...informationCriteria(criterion, vector.length, y.length),
+    },
+  };
+}
+
+/** The full model (fitted values, residuals, final state...) of an estimate on the same y. */
+export function modelOf(y: Float64Array, estimate: SpecEstimate): EtsModel {
+  return evaluateModel(
+    y,
+    estimate.spec,
+    estimate.period,
+    estimate.smoothing,
+    estimate.state,
+    estimate.parameterCount,
+    estimate.evaluations,
+  );
+}
+
+/** Estimates one form on y (finite values; positive for multiplicative forms) and builds its model. */
+export function fitSpec(
+  y: Float64Array,
+  spec: EtsSpec,
+  period: number,
+  settings: FitSettings,
+): FitOutcome {
+  const outcome = estimateSpec(y, spec, period, settings);
+  return 'failure' in outcome ? outcome : { model: modelOf(y, outcome.estimate) };
 }

@@ -1,7 +1,7 @@
 // Automatic choice of the ETS form: fit every admissible candidate by maximum likelihood and
 // keep the smallest information criterion (AICc by default), as in Hyndman & Khandakar (2008,
 // J. Stat. Softw. 27(3), section 2.1) and R forecast's ets().
-import { type EtsModel, type FitSettings, fitSpec } from './fit';
+import { type EtsModel, type FitSettings, type SpecEstimate, estimateSpec, modelOf } from './fit';
 import {
   type CandidateRules,
   type EtsSpec,
@@ -24,8 +24,8 @@ export interface Selection {
   candidates: CandidateScore[];
 }
 
-function criterionOf(model: EtsModel, criterion: InformationCriterion): number {
-  return criterion === 'aic' ? model.aic : criterion === 'bic' ? model.bic : model.aicc;
+function criterionOf(estimate: SpecEstimate, criterion: InformationCriterion): number {
+  return criterion === 'aic' ? estimate.aic : criterion === 'bic' ? estimate.bic : estimate.aicc;
 }
 
 /** Fits each candidate form of `pattern` and returns the best by `criterion` (first wins ties, as R). */
@@ -39,23 +39,21 @@ export function selectModel(
 ): Selection {
   const specs: EtsSpec[] = candidateSpecs(pattern, rules);
   const candidates: CandidateScore[] = [];
-  let best: EtsModel | undefined;
+  let best: SpecEstimate | undefined;
   let bestScore = Number.POSITIVE_INFINITY;
   for (const spec of specs) {
-    const outcome = fitSpec(y, spec, period, settings);
+    const outcome = estimateSpec(y, spec, period, settings);
     if ('failure' in outcome) {
       candidates.push({ method: formatSpec(spec), score: undefined, failure: outcome.failure });
       continue;
     }
-    const score = criterionOf(outcome.model, criterion);
-    candidates.push({
-      method: outcome.model.method,
-      score: Number.isNaN(score) ? undefined : score,
-    });
+    const score = criterionOf(outcome.estimate, criterion);
+    candidates.push({ method: formatSpec(spec), score: Number.isNaN(score) ? undefined : score });
     if (score < bestScore) {
-      best = outcome.model;
+      best = outcome.estimate;
       bestScore = score;
     }
   }
-  return { model: best, candidates };
+  // Only the chosen form needs its fitted values, residuals and final state.
+  return { model: best === undefined ? undefined : modelOf(y, best), candidates };
 }
