@@ -28,6 +28,8 @@ export interface BottomUpDailyRequest {
   levels: readonly number[];
   random: Random;
   draws: number;
+  /** Checked between listings: a category of hundreds of series stops when the caller gives up. */
+  signal?: AbortSignal;
 }
 
 export interface BottomUpDailyResult {
@@ -206,6 +208,7 @@ export function forecastBottomUpDaily(request: BottomUpDailyRequest): BottomUpDa
   const models: ListingModel[] = [];
   let dormant = 0;
   for (const listing of request.listings) {
+    request.signal?.throwIfAborted();
     const days = listing.days.filter((day) => parseIsoDate(day.date) <= dataEnd);
     if (days.length === 0) continue;
     for (const day of days) {

@@ -197,6 +197,29 @@ describe('forecast_demand strategies', () => {
     expect(Object.keys(result.accuracy?.coverage ?? {})).toEqual(['80', '95']);
   });
 
+  it('stops between series when the caller gives up mid-forecast (else a large category would run on for nobody)', async () => {
+    const controller = new AbortController();
+    const base = createMemoryToolContext(
+      { products, locations, sales: rows },
+      { now, signal: controller.signal },
+    );
+    const aborting = {
+      ...base,
+      sales: {
+        ...base.sales,
+        listings: (scope: Parameters<typeof base.sales.listings>[0]) => {
+          const listings = base.sales.listings(scope);
+          controller.abort();
+          return listings;
+        },
+      },
+    };
+    const parsed = forecastDemandTool.input.parse({ category: 'grains', grain: 'week' });
+    await expect(forecastDemandTool.execute(parsed, aborting)).rejects.toMatchObject({
+      name: 'AbortError',
+    });
+  });
+
   it('runs the named method on the summed series when one is asked for', async () => {
     const result = await forecast({
       product: 'GRA-001',
