@@ -82,6 +82,12 @@ export const forecastDemandInput = z
       .boolean()
       .default(true)
       .describe('score the method on the last periods from 3 origins; false skips it (faster)'),
+    reconciliation: z
+      .enum(['bottom-up', 'mint-shrink'])
+      .default('bottom-up')
+      .describe(
+        'how SKU x location daily forecasts are made to add up to the scope: "bottom-up" sums them; "mint-shrink" also weighs Theta forecasts of the totals (MinT with shrinkage)',
+      ),
   })
   .refine((input) => (input.product === undefined) !== (input.category === undefined), {
     message: 'give exactly one of product or category',
@@ -183,6 +189,7 @@ export async function forecastDemand(
     dataEnd,
     firstSalesDay: parseIsoDate((daily[0] as { date: string }).date),
     periodStarts: futureStarts,
+    reconciliation: input.reconciliation,
   };
   context.signal.throwIfAborted();
   const strategy = chooseStrategy(strategyInput, demandStrategies);

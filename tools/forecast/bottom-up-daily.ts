@@ -32,6 +32,20 @@ export interface BottomUpDailyRequest {
   signal?: AbortSignal;
 }
 
+/** One modelled listing's history and forecast, for reconciliation other than bottom-up. */
+export interface BottomListingForecast {
+  sku: string;
+  location: string;
+  /** Day number of actual[0] and fitted[0]; both run through dataEnd. */
+  firstDay: number;
+  /** Daily units (NaN: no row that day). */
+  actual: number[];
+  /** One-step in-sample fitted units per day (NaN where the model gives none). */
+  fitted: number[];
+  /** Forecast per period, units already sold in a period in progress included. */
+  periodMean: number[];
+}
+
 export interface BottomUpDailyResult {
   mean: number[];
   intervals: PredictionInterval[];
@@ -42,10 +56,14 @@ export interface BottomUpDailyResult {
   effects: DailyEffects | null;
   parameters: Record<string, number | string | boolean | null>;
   notes: string[];
+  /** Every modelled listing (dormant ones left out), in the order of request.listings. */
+  bottom: BottomListingForecast[];
 }
 
 interface ListingModel {
   mean: number[];
+  /** One-step fitted units from the listing's first day through dataEnd. */
+  fitted: number[];
   path: DailyPathModel;
   effects: DailyEffects | null;
   parameters: Record<string, number | string | boolean> | null;
@@ -112,12 +130,29 @@ function plannedPrices(
 }
 
 /** The recent mean with a flat path: for listings too short for the regression. */
-function flatModel(observed: number[], horizon: number, note: string): ListingModel {
+function flatModel(
+  values: readonly number[],
+  observed: number[],
+  horizon: number,
+  note: string,
+): ListingModel {
+  // One-step fitted values: the mean of the days observed before each day.
+  let total = 0;
+  let count = 0;
+  const fitted = values.map((value) => {
+    const before = count > 0 ? total / count : Number.NaN;
+    if (!Number.isNaN(value)) {
+      total += value;
+      count += 1;
+    }
+    return before;
+  });
   const recent = observed.slice(-28);
   const level = recent.length > 0 ? average(recent) : 0;
   const spread = recent.length > 1 ? standardDeviation(recent) : level;
   return {
     mean: new Array<number>(horizon).fill(level),
+    fitted,
     path: {
       transform: 'none',
       forecastMean: new Array<number>(horizon).fill(level),
@@ -143,6 +178,7 @@ function modelListing(
   const where = `${listing.sku} at ${listing.location}`;
   if (observed.length < REGRESSION_MINIMUM_DAYS) {
     return flatModel(
+      arrays.values,
       observed,
       horizon,
       `${where}: ${observed.length} days observed, too few for the daily model: forecast at its recent mean.`,
@@ -173,6 +209,7 @@ function modelListing(
     });
     return {
       mean: result.mean,
+      fitted: result.fitted ?? arrays.values.map(() => Number.NaN),
       path: result.pathModel,
       effects: result.effects,
       parameters: result.parameters,
@@ -181,6 +218,7 @@ function modelListing(
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     return flatModel(
+      arrays.values,
       observed,
       horizon,
       `${where}: the daily model could not be fitted (${error.message}): forecast at its recent mean.`,
@@ -206,20 +244,38 @@ export function forecastBottomUpDaily(request: BottomUpDailyRequest): BottomUpDa
   });
   const soldSoFar = new Array<number>(periods).fill(0);
   const models: ListingModel[] = [];
+  const bottom: BottomListingForecast[] = [];
   let dormant = 0;
   for (const listing of request.listings) {
     request.signal?.throwIfAborted();
     const days = listing.days.filter((day) => parseIsoDate(day.date) <= dataEnd);
     if (days.length === 0) continue;
+    let listingSold = 0;
     for (const day of days) {
-      const dayNumber = parseIsoDate(day.date);
-      if (dayNumber >= periodStarts[0]!) soldSoFar[0] = soldSoFar[0]! + day.units;
+      if (parseIsoDate(day.date) >= periodStarts[0]!) listingSold += day.units;
     }
+    soldSoFar[0] = soldSoFar[0]! + listingSold;
     if (parseIsoDate(days[days.length - 1]!.date) <= dataEnd - DORMANT_DAYS) {
       dormant += 1;
       continue;
     }
-    models.push(modelListing({ ...listing, days }, request, horizon));
+    const model = modelListing({ ...listing, days }, request, horizon);
+    models.push(model);
+    const firstDay = parseIsoDate(days[0]!.date);
+    const periodMean = new Array<number>(periods).fill(0);
+    periodMean[0] = listingSold;
+    model.mean.forEach((value, step) => {
+      const period = periodOf[step]!;
+      if (period >= 0) periodMean[period] = periodMean[period]! + value;
+    });
+    bottom.push({
+      sku: listing.sku,
+      location: listing.location,
+      firstDay,
+      actual: dailyArrays({ ...listing, days }, firstDay, dataEnd).values,
+      fitted: model.fitted,
+      periodMean,
+    });
   }
   const mean = soldSoFar.slice();
   for (const model of models) {
@@ -294,5 +350,6 @@ export function forecastBottomUpDaily(request: BottomUpDailyRequest): BottomUpDa
       ...(single?.parameters ?? {}),
     },
     notes,
+    bottom,
   };
 }

@@ -9,6 +9,7 @@ import { intervalCoverage, mase, smape, wape } from '../../models/forecast/metri
 import { createRandom } from '../../models/stats/random';
 import type { ListingHistory, PlannedPromotion } from '../tool-context';
 import { forecastBottomUpDaily, type BottomUpDailyResult } from './bottom-up-daily';
+import { reconcileDailyMintShrink } from './mint-shrink-daily';
 import { periodEndOf } from './period-series';
 import {
   aggregateSeriesStrategy,
@@ -69,6 +70,21 @@ function widenToAggregate(
   return { ...result, intervals };
 }
 
+/** The bottom-up result, or MinT-shrink's when asked for and the scope has several listings. */
+function reconcile(
+  input: StrategyInput,
+  result: BottomUpDailyResult,
+  historyStarts: readonly number[],
+): BottomUpDailyResult {
+  if (input.reconciliation !== 'mint-shrink' || result.bottom.length < 2) return result;
+  return reconcileDailyMintShrink({
+    result,
+    historyStarts,
+    grain: input.series.grain,
+    period: input.period,
+  }).result;
+}
+
 const finiteOrNull = (value: number): number | null => (Number.isFinite(value) ? value : null);
 
 interface Scoped {
@@ -110,17 +126,21 @@ function backtestDaily(input: StrategyInput, scoped: Scoped): Accuracy | null {
       const cut = periodEndOf(series.starts[trainLength - 1]!, series.grain);
       const periodStarts = series.starts.slice(trainLength, trainLength + horizon);
       const result = widenToAggregate(
-        forecastBottomUpDaily({
-          listings: scoped.listings,
-          promotions: scoped.promotions,
-          dataEnd: cut,
-          grain: series.grain,
-          periodStarts,
-          levels: input.levels,
-          random: createRandom(SEED + origin),
-          draws: BACKTEST_DRAWS,
-          signal: input.context.signal,
-        }),
+        reconcile(
+          input,
+          forecastBottomUpDaily({
+            listings: scoped.listings,
+            promotions: scoped.promotions,
+            dataEnd: cut,
+            grain: series.grain,
+            periodStarts,
+            levels: input.levels,
+            random: createRandom(SEED + origin),
+            draws: BACKTEST_DRAWS,
+            signal: input.context.signal,
+          }),
+          series.starts.slice(0, trainLength),
+        ),
         series.units.slice(0, trainLength),
         period,
         periodStarts,
@@ -171,17 +191,21 @@ export const dailyModelStrategy: DemandForecastStrategy = {
     const scoped = readScope(input);
     const periodStarts = input.periodStarts;
     const result = widenToAggregate(
-      forecastBottomUpDaily({
-        listings: scoped.listings,
-        promotions: scoped.promotions,
-        dataEnd: input.dataEnd,
-        grain: input.series.grain,
-        periodStarts,
-        levels: input.levels,
-        random: createRandom(SEED),
-        draws: DRAWS,
-        signal: input.context.signal,
-      }),
+      reconcile(
+        input,
+        forecastBottomUpDaily({
+          listings: scoped.listings,
+          promotions: scoped.promotions,
+          dataEnd: input.dataEnd,
+          grain: input.series.grain,
+          periodStarts,
+          levels: input.levels,
+          random: createRandom(SEED),
+          draws: DRAWS,
+          signal: input.context.signal,
+        }),
+        input.series.starts,
+      ),
       input.series.units,
       input.period,
       periodStarts,

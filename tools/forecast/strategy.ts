@@ -40,6 +40,8 @@ export interface StrategyInput {
   firstSalesDay: number;
   /** first days of the forecast periods (the first may be in progress at dataEnd) */
   periodStarts: readonly number[];
+  /** how the daily-model strategy reconciles several listings (default 'bottom-up') */
+  reconciliation?: 'bottom-up' | 'mint-shrink';
 }
 
 export interface Accuracy {
