@@ -71,6 +71,41 @@ describe('MinT-shrink reconciliation of the daily models', () => {
     expect(result.notes.join(' ')).toMatch(/shifted to centre on the reconciled forecast/);
   });
 
+  it('adds a listing too new for residuals to the total bottom-up, outside the hierarchy (else one new SKU would make the covariance undefined and MinT fall back for the whole scope)', () => {
+    // GRA-NEW sold from 2026-06-05 only: 10 days, under 4 weeks of residuals.
+    const data = seededRows.filter((row) => row.sku !== 'GRA-NEW' || row.date >= '2026-06-05');
+    const context = seededContext(data);
+    const skus = [...new Set(data.map((row) => row.sku))];
+    const dataEnd = dayNumberOf(2026, 6, 14);
+    const firstWeek = dayNumberOf(2024, 1, 1);
+    const bottomUp = forecastBottomUpDaily({
+      listings: context.sales.listings({ skus, to: formatIsoDate(dataEnd) }),
+      promotions: [],
+      dataEnd,
+      grain: 'week',
+      periodStarts: [dataEnd + 1, ...followingStarts(dataEnd + 1, 'week', 3)],
+      levels: [],
+      random: createRandom(7),
+      draws: 100,
+    });
+    const { result, nodes, outside } = reconcileDailyMintShrink({
+      result: bottomUp,
+      historyStarts: [firstWeek, ...followingStarts(firstWeek, 'week', 127)],
+      grain: 'week',
+      period: 52,
+    });
+    expect([...outside].sort()).toEqual(['GRA-NEW @ CUZ-1', 'GRA-NEW @ LIM-1']);
+    expect(result.parameters.reconciliation).toBe('mint-shrink');
+    expect(nodes.some((node) => node.key.startsWith('GRA-NEW'))).toBe(false);
+    const total = nodes.find((node) => node.level === 'total')!;
+    const newListings = bottomUp.bottom.filter((listing) => listing.sku === 'GRA-NEW');
+    result.mean.forEach((value, step) => {
+      const added = newListings.reduce((sum, listing) => sum + listing.periodMean[step]!, 0);
+      expect(added).toBeGreaterThan(0);
+      expect(value).toBeCloseTo(total.reconciled[step]! + added, 6);
+    });
+  });
+
   it('changes the answer only when asked (else the default bottom-up forecast would have moved)', async () => {
     const request = { category: 'grains', grain: 'week', horizon: 4, backtest: false };
     const plain = await forecast(request);
@@ -115,10 +150,16 @@ describe('MinT-shrink reconciliation of the daily models', () => {
       short,
     );
     expect(result.model.strategy).toBe('daily-model');
-    expect(result.model.parameters.reconciliation).not.toBe('mint-shrink');
+    expect(result.model.parameters.reconciliation).toBe('bottom-up');
     expect(result.model.parameters.reconciliationRequested).toBe('mint-shrink');
-    expect(result.model.notes.join(' ')).toMatch(/MinT-shrink needs at least 3 time points/);
-    expect(result.forecast.every((period) => Number.isFinite(period.mean))).toBe(true);
+    expect(result.model.notes.join(' ')).toMatch(
+      /MinT-shrink needs at least two SKU x location series with 4 months of non-zero residuals; 0 had them/,
+    );
+    const bottomUp = await forecast(
+      { category: 'grains', grain: 'month', horizon: 2, backtest: false },
+      short,
+    );
+    expect(result.forecast).toEqual(bottomUp.forecast);
   });
 
   it('rejects an unknown reconciliation (else a typo would silently give bottom-up)', () => {

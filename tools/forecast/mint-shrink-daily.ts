@@ -10,6 +10,13 @@ import type { SalesGrain } from '../tool-context';
 import type { BottomListingForecast, BottomUpDailyResult } from './bottom-up-daily';
 import { periodEndOf } from './period-series';
 
+/**
+ * Fewest history periods with a non-zero residual for a listing to enter the MinT hierarchy: a
+ * listing launched a few days ago has residuals of zero before its launch and none after, and a
+ * series of zeros has no correlation with the others (the covariance estimate is undefined).
+ */
+export const MINIMUM_RESIDUAL_PERIODS = 4;
+
 export const dailyReconciliations = ['bottom-up', 'mint-shrink'] as const;
 export type DailyReconciliation = (typeof dailyReconciliations)[number];
 
@@ -24,6 +31,7 @@ export interface MintShrinkDailyRequest {
 }
 
 export interface ReconciledNode {
+  /** The hierarchy's key: 'total', 'sku=...', 'location=...' or 'SKU @ LOCATION'. */
   key: string;
   /** 'total', 'sku', 'location' or 'bottom'. */
   level: string;
@@ -33,7 +41,10 @@ export interface ReconciledNode {
 
 export interface MintShrinkDailyResult {
   result: BottomUpDailyResult;
+  /** The nodes of the MinT hierarchy (empty when too few listings had residuals to use it). */
   nodes: ReconciledNode[];
+  /** Listings ('SKU @ LOCATION') added bottom-up outside the hierarchy for want of residuals. */
+  outside: string[];
 }
 
 /** A listing's actual units and one-step residuals (fitted - actual) per history period. */
@@ -84,13 +95,36 @@ function thetaBase(
 
 export function reconcileDailyMintShrink(request: MintShrinkDailyRequest): MintShrinkDailyResult {
   const { result, historyStarts, grain } = request;
-  const listings = result.bottom;
-  if (listings.length < 2) {
+  if (result.bottom.length < 2) {
     throw new RangeError(
-      `result.bottom: has ${listings.length} listings; MinT needs at least two to reconcile`,
+      `result.bottom: has ${result.bottom.length} listings; MinT needs at least two to reconcile`,
     );
   }
   const periods = result.mean.length;
+  const allSums = result.bottom.map((listing) => periodSums(listing, historyStarts, grain));
+  const informative = allSums.map(
+    (sums) =>
+      sums.residual.filter((value) => Number.isFinite(value) && value !== 0).length >=
+      MINIMUM_RESIDUAL_PERIODS,
+  );
+  const listings = result.bottom.filter((_, index) => informative[index]);
+  const sums = allSums.filter((_, index) => informative[index]);
+  const outsideListings = result.bottom.filter((_, index) => !informative[index]);
+  const outside = outsideListings.map((listing) => `${listing.sku} @ ${listing.location}`);
+  if (listings.length < 2) {
+    return {
+      result: {
+        ...result,
+        parameters: { ...result.parameters, reconciliationRequested: 'mint-shrink' },
+        notes: [
+          `MinT-shrink needs at least two SKU x location series with ${MINIMUM_RESIDUAL_PERIODS} ${grain}s of non-zero residuals; ${listings.length} had them: kept bottom-up.`,
+          ...result.notes,
+        ],
+      },
+      nodes: [],
+      outside,
+    };
+  }
   const skus = new Set(listings.map((listing) => listing.sku));
   const locations = new Set(listings.map((listing) => listing.location));
   const levels: string[][] = [[]];
@@ -101,7 +135,6 @@ export function reconcileDailyMintShrink(request: MintShrinkDailyRequest): MintS
     attributes: { sku: listing.sku, location: listing.location },
   }));
   const hierarchy = buildHierarchy(bottomSeries, levels);
-  const sums = listings.map((listing) => periodSums(listing, historyStarts, grain));
   const baseForecasts: number[][] = [];
   const residuals: number[][] = [];
   let thetaMissing = 0;
@@ -146,10 +179,17 @@ export function reconcileDailyMintShrink(request: MintShrinkDailyRequest): MintS
       `${thetaMissing} aggregate node(s) had too short a history for Theta: their base forecast is the sum of their parts, with no residuals.`,
     );
   }
-  const mean = reconciled.forecasts[totalRow]!.map((value, step) =>
-    Math.max(value, result.soldSoFar[step]!, 0),
+  if (outside.length > 0) {
+    notes.push(
+      `${outside.length} SKU x location series with under ${MINIMUM_RESIDUAL_PERIODS} ${grain}s of non-zero residuals (new or sparse) were added to the total bottom-up, outside the MinT hierarchy: ${outside.slice(0, 5).join(', ')}${outside.length > 5 ? ', ...' : ''}.`,
+    );
+  }
+  const coherentTotal = reconciled.forecasts[totalRow]!.map(
+    (value, step) =>
+      value + outsideListings.reduce((total, listing) => total + listing.periodMean[step]!, 0),
   );
-  if (mean.some((value, step) => value !== reconciled.forecasts[totalRow]![step])) {
+  const mean = coherentTotal.map((value, step) => Math.max(value, result.soldSoFar[step]!, 0));
+  if (mean.some((value, step) => value !== coherentTotal[step])) {
     notes.push(
       'The reconciled total fell below units already sold (or zero) in some period: raised to them.',
     );
@@ -180,6 +220,7 @@ export function reconcileDailyMintShrink(request: MintShrinkDailyRequest): MintS
         reconciliationRequested: 'mint-shrink',
         hierarchyNodes: hierarchy.nodes.length,
         shrinkageIntensity: reconciled.shrinkageIntensity ?? null,
+        listingsOutsideHierarchy: outside.length,
       },
       notes,
     },
@@ -189,5 +230,6 @@ export function reconcileDailyMintShrink(request: MintShrinkDailyRequest): MintS
       base: baseForecasts[row]!,
       reconciled: reconciled.forecasts[row]!,
     })),
+    outside,
   };
 }
