@@ -44,6 +44,20 @@ export function knotRowFor(count: number): number {
 
 export const YEAR_DAYS = 365.25;
 
+/**
+ * Daily damping of the trend beyond the history (Gardner & McKenzie 1985 damped trend): day h
+ * ahead moves the trend by phi + phi^2 + ... + phi^h days' worth, at most phi / (1 - phi) = 99
+ * days, so a steep slope fitted on a launch ramp or a short series cannot grow without bound.
+ */
+export const TREND_DAMPING = 0.99;
+
+/** The trend's time for a row: itself in the history, damped elapsed days beyond it. */
+export function trendRow(row: number, count: number): number {
+  if (row < count) return row;
+  const ahead = row - (count - 1);
+  return count - 1 + (TREND_DAMPING * (1 - TREND_DAMPING ** ahead)) / (1 - TREND_DAMPING);
+}
+
 export function buildDesign(spec: DesignSpec): DesignColumn[] {
   const rows = spec.count + spec.horizon;
   const make = (at: (row: number) => number) => {
@@ -58,7 +72,7 @@ export function buildDesign(spec: DesignSpec): DesignColumn[] {
       name: 'trend',
       role: 'trend',
       harmonic: 0,
-      values: make((row) => (row - spec.count) / YEAR_DAYS),
+      values: make((row) => (trendRow(row, spec.count) - spec.count) / YEAR_DAYS),
     },
   ];
   if (spec.knotRow !== undefined) {
@@ -67,7 +81,7 @@ export function buildDesign(spec: DesignSpec): DesignColumn[] {
       name: 'trend change',
       role: 'knot',
       harmonic: 0,
-      values: make((row) => Math.max(0, row - knot) / YEAR_DAYS),
+      values: make((row) => Math.max(0, trendRow(row, spec.count) - knot) / YEAR_DAYS),
     });
   }
   if (spec.cycleHarmonics > 0) {

@@ -203,6 +203,11 @@ export function forecastDaily(input: DailyForecastInput): DailyForecastResult {
     yearly,
   });
   const { model } = run;
+  if (run.cappedDays > 0) {
+    notes.push(
+      `${run.cappedDays} forecast days were capped at ${Math.round(run.ceiling)} units (3 times the largest day observed): the fitted effects extrapolated beyond anything seen.`,
+    );
+  }
   const effects = dailyEffects({
     model,
     count,
@@ -233,6 +238,7 @@ export function forecastDaily(input: DailyForecastInput): DailyForecastResult {
       forecastMean: model.forecastMean,
       arCoefficients: model.ar.coefficients,
       innovationSd: Math.sqrt(model.ar.innovationVariance),
+      ceiling: run.ceiling,
     },
   };
 }

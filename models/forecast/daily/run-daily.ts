@@ -37,7 +37,13 @@ export interface DailyRunResult {
   mean: number[];
   intervals: PredictionInterval[];
   fitted: number[];
+  /** Forecast days whose point forecast hit the ceiling (CEILING_FACTOR x the largest day). */
+  cappedDays: number;
+  ceiling: number;
 }
+
+/** No day is forecast above this multiple of the largest day observed in the fit. */
+export const CEILING_FACTOR = 3;
 
 /** Yearly harmonic candidates: few for a smooth annual shape, up to 10 for sharp seasons. */
 export const YEARLY_CANDIDATES = [0, 3, 6, 10] as const;
@@ -73,8 +79,24 @@ export function runDaily(run: DailyRun): DailyRunResult {
     yearlyCandidates: run.yearly ? YEARLY_CANDIDATES : [0],
     trendCandidates,
   });
+  // A guard against explosive extrapolation (a large calendar lift estimated from a handful of
+  // uncensored days, a wide log-scale variance): no day is forecast above CEILING_FACTOR times
+  // the largest day observed in the fit.
+  let largest = 0;
+  run.values.forEach((value, row) => {
+    if (run.weights[row]! > 0 && value > largest) largest = value;
+  });
+  const ceiling = CEILING_FACTOR * Math.max(largest, 1);
+  let capped = 0;
+  const cap = (value: number) => {
+    if (!(value <= ceiling)) {
+      capped += 1;
+      return ceiling;
+    }
+    return value;
+  };
   const mean = model.forecastMean.map((value, step) =>
-    backTransformMean(value, model.forecastVariance[step]!, model.transform),
+    cap(backTransformMean(value, model.forecastVariance[step]!, model.transform)),
   );
   const intervals = run.levels.map((level) => {
     const z = centralIntervalMultiplier(level);
@@ -84,7 +106,9 @@ export function runDaily(run: DailyRun): DailyRunResult {
       const spread = z * Math.sqrt(model.forecastVariance[step]!);
       const point = mean[step]!;
       lower.push(Math.min(point, backTransformQuantile(value - spread, model.transform)));
-      upper.push(Math.max(point, backTransformQuantile(value + spread, model.transform)));
+      upper.push(
+        Math.max(point, Math.min(ceiling, backTransformQuantile(value + spread, model.transform))),
+      );
     });
     return { level, lower, upper };
   });
@@ -92,5 +116,5 @@ export function runDaily(run: DailyRun): DailyRunResult {
   const fitted = Array.from(model.fittedTransformed, (value) =>
     backTransformMean(value, oneStepVariance, model.transform),
   );
-  return { model, mean, intervals, fitted };
+  return { model, mean, intervals, fitted, cappedDays: capped, ceiling };
 }

@@ -16,6 +16,8 @@ export interface DailyPathModel {
   arCoefficients: readonly number[];
   /** Standard deviation of the AR innovations (transformed scale). */
   innovationSd: number;
+  /** Largest value a day may take (the model's guard against explosive extrapolation). */
+  ceiling?: number;
 }
 
 export interface PeriodTotals {
@@ -65,9 +67,9 @@ export function samplePeriodTotals(
         errors[step] = error;
         const period = periodOf[step] as number;
         if (period < 0) continue;
-        const value = backTransformQuantile(
-          (model.forecastMean[step] as number) + error,
-          model.transform,
+        const value = Math.min(
+          model.ceiling ?? Number.POSITIVE_INFINITY,
+          backTransformQuantile((model.forecastMean[step] as number) + error, model.transform),
         );
         const sums = totals[period] as Float64Array;
         sums[draw] = (sums[draw] as number) + value;
