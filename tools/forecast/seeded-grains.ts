@@ -1,7 +1,6 @@
 // Seeded test data shared by the forecast_demand strategy tests: a 'grains' category of ten SKUs
 // (two mature, six launched in 2025, one new, one delisted) at two DCs, daily Poisson sales
 // from 2024-01-01 to 2026-06-17 with Saturday peaks and an 8-weekly promotion of GRA-001 in Lima.
-// The same generator as strategies.test.ts.
 import { dayNumberOf, formatIsoDate, partsOf } from '../../models/calendar/dates';
 import { createRandom } from '../../models/stats/random';
 import { createMemoryToolContext, type MemorySalesRow } from '../memory-tool-context';
@@ -46,8 +45,10 @@ export const seededProducts: CatalogProduct[] = specs.map((spec) => ({
   price: spec.price,
 }));
 
+/** Promotion every 8th week (Monday-Sunday) of GRA-001 in Lima, selling 1.6x. */
 const promoWeek = (day: number) => Math.floor((day - seededFirstDay) / 7) % 8 === 3;
 
+/** Seeded Poisson demand: Saturdays 1.5x, launches ramp up over 4 weeks, Cusco half of Lima. */
 function sales(): MemorySalesRow[] {
   const random = createRandom(4242);
   const rows: MemorySalesRow[] = [];

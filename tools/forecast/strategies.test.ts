@@ -1,87 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { dayNumberOf, formatIsoDate, partsOf } from '../../models/calendar/dates';
-import { createRandom } from '../../models/stats/random';
 import { forecastDemandTool } from '../forecast-demand';
-import { createMemoryToolContext, type MemorySalesRow } from '../memory-tool-context';
-import type { CatalogLocation, CatalogProduct, PlannedPromotion } from '../tool-context';
-
-const firstDay = dayNumberOf(2024, 1, 1);
-const lastDay = dayNumberOf(2026, 6, 17); // a Wednesday
-const now = () => new Date('2026-06-18T09:00:00Z');
-
-const locations: CatalogLocation[] = [
-  { code: 'LIM-1', name: 'CD Lima', region: 'Lima', city: 'Lima' },
-  { code: 'CUZ-1', name: 'CD Cusco', region: 'Cusco', city: 'Cusco' },
-];
-
-interface Spec {
-  sku: string;
-  price: number;
-  /** first selling day (default: the data's first day) */
-  launch?: number;
-  level: number;
-  /** sold until this day only (a delisting) */
-  until?: number;
-}
-
-const specs: Spec[] = [
-  { sku: 'GRA-001', price: 8, level: 30 },
-  { sku: 'GRA-002', price: 9, level: 20 },
-  ...[0, 1, 2, 3, 4, 5].map((index) => ({
-    sku: `GRA-1${index}`,
-    price: 7 + index * 0.5,
-    launch: dayNumberOf(2025, 2 + index, 3),
-    level: 10 + 2 * index,
-  })),
-  { sku: 'GRA-NEW', price: 8.5, launch: lastDay - 24, level: 16 },
-  { sku: 'GRA-OLD', price: 6, level: 12, until: lastDay - 60 },
-];
-
-const products: CatalogProduct[] = specs.map((spec) => ({
-  sku: spec.sku,
-  name: `Producto ${spec.sku}`,
-  category: 'grains',
-  launchDate: spec.launch === undefined ? null : formatIsoDate(spec.launch),
-  lifecycleStage: spec.launch === undefined ? 'mature' : 'launch',
-  price: spec.price,
-}));
-
-/** Promotion every 8th week (Monday-Sunday) of GRA-001 in Lima, selling 1.6x. */
-const promoWeek = (day: number) => Math.floor((day - firstDay) / 7) % 8 === 3;
-
-/** Seeded Poisson demand: Saturdays 1.5x, launches ramp up over 4 weeks, Cusco half of Lima. */
-function sales(): MemorySalesRow[] {
-  const random = createRandom(4242);
-  const rows: MemorySalesRow[] = [];
-  for (let day = firstDay; day <= lastDay; day += 1) {
-    const saturday = partsOf(day).weekday === 6 ? 1.5 : 1;
-    for (const spec of specs) {
-      const start = spec.launch ?? firstDay;
-      if (day < start || (spec.until !== undefined && day > spec.until)) continue;
-      const ramp = Math.min(1, (day - start + 7) / 28);
-      for (const location of locations) {
-        const promo = spec.sku === 'GRA-001' && location.code === 'LIM-1' && promoWeek(day);
-        const rate =
-          spec.level * ramp * saturday * (location.code === 'CUZ-1' ? 0.5 : 1) * (promo ? 1.6 : 1);
-        rows.push({
-          date: formatIsoDate(day),
-          sku: spec.sku,
-          location: location.code,
-          units: random.poisson(rate),
-          promo,
-          price: promo ? spec.price * 0.8 : spec.price,
-        });
-      }
-    }
-  }
-  return rows;
-}
-
-const rows = sales();
-
-function context(promotions: PlannedPromotion[] = [], data = rows) {
-  return createMemoryToolContext({ products, locations, sales: data, promotions }, { now });
-}
+import { createMemoryToolContext } from '../memory-tool-context';
+import type { PlannedPromotion } from '../tool-context';
+import {
+  seededContext,
+  seededLocations as locations,
+  seededNow as now,
+  seededProducts as products,
+  seededRows as rows,
+} from './seeded-grains';
 
 async function forecast(
   input: Record<string, unknown>,
@@ -89,7 +16,7 @@ async function forecast(
   data = rows,
 ) {
   const parsed = forecastDemandTool.input.parse(input);
-  return forecastDemandTool.execute(parsed, context(promotions, data));
+  return forecastDemandTool.execute(parsed, seededContext(data, promotions));
 }
 
 describe('forecast_demand strategies', () => {
