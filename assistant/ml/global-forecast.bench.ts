@@ -6,7 +6,7 @@
 // Prints JSON per set: sMAPE, MASE, OWA (vs Naive2 on the same series), seconds (theta and naive2:
 // summed forecast() time; global: prediction time, with training seconds reported apart).
 // Reads the shared data in place (default /work/shared/data); wasm backend, one thread.
-import { readFileSync } from 'node:fs';
+import { readTidyBenchFile } from '../../models/forecast/bench-tidy-file';
 import path from 'node:path';
 import {
   disposeGlobalModel,
@@ -37,27 +37,6 @@ const SETS: Record<string, BenchSet> = {
   'm4-weekly': { file: 'm4_weekly/m4_weekly.csv', horizon: 13, period: 1, inputHorizons: 3 },
   'm3-monthly': { file: 'm3/m3_monthly.csv', horizon: 18, period: 12, inputHorizons: 2 },
 };
-
-function readTidy(file: string): number[][] {
-  const series = new Map<string, number[]>();
-  readFileSync(file, 'utf8')
-    .split(/\r?\n/)
-    .slice(1)
-    .forEach((line, index) => {
-      if (line.trim() === '') return;
-      const [id, , raw] = line.split(',');
-      const value = raw === undefined || raw === '' || raw === 'NA' ? Number.NaN : Number(raw);
-      if (id === undefined || (raw !== 'NA' && raw !== '' && Number.isNaN(value))) {
-        throw new Error(
-          `${file}: row ${index + 2}: cannot read "${line}" as series_id,index,value`,
-        );
-      }
-      const values = series.get(id) ?? [];
-      values.push(value);
-      series.set(id, values);
-    });
-  return [...series.values()];
-}
 
 function option(args: string[], flag: string): string | undefined {
   const index = args.indexOf(flag);
@@ -96,7 +75,7 @@ async function runSet(name: string, set: BenchSet, dataFolder: string, args: str
   const inputHorizons = Number(option(args, '--input-horizons') ?? set.inputHorizons);
   const hiddenUnits = (option(args, '--hidden') ?? '128,128').split(',').map(Number);
   const inputLength = Math.round(inputHorizons * set.horizon);
-  const splits = readTidy(path.join(dataFolder, set.file)).map((values) =>
+  const splits = [...readTidyBenchFile(path.join(dataFolder, set.file)).values()].map((values) =>
     splitHoldout(values, set.horizon),
   );
 

@@ -5,7 +5,7 @@
 // scored from the same fits.
 //   node --import tsx models/forecast/auto.tune.bench.ts FILE H M --drop-last H [--every N]
 // --every N keeps every N-th series (a fixed subset, for the slow monthly set).
-import { readFileSync } from 'node:fs';
+import { readTidyBenchFile } from './bench-tidy-file';
 import { arimaForecaster } from './arima/arima-forecaster';
 import {
   type CandidateScore,
@@ -21,18 +21,6 @@ import { mase, maseScale, owa, smape } from './metrics';
 import { naive2Forecaster, naiveForecaster, seasonalNaiveForecaster } from './naive';
 import { optimisedThetaForecaster } from './optimised-theta';
 import { thetaForecaster } from './theta';
-
-function readTidy(file: string): number[][] {
-  const series = new Map<string, number[]>();
-  for (const line of readFileSync(file, 'utf8').split(/\r?\n/).slice(1)) {
-    if (line.trim() === '') continue;
-    const [id, , raw] = line.split(',');
-    const values = series.get(id as string) ?? [];
-    values.push(raw === '' || raw === 'NA' ? Number.NaN : Number(raw));
-    series.set(id as string, values);
-  }
-  return [...series.values()];
-}
 
 /** A forecaster that remembers its results by training length (the inputs are prefixes). */
 function memoised(forecaster: Forecaster): Forecaster {
@@ -95,7 +83,7 @@ function main(): void {
     sums.set(name, total);
   };
   const started = Date.now();
-  readTidy(file).forEach((full, seriesIndex) => {
+  [...readTidyBenchFile(file).values()].forEach((full, seriesIndex) => {
     if (seriesIndex % every !== 0) return;
     const values = full.slice(0, full.length - dropLast);
     const train = values.slice(0, values.length - horizon);

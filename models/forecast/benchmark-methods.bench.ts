@@ -10,7 +10,7 @@
 // forecast(), series scored, failures, and otherMethodUsed (results whose `method` differs
 // from the name: fallbacks, or the method auto-intermittent picked). Series whose MASE scale
 // is 0 (no in-sample seasonal change) are skipped and counted in seriesSkipped.
-import { readFileSync } from 'node:fs';
+import { readTidyBenchFile } from './bench-tidy-file';
 import { arimaForecaster } from './arima/arima-forecaster';
 import { createAutoForecaster } from './auto';
 import { createCombinationForecaster } from './combination';
@@ -76,25 +76,6 @@ const registry: Record<string, Forecaster> = {
 
 const DEFAULT_METHODS = ['naive', 'snaive', 'naive2', 'theta', 'optimised-theta'];
 
-function readTidy(file: string): Map<string, number[]> {
-  const series = new Map<string, number[]>();
-  const lines = readFileSync(file, 'utf8').split(/\r?\n/);
-  lines.slice(1).forEach((line, index) => {
-    if (line.trim() === '') return;
-    const [id, , raw] = line.split(',');
-    const value = raw === undefined || raw === '' || raw === 'NA' ? Number.NaN : Number(raw);
-    if (id === undefined || (raw !== 'NA' && raw !== '' && Number.isNaN(value))) {
-      throw new Error(
-        `${file}: row ${index + 2}: cannot read "${line}" as series_id,date_or_index,value`,
-      );
-    }
-    const values = series.get(id) ?? [];
-    values.push(value);
-    series.set(id, values);
-  });
-  return series;
-}
-
 interface Totals {
   smape: number;
   mase: number;
@@ -134,7 +115,7 @@ function main(): void {
     }
   }
   const allNames = methods.includes('naive2') ? methods : ['naive2', ...methods];
-  const series = readTidy(file);
+  const series = readTidyBenchFile(file);
   const totals = new Map<string, Totals>(
     allNames.map((name) => [
       name,

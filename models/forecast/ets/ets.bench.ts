@@ -6,25 +6,9 @@
 //   node --import tsx models/forecast/ets/ets.bench.ts FILE H M [--limit N]
 // Prints JSON: smape, mase, seconds (wall clock in fit + forecast), msPerSeries, cpuMsPerSeries
 // (process CPU time, less sensitive to other jobs on the machine), series, methods (forms chosen).
-import { readFileSync } from 'node:fs';
+import { readTidyBenchFile } from '../bench-tidy-file';
 import { mase, smape } from '../metrics';
 import { fitEts, forecastEts } from './ets';
-
-function readTidy(file: string): Map<string, number[]> {
-  const series = new Map<string, number[]>();
-  const lines = readFileSync(file, 'utf8').split(/\r?\n/);
-  for (let index = 1; index < lines.length; index += 1) {
-    const line = lines[index] as string;
-    if (line.trim() === '') continue;
-    const [id, , value] = line.split(',');
-    if (id === undefined || value === undefined)
-      throw new Error(`${file}: row ${index + 1} is not series_id,date_or_index,value`);
-    const list = series.get(id) ?? [];
-    list.push(value === '' || value === 'NA' ? Number.NaN : Number(value));
-    series.set(id, list);
-  }
-  return series;
-}
 
 function main(argv: readonly string[]): void {
   const [file, horizonText, periodText] = argv;
@@ -43,7 +27,7 @@ function main(argv: readonly string[]): void {
       'usage: node --import tsx models/forecast/ets/ets.bench.ts FILE H M [--limit N]',
     );
   }
-  const series = readTidy(file);
+  const series = readTidyBenchFile(file);
   let smapeTotal = 0;
   let maseTotal = 0;
   let scored = 0;
