@@ -108,6 +108,46 @@ function readScope(input: StrategyInput): Scoped {
   return { listings, promotions };
 }
 
+/**
+ * The scope's forecast from the data up to `dataEnd` (inclusive) into `periodStarts`, using
+ * the first `trainLength` complete periods as history: the same steps for the answer and for
+ * every backtest origin, so the backtest scores exactly what is answered.
+ */
+function forecastScope(
+  input: StrategyInput,
+  scoped: Scoped,
+  dataEnd: number,
+  trainLength: number,
+  periodStarts: readonly number[],
+  random: ReturnType<typeof createRandom>,
+  draws: number,
+): BottomUpDailyResult {
+  const { series } = input;
+  return widenToAggregate(
+    reconcile(
+      input,
+      forecastBottomUpDaily({
+        listings: scoped.listings,
+        promotions: scoped.promotions,
+        dataEnd,
+        grain: series.grain,
+        periodStarts,
+        levels: input.levels,
+        random,
+        draws,
+        signal: input.context.signal,
+      }),
+      series.starts.slice(0, trainLength),
+    ),
+    series.units.slice(0, trainLength),
+    input.period,
+    periodStarts,
+    dataEnd,
+    series.grain,
+    input.levels,
+  );
+}
+
 function backtestDaily(input: StrategyInput, scoped: Scoped): Accuracy | null {
   const { series, period } = input;
   const length = series.units.length;
@@ -125,28 +165,14 @@ function backtestDaily(input: StrategyInput, scoped: Scoped): Accuracy | null {
       const trainLength = length - origin * horizon;
       const cut = periodEndOf(series.starts[trainLength - 1]!, series.grain);
       const periodStarts = series.starts.slice(trainLength, trainLength + horizon);
-      const result = widenToAggregate(
-        reconcile(
-          input,
-          forecastBottomUpDaily({
-            listings: scoped.listings,
-            promotions: scoped.promotions,
-            dataEnd: cut,
-            grain: series.grain,
-            periodStarts,
-            levels: input.levels,
-            random: createRandom(SEED + origin),
-            draws: BACKTEST_DRAWS,
-            signal: input.context.signal,
-          }),
-          series.starts.slice(0, trainLength),
-        ),
-        series.units.slice(0, trainLength),
-        period,
-        periodStarts,
+      const result = forecastScope(
+        input,
+        scoped,
         cut,
-        series.grain,
-        input.levels,
+        trainLength,
+        periodStarts,
+        createRandom(SEED + origin),
+        BACKTEST_DRAWS,
       );
       const held = series.units.slice(trainLength, trainLength + horizon);
       actual.push(...held);
@@ -190,28 +216,14 @@ export const dailyModelStrategy: DemandForecastStrategy = {
   run(input): StrategyResult {
     const scoped = readScope(input);
     const periodStarts = input.periodStarts;
-    const result = widenToAggregate(
-      reconcile(
-        input,
-        forecastBottomUpDaily({
-          listings: scoped.listings,
-          promotions: scoped.promotions,
-          dataEnd: input.dataEnd,
-          grain: input.series.grain,
-          periodStarts,
-          levels: input.levels,
-          random: createRandom(SEED),
-          draws: DRAWS,
-          signal: input.context.signal,
-        }),
-        input.series.starts,
-      ),
-      input.series.units,
-      input.period,
-      periodStarts,
+    const result = forecastScope(
+      input,
+      scoped,
       input.dataEnd,
-      input.series.grain,
-      input.levels,
+      input.series.units.length,
+      periodStarts,
+      createRandom(SEED),
+      DRAWS,
     );
     if (result.parameters.bottomSeries !== 1 && input.levels.length > 0) {
       result.notes.push(
