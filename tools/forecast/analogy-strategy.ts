@@ -11,7 +11,7 @@ import { weeklySinceLaunch } from '../../models/forecast/analogy/launch-curve';
 import type { CatalogProduct, DailySales } from '../tool-context';
 import { ToolInputError } from '../tool-errors';
 import { DAILY_STRATEGY_MINIMUM_DAYS } from './daily-model-strategy';
-import { periodEndOf } from './period-series';
+import { periodEndOf, periodIndexOf } from './period-series';
 import type { DemandForecastStrategy, StrategyInput, StrategyResult } from './strategy';
 
 /** Days before the data's first day a product must first sell to count as launched in the data. */
@@ -95,11 +95,7 @@ export const analogyStrategy: DemandForecastStrategy = {
     });
     const firstForecastDay = launch + 7 * observedWeekly.length;
     const periods = input.periodStarts.length;
-    const periodOfDay = (day: number) => {
-      let index = periods - 1;
-      while (index > 0 && input.periodStarts[index]! > day) index -= 1;
-      return day >= input.periodStarts[0]! ? index : -1;
-    };
+    const periodOfDay = (day: number) => periodIndexOf(day, input.periodStarts);
     const mean = new Array<number>(periods).fill(0);
     const lower = input.levels.map(() => new Array<number>(periods).fill(0));
     const upper = input.levels.map(() => new Array<number>(periods).fill(0));

@@ -10,7 +10,7 @@ import { samplePeriodTotals, type DailyPathModel } from '../../models/forecast/d
 import { mean as average, standardDeviation } from '../../models/stats/descriptive';
 import type { Random } from '../../models/stats/random';
 import type { ListingHistory, PlannedPromotion, SalesGrain } from '../tool-context';
-import { periodEndOf } from './period-series';
+import { periodEndOf, periodIndexOf } from './period-series';
 
 /** A listing with no sales row in this many days before the data's end is treated as delisted. */
 export const DORMANT_DAYS = 28;
@@ -236,12 +236,9 @@ export function forecastBottomUpDaily(request: BottomUpDailyRequest): BottomUpDa
       `periodStarts: the forecast periods must end after ${formatIsoDate(dataEnd)}`,
     );
   }
-  const periodOf = Array.from({ length: horizon }, (_, step) => {
-    const day = dataEnd + 1 + step;
-    let index = periods - 1;
-    while (index > 0 && periodStarts[index]! > day) index -= 1;
-    return day >= periodStarts[0]! ? index : -1;
-  });
+  const periodOf = Array.from({ length: horizon }, (_, step) =>
+    periodIndexOf(dataEnd + 1 + step, periodStarts),
+  );
   const soldSoFar = new Array<number>(periods).fill(0);
   const models: ListingModel[] = [];
   const bottom: BottomListingForecast[] = [];

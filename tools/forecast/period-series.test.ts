@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatIsoDate, parseIsoDate } from '../../models/calendar/dates';
 import type { DailySales } from '../tool-context';
-import { buildPeriodSeries, followingStarts, periodStartOf } from './period-series';
+import { buildPeriodSeries, followingStarts, periodIndexOf, periodStartOf } from './period-series';
 
 function day(date: string, units: number, flags: Partial<DailySales> = {}): DailySales {
   return { date, units, revenue: units * 2, rows: 1, promoRows: 0, stockoutRows: 0, ...flags };
@@ -83,5 +83,16 @@ describe('buildPeriodSeries', () => {
       coverageEnd: '2024-01-05',
     });
     expect(series.starts).toEqual([]);
+  });
+});
+
+describe('periodIndexOf', () => {
+  it('finds the period holding a day, and -1 before the first (else days would be summed into the wrong week)', () => {
+    const starts = [100, 107, 114];
+    expect(periodIndexOf(99, starts)).toBe(-1);
+    expect(periodIndexOf(100, starts)).toBe(0);
+    expect(periodIndexOf(106, starts)).toBe(0);
+    expect(periodIndexOf(107, starts)).toBe(1);
+    expect(periodIndexOf(120, starts)).toBe(2);
   });
 });

@@ -1,12 +1,7 @@
 // Daily sales of a scope summed into day/week/month periods (weeks start on Monday), with the
 // partial periods at either end dropped: a half-observed period would read as a demand drop.
-import {
-  dayNumberOf,
-  formatIsoDate,
-  mondayOf,
-  parseIsoDate,
-  partsOf,
-} from '../../models/calendar/dates';
+import { formatIsoDate, parseIsoDate } from '../../models/calendar/dates';
+import { nextPeriodStart, periodEndOf, periodStartOf } from '../../models/calendar/periods';
 import type { DailySales, SalesGrain } from '../tool-context';
 
 export interface PeriodSeries {
@@ -31,22 +26,14 @@ export interface DroppedPeriod {
   reason: string;
 }
 
-export function periodStartOf(day: number, grain: SalesGrain): number {
-  if (grain === 'day') return day;
-  if (grain === 'week') return mondayOf(day);
-  const { year, month } = partsOf(day);
-  return dayNumberOf(year, month, 1);
-}
+export { nextPeriodStart, periodEndOf, periodStartOf };
 
-export function nextPeriodStart(start: number, grain: SalesGrain): number {
-  if (grain === 'day') return start + 1;
-  if (grain === 'week') return start + 7;
-  const { year, month } = partsOf(start);
-  return month === 12 ? dayNumberOf(year + 1, 1, 1) : dayNumberOf(year, month + 1, 1);
-}
-
-export function periodEndOf(start: number, grain: SalesGrain): number {
-  return nextPeriodStart(start, grain) - 1;
+/** Index of the period (by ascending first days) containing `day`; -1 before the first. */
+export function periodIndexOf(day: number, periodStarts: readonly number[]): number {
+  if (periodStarts.length === 0 || day < periodStarts[0]!) return -1;
+  let index = periodStarts.length - 1;
+  while (index > 0 && periodStarts[index]! > day) index -= 1;
+  return index;
 }
 
 /** The `count` period starts following the period that starts at `start`. */

@@ -1,5 +1,6 @@
 // Temporal aggregation of a daily series to ISO weeks (Monday start, ISO 8601) or calendar months.
-import { formatIsoDate, mondayOf, partsOf, dayNumberOf } from '../../calendar/dates';
+import { formatIsoDate } from '../../calendar/dates';
+import { periodEndOf, periodStartOf } from '../../calendar/periods';
 
 export type TemporalGrain = 'week' | 'month';
 
@@ -13,18 +14,6 @@ export interface AggregatedPeriod {
   /** Sum of the covered days' values; NaN days are skipped and counted in missingDays. */
   value: number;
   missingDays: number;
-}
-
-function periodStart(day: number, grain: TemporalGrain): number {
-  if (grain === 'week') return mondayOf(day);
-  const { year, month } = partsOf(day);
-  return dayNumberOf(year, month, 1);
-}
-
-function periodLength(start: number, grain: TemporalGrain): number {
-  if (grain === 'week') return 7;
-  const { year, month } = partsOf(start);
-  return dayNumberOf(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1) - start;
 }
 
 /**
@@ -51,12 +40,12 @@ export function aggregateDaily(
       throw new TypeError(`values[${index}]: expected a number, got ${typeof value}`);
     }
     const day = firstDay + index;
-    const start = periodStart(day, grain);
+    const start = periodStartOf(day, grain);
     if (!current || start !== currentStart) {
       currentStart = start;
       current = {
         start: formatIsoDate(start),
-        daysInPeriod: periodLength(start, grain),
+        daysInPeriod: periodEndOf(start, grain) - start + 1,
         daysCovered: 0,
         value: 0,
         missingDays: 0,
