@@ -21,6 +21,10 @@ function dailySeries(seed: number, n = 730): number[] {
   );
 }
 
+function bump(values: number[], step: number, amount: number): void {
+  values[step] = values[step]! + amount;
+}
+
 const run = (input: Partial<DetectorInput> & { values: readonly number[] }) =>
   seasonalHybridEsd.detect({ periods: [7], sensitivity: 'medium', ...input });
 
@@ -51,7 +55,7 @@ describe('hybridEsd', () => {
   });
 
   it('keeps testing when more than half the values tie (MAD 0) by the mean absolute deviation: otherwise sparse series could never flag anything', () => {
-    const values = Array.from({ length: 100 }, (_, index) => (index % 5 === 0 ? 1 : 0));
+    const values: number[] = Array.from({ length: 100 }, (_, index) => (index % 5 === 0 ? 1 : 0));
     values[42] = 40;
     const result = hybridEsd(values, 0.001, 2);
     expect(result.removed[0]).toBe(42);
@@ -77,9 +81,9 @@ describe('seasonalHybridEsd', () => {
   it('finds injected spikes and drops at their steps with the right kind and expected value: otherwise it misses the anomalies planners need', () => {
     const values = dailySeries(11);
     const truth = [...values];
-    values[100] += 60;
-    values[400] -= 55;
-    for (const step of [600, 601, 602]) values[step] += 50;
+    bump(values, 100, 60);
+    bump(values, 400, -55);
+    for (const step of [600, 601, 602]) bump(values, step, 50);
     const result = run({ values });
     const found = result.anomalies.map((anomaly) => [anomaly.start, anomaly.end, anomaly.kind]);
     expect(found).toEqual([
@@ -112,10 +116,10 @@ describe('seasonalHybridEsd', () => {
     const values = dailySeries(21);
     const explained = values.map(() => false);
     for (const step of [200, 201, 565, 566]) {
-      values[step] += 70;
+      bump(values, step, 70);
       explained[step] = true;
     }
-    values[300] += 60;
+    bump(values, 300, 60);
     const result = run({ values, explained });
     expect(result.anomalies.map((anomaly) => anomaly.start)).toEqual([300]);
     expect(result.scores[200]).toBe(0);
@@ -129,7 +133,7 @@ describe('seasonalHybridEsd', () => {
     );
     expect(run({ values }).anomalies).toEqual([]);
     // 50 above a level of about 105 is still below the last year's ordinary days (about 180).
-    values[50] += 50;
+    bump(values, 50, 50);
     const found = run({ values }).anomalies;
     expect(found.map((anomaly) => [anomaly.start, anomaly.kind])).toEqual([[50, 'spike']]);
   });
@@ -142,7 +146,7 @@ describe('seasonalHybridEsd', () => {
       [250, 21],
       [350, 35],
     ] as const) {
-      values[step] += size;
+      bump(values, step, size);
     }
     const low = seasonalHybridEsd.detect({ values, periods: [7], sensitivity: 'low' });
     const high = seasonalHybridEsd.detect({ values, periods: [7], sensitivity: 'high' });
@@ -152,7 +156,7 @@ describe('seasonalHybridEsd', () => {
   it('never flags or scores missing steps and still finds a spike across NaN runs: otherwise gaps become anomalies', () => {
     const values = dailySeries(41);
     for (let step = 250; step < 270; step += 1) values[step] = Number.NaN;
-    values[500] += 60;
+    bump(values, 500, 60);
     const result = run({ values });
     expect(result.anomalies.map((anomaly) => anomaly.start)).toEqual([500]);
     expect(result.scores[255]).toBe(0);
