@@ -1,5 +1,6 @@
 // The `ayni` command (ARCHITECTURE.md 3.2). Each command lives in commands/<name>.ts.
 import { Command } from 'commander';
+import { registerAnomaliesCommand } from './commands/anomalies';
 import { registerBenchCommand } from './commands/bench';
 import { registerDemoDataCommand } from './commands/demo-data';
 import { registerForecastCommand } from './commands/forecast';
@@ -18,6 +19,7 @@ registerServeCommand(program);
 registerImportCommand(program);
 registerDemoDataCommand(program);
 registerForecastCommand(program);
+registerAnomaliesCommand(program);
 registerBenchCommand(program);
 
 program.exitOverride((error) => {

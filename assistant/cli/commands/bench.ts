@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { formatIsoDate } from '../../../models/calendar/dates';
 import { runStoreBench } from '../../bench/store-bench';
 import { action, UsageError } from '../run-command';
+import { registerBenchAnomalyCommand } from './bench-anomaly';
 import { registerBenchForecastCommand } from './bench-forecast';
 
 export function registerBenchCommand(program: Command): void {
@@ -45,4 +46,5 @@ export function registerBenchCommand(program: Command): void {
     );
 
   registerBenchForecastCommand(bench);
+  registerBenchAnomalyCommand(bench);
 }

@@ -1,0 +1,121 @@
+// `ayni anomalies --input FILE`: the anomalies of every series of a file (NAB's single-series
+// `timestamp,value`, or tidy `series_id,date,value`), with start and end in the input's own time
+// format and a plain explanation; worker threads for files of many series.
+import type { Command } from 'commander';
+import type { Detector, Sensitivity } from '../../../models/anomaly/detector';
+import { detectFile, type DetectFileResult } from '../../anomaly/detect-file';
+import { DETECTOR_REGISTRY } from '../../anomaly/detect-series';
+import { createProgressBar } from '../../batch/progress';
+import { action, UsageError } from '../run-command';
+import { Cancelled, cancelOnInterrupt, checkInputFile, parseThreads } from './forecast-options';
+
+export const SENSITIVITIES: readonly Sensitivity[] = ['low', 'medium', 'high'];
+export const DEFAULT_DETECTOR = 'default';
+
+export function parseSensitivity(text: string): Sensitivity {
+  if (!(SENSITIVITIES as readonly string[]).includes(text))
+    throw new UsageError(`--sensitivity ${text}: choose one of ${SENSITIVITIES.join(', ')}`);
+  return text as Sensitivity;
+}
+
+interface Registry {
+  getDetector(name: string): Detector;
+  detectorNames: readonly string[];
+}
+
+/** The detector name checked against the registry (loaded here so a bad name fails before work). */
+export async function checkDetector(name: string): Promise<string> {
+  let registry: Partial<Registry>;
+  try {
+    registry = (await import(DETECTOR_REGISTRY.href)) as Partial<Registry>;
+  } catch (error) {
+    throw new Error(
+      `the anomaly detector registry (models/anomaly/registry.ts) cannot be loaded: ${(error as Error).message}`,
+    );
+  }
+  const names = registry.detectorNames ?? [];
+  if (name !== DEFAULT_DETECTOR && !names.includes(name))
+    throw new UsageError(
+      `--detector ${name}: unknown detector; choose one of ${[DEFAULT_DETECTOR, ...names.filter((known) => known !== DEFAULT_DETECTOR)].join(', ')}`,
+    );
+  return name;
+}
+
+interface AnomaliesOptions {
+  input?: string;
+  sensitivity: string;
+  detector: string;
+  threads?: string;
+  json?: boolean;
+}
+
+function text(result: DetectFileResult): string {
+  if (result.anomalies.length === 0)
+    return `no anomalies in ${result.series} series at this sensitivity\n`;
+  const lines = result.anomalies.map(
+    (anomaly) =>
+      `${anomaly.series_id}  ${anomaly.start}${anomaly.end === anomaly.start ? '' : ` .. ${anomaly.end}`}  ${anomaly.kind}  ${anomaly.explanation}`,
+  );
+  lines.push(`${result.anomalies.length} anomalies in ${result.series} series`);
+  return `${lines.join('\n')}\n`;
+}
+
+async function runAnomalies(options: AnomaliesOptions): Promise<void> {
+  const sensitivity = parseSensitivity(options.sensitivity);
+  const threads = parseThreads(options.threads);
+  if (options.input === undefined)
+    throw new UsageError(
+      'store scan: scanning the store without --input is not available yet; give --input FILE (timestamp,value or series_id,date,value)',
+    );
+  checkInputFile(options.input);
+  const detector = await checkDetector(options.detector);
+  const { signal, dispose } = cancelOnInterrupt();
+  const bar = process.stderr.isTTY ? createProgressBar(process.stderr, 'series') : undefined;
+  try {
+    const result = await detectFile({
+      input: options.input,
+      detector,
+      sensitivity,
+      threads,
+      signal,
+      onSeries: (done) => bar?.update(done),
+    });
+    bar?.end();
+    process.stdout.write(
+      options.json
+        ? `${JSON.stringify({ anomalies: result.anomalies, notes: result.notes }, null, 2)}\n`
+        : text(result),
+    );
+  } catch (error) {
+    bar?.end();
+    if (error instanceof Cancelled || signal.aborted) {
+      process.stderr.write('ayni: cancelled\n');
+      process.exitCode = 130;
+      return;
+    }
+    throw error;
+  } finally {
+    dispose();
+  }
+}
+
+export function registerAnomaliesCommand(program: Command): void {
+  program
+    .command('anomalies')
+    .description(
+      "find anomalies in a file's series (NAB timestamp,value or tidy series_id,date,value)",
+    )
+    .option(
+      '--input <file>',
+      'CSV: timestamp,value (one series, named after the file) or series_id,date,value',
+    )
+    .option('--sensitivity <level>', 'low | medium | high (more anomalies)', 'medium')
+    .option('--detector <name>', 'anomaly detector from the registry', DEFAULT_DETECTOR)
+    .option('--threads <n>', 'worker threads for tidy files (default: one per core)')
+    .option('--json', 'print { "anomalies": [...], "notes": [...] } as JSON')
+    .addHelpText(
+      'after',
+      '\nEach anomaly: { "series_id", "start", "end", "kind", "score", "expected", "observed",\n"explanation" }, start and end in the input\'s own time format. kind is spike, drop,\nlevel_shift or outlier; score is on the detector\'s scale (robust SD for residual detectors);\nexpected is the baseline\'s mean per step over the anomaly. Seasonal periods come from the\ntimestamps (5-minute data: the day, 288 steps; hourly: 24 and 168; daily: 7), each used once\nthe series spans three cycles. Missing steps are gaps, not zeros.',
+    )
+    .action(action(runAnomalies));
+}
