@@ -37,7 +37,7 @@ describe('parseTimestampSeries', () => {
     );
     expect(series.values).toEqual([1, 2, 3, 4, 5, 6]);
     expect(series.labelAt(3)).toBe('2014-04-01 00:16:00');
-    expect(series.notes.join(' ')).toMatch(/off the 300 s grid/);
+    expect(series.notes.join(' ')).toMatch(/2 rows off the 300 s step/);
   });
 
   it('names the line and the fix for a bad timestamp, a bad value, unsorted rows or missing columns', () => {
@@ -49,10 +49,10 @@ describe('parseTimestampSeries', () => {
     ).toThrow(/line 2: value "abc" is not a number/);
     expect(() =>
       parseTimestampSeries(
-        'timestamp,value\n2014-04-01 00:05:00,1\n2014-04-01 00:00:00,2\n',
+        'timestamp,value\n2014-04-01 00:05:00,1\n2014-04-01 00:05:00,2\n',
         'a.csv',
       ),
-    ).toThrow(/line 3: .* earlier than the row before it; sort the rows by time/);
+    ).toThrow(/every row has the timestamp 2014-04-01 00:05:00; give one row per time step/);
     expect(() => parseTimestampSeries('time,amount\n1,2\n', 'a.csv')).toThrow(
       /no timestamp column .* series_id,date,value/,
     );
@@ -66,6 +66,38 @@ describe('parseTimestampSeries', () => {
     expect(series.values).toEqual([1234.5, 7.25]);
     expect(series.stepMs).toBe(24 * HOUR);
     expect(series.labelAt(1)).toBe('2014-04-02');
+  });
+});
+
+describe('rows out of time order', () => {
+  it('keeps every row in file order after a clock set back or a repeated time: NAB scores rows, so none may be dropped', () => {
+    const series = parseTimestampSeries(
+      [
+        'timestamp,value',
+        '2014-04-01 00:00:00,1',
+        '2014-04-01 00:05:00,2',
+        '2014-04-01 00:10:00,3',
+        '2014-04-01 00:05:00,4',
+        '2014-04-01 00:05:00,5',
+        '2014-04-01 00:10:00,6',
+        '2014-04-01 00:25:00,7',
+        '2014-04-01 00:40:00,8',
+      ].join('\n'),
+      'c.csv',
+    );
+    expect(Array.from(series.rowPositions)).toEqual([0, 1, 2, 3, 4, 5, 8, 11]);
+    expect(series.values.slice(5)).toEqual([
+      6,
+      Number.NaN,
+      Number.NaN,
+      7,
+      Number.NaN,
+      Number.NaN,
+      8,
+    ]);
+    expect(series.notes.join(' ')).toMatch(/2 rows with a repeated or earlier timestamp/);
+    // a gap's label counts on from the row before it (00:25 + 5 min), not from the first row
+    expect(series.labelAt(9)).toBe('2014-04-01 00:30:00');
   });
 });
 

@@ -93,14 +93,6 @@ export function parseTimestampSeries(text: string, file: string): TimestampSerie
     if (parsed === undefined)
       fail(file, line, `timestamp "${stamp}" is not a date-time`, 'write YYYY-MM-DD HH:MM:SS');
     style ??= parsed.style;
-    const previous = times[times.length - 1];
-    if (previous !== undefined && parsed.time < previous)
-      fail(
-        file,
-        line,
-        `timestamp ${stamp} is earlier than the row before it`,
-        'sort the rows by time',
-      );
     const valueText = record[valueColumn] ?? '';
     const value = readValue(valueText, delimiter === ';');
     if (value === undefined)
@@ -119,8 +111,25 @@ export function parseTimestampSeries(text: string, file: string): TimestampSerie
   const notes: string[] = [];
   let length = 1;
   const rowPositions = new Int32Array(times.length);
+  if (step === undefined && times.length > 1)
+    fail(file, 3, `every row has the timestamp ${rowTimestamps[0]}`, 'give one row per time step');
+  let outOfOrder = 0;
+  let offGrid = 0;
   if (step !== undefined) {
-    length = Math.round(((times[times.length - 1] as number) - first) / step) + 1;
+    // Each row advances from the row before it by its gap in whole steps, at least one: rows
+    // keep their file order (NAB scores rows), a repeated or earlier timestamp (a clock set back)
+    // takes the next step, and an odd gap (4 or 6 minutes in 5-minute data) shifts nothing after it.
+    let previous = 0;
+    times.forEach((time, index) => {
+      if (index > 0) {
+        const gap = (time - (times[index - 1] as number)) / step;
+        if (gap <= 0) outOfOrder += 1;
+        else if (!Number.isInteger(gap)) offGrid += 1;
+        previous += Math.max(1, Math.round(gap));
+      }
+      rowPositions[index] = previous;
+    });
+    length = previous + 1;
     if (length > MAX_STEPS)
       fail(
         file,
@@ -128,29 +137,24 @@ export function parseTimestampSeries(text: string, file: string): TimestampSerie
         `the rows span ${length.toLocaleString('en')} steps of ${step / 1000} s`,
         'check the timestamps for a typo in the year',
       );
-    times.forEach((time, index) => {
-      rowPositions[index] = Math.round((time - first) / step);
-    });
   }
   const values = new Array<number>(length).fill(Number.NaN);
   const rowAt = new Int32Array(length).fill(-1);
-  let offGrid = 0;
-  let shared = 0;
   rowPositions.forEach((position, row) => {
-    if ((times[row] as number) !== first + position * (step ?? 0)) offGrid += 1;
-    if (rowAt[position] !== -1) {
-      shared += 1;
-      return;
-    }
     rowAt[position] = row;
     values[position] = rowValues[row] as number;
   });
-  const missing = length - (times.length - shared);
+  const missing = length - times.length;
   if (missing > 0)
     notes.push(`${missing.toLocaleString('en')} missing steps filled with gaps (NaN)`);
   if (offGrid > 0)
-    notes.push(`${offGrid} rows off the ${(step ?? 0) / 1000} s grid moved to the nearest step`);
-  if (shared > 0) notes.push(`${shared} rows fell on a step already taken and were not used`);
+    notes.push(
+      `${offGrid} rows off the ${(step ?? 0) / 1000} s step from the row before them moved to the nearest step`,
+    );
+  if (outOfOrder > 0)
+    notes.push(
+      `${outOfOrder} rows with a repeated or earlier timestamp placed after the row before them`,
+    );
   const timestampStyle = style as TimestampStyle;
   return {
     id: basename(file, extname(file)),
@@ -163,7 +167,12 @@ export function parseTimestampSeries(text: string, file: string): TimestampSerie
     labelAt(position: number): string {
       const row = rowAt[position];
       if (row !== undefined && row >= 0) return rowTimestamps[row] as string;
-      return formatTimestamp(first + position * (step ?? 0), timestampStyle);
+      // a filled gap: counted on from the last row before it
+      let before = Math.min(position, length - 1);
+      while (before > 0 && (rowAt[before] as number) < 0) before -= 1;
+      const anchor = rowAt[before] as number;
+      const time = (times[anchor] as number) + (position - before) * (step ?? 0);
+      return formatTimestamp(time, timestampStyle);
     },
   };
 }
