@@ -106,7 +106,6 @@ export function parseTimestampSeries(text: string, file: string): TimestampSerie
     rowValues.push(value);
     rowTimestamps.push(stamp);
   });
-  const first = times[0] as number;
   const step = commonStep(times);
   const notes: string[] = [];
   let length = 1;
