@@ -8,9 +8,7 @@
 // which the trend loops advance two steps at a time with the squared matrix (recursive
 // doubling: [a11 a12; a21 a22] = A^2, (h1, h2) = A g for g = (alpha + phi beta, phi beta)), so each step waits on half as many dependent operations. Sums are split over
 // even and odd steps for the same reason. Each returns R's criterion n log(sum e^2)
-// (+ 2 sum log|f| for multiplicative errors). With additive errors the partial criterion only
-// grows, so a loop stops as soon as sum e^2 passes `limit` and returns +Infinity: the caller
-// (Nelder-Mead) only needed to know the point is no better than its cutoff. The non-seasonal
+// (+ 2 sum log|f| for multiplicative errors) over all n steps. The non-seasonal
 // loops here are for multiplicative errors only (objective-non-seasonal.ts); additive-error
 // ones are in kernels-additive.ts.
 const TOLERANCE = 1e-10;
@@ -137,7 +135,6 @@ export function kernelNoTrendAdditiveSeason(
   gamma: number,
   level0: number,
   ring: Float64Array,
-  limit: number,
 ): number {
   let level = level0;
   const keep = 1 - alpha;
@@ -157,7 +154,7 @@ export function kernelNoTrendAdditiveSeason(
         logSum += Math.log(product);
         product = 1;
       }
-    } else if (sumSquares > limit) return Number.POSITIVE_INFINITY;
+    }
     ring[position] = seasonal + gamma * (observation - level - seasonal);
     position += 1;
     if (position === m) position = 0;
@@ -179,7 +176,6 @@ export function kernelTrendAdditiveSeason(
   level0: number,
   slope0: number,
   ring: Float64Array,
-  limit: number,
 ): number {
   const g2 = phi * beta;
   const c11 = 1 - alpha - g2;
@@ -231,7 +227,7 @@ export function kernelTrendAdditiveSeason(
         evenProduct = 1;
         oddProduct = 1;
       }
-    } else if (evenSquares + oddSquares > limit) return Number.POSITIVE_INFINITY;
+    }
     ring[position] = firstSeasonal + gamma * (first - base - firstSeasonal);
     ring[nextPosition] = secondSeasonal + gamma * (second - next - secondSeasonal);
     position = nextPosition + 1 === m ? 0 : nextPosition + 1;
@@ -264,7 +260,6 @@ export function kernelNoTrendMultiplicativeSeason(
   gamma: number,
   level0: number,
   ring: Float64Array,
-  limit: number,
 ): number {
   let level = level0;
   const keep = 1 - alpha;
@@ -284,7 +279,7 @@ export function kernelNoTrendMultiplicativeSeason(
         logSum += Math.log(product);
         product = 1;
       }
-    } else if (sumSquares > limit) return Number.POSITIVE_INFINITY;
+    }
     const adjusted = Math.abs(seasonal) < TOLERANCE ? HUGE : observation / seasonal;
     const target = Math.abs(level) < TOLERANCE ? HUGE : observation / level;
     ring[position] = seasonal + gamma * (target - seasonal);
@@ -308,7 +303,6 @@ export function kernelTrendMultiplicativeSeason(
   level0: number,
   slope0: number,
   ring: Float64Array,
-  limit: number,
 ): number {
   const g2 = phi * beta;
   const c11 = 1 - alpha - g2;
@@ -360,7 +354,7 @@ export function kernelTrendMultiplicativeSeason(
         evenProduct = 1;
         oddProduct = 1;
       }
-    } else if (evenSquares + oddSquares > limit) return Number.POSITIVE_INFINITY;
+    }
     const firstTarget = Math.abs(base) < TOLERANCE ? HUGE : first / base;
     const secondTarget = Math.abs(next) < TOLERANCE ? HUGE : second / next;
     ring[position] = firstSeasonal + gamma * (firstTarget - firstSeasonal);

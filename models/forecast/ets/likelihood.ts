@@ -73,8 +73,8 @@ export function fillSeasonalRing(
 
 /**
  * Returns the objective for `spec` on y (length n) with seasonal period m (1 when
- * non-seasonal), in the form the Nelder-Mead search takes: (parameters, cutoff) => value,
- * where additive-error fits may stop early once the value is known to reach the cutoff.
+ * non-seasonal), in the form the Nelder-Mead search takes: (parameters, cutoff) => value;
+ * the value is always computed in full (the cutoff is not used, see objective-non-seasonal.ts).
  */
 export function createObjective(
   y: Float64Array,
@@ -98,7 +98,6 @@ export function createObjective(
   const seasonal = spec.season !== 'N';
   const hasTrend = spec.trend !== 'N';
   const multiplicativeError = spec.error === 'M';
-  const abandon = !multiplicativeError && n >= 40;
   const multiplicativeSeason = season === MULTIPLICATIVE;
   const multiplicativeTrend = trend === MULTIPLICATIVE;
   const additiveSeason = spec.season === 'A';
@@ -127,7 +126,7 @@ export function createObjective(
     slope: slopeAt,
     seasonal: seasonalAt,
   } = layout;
-  return (parameters: Float64Array, cutoff: number): number => {
+  return (parameters: Float64Array): number => {
     const alpha = parameters[0] as number;
     const beta = betaAt >= 0 ? (parameters[betaAt] as number) : 0;
     const gamma = gammaAt >= 0 ? (parameters[gammaAt] as number) : 0;
@@ -150,18 +149,12 @@ export function createObjective(
     }
     const level = parameters[levelAt] as number;
     const slope = slopeAt >= 0 ? (parameters[slopeAt] as number) : 0;
-    // n log(sum e^2) >= cutoff once sum e^2 > exp(cutoff / n) (with a margin for rounding);
-    // short series finish quickly anyway and skip the exp().
-    const limit =
-      abandon && cutoff < Number.POSITIVE_INFINITY
-        ? Math.exp(cutoff / n) * (1 + 1e-12)
-        : Number.POSITIVE_INFINITY;
     let criterion: number;
     // Non-seasonal forms other than multiplicative trends have their own closures (see above).
     if (!multiplicativeError && !multiplicativeTrend && !multiplicativeSeason) {
       criterion = hasTrend
-        ? additiveTrendSeason(y, n, m, alpha, beta, gamma, phi, level, slope, ring, limit)
-        : additiveNoTrendSeason(y, n, m, alpha, gamma, level, ring, limit);
+        ? additiveTrendSeason(y, n, m, alpha, beta, gamma, phi, level, slope, ring)
+        : additiveNoTrendSeason(y, n, m, alpha, gamma, level, ring);
     } else if (multiplicativeTrend) {
       criterion = general(
         y,
@@ -180,21 +173,8 @@ export function createObjective(
       );
     } else if (additiveSeason) {
       criterion = hasTrend
-        ? trendAdditive(
-            y,
-            n,
-            m,
-            multiplicativeError,
-            alpha,
-            beta,
-            gamma,
-            phi,
-            level,
-            slope,
-            ring,
-            limit,
-          )
-        : noTrendAdditive(y, n, m, multiplicativeError, alpha, gamma, level, ring, limit);
+        ? trendAdditive(y, n, m, multiplicativeError, alpha, beta, gamma, phi, level, slope, ring)
+        : noTrendAdditive(y, n, m, multiplicativeError, alpha, gamma, level, ring);
     } else {
       criterion = hasTrend
         ? trendMultiplicative(
@@ -209,9 +189,8 @@ export function createObjective(
             level,
             slope,
             ring,
-            limit,
           )
-        : noTrendMultiplicative(y, n, m, multiplicativeError, alpha, gamma, level, ring, limit);
+        : noTrendMultiplicative(y, n, m, multiplicativeError, alpha, gamma, level, ring);
     }
     // As R: avoid perfect fits; NaN (negative multiplicative slope) is infeasible.
     if (criterion < -1e10) criterion = -1e10;
