@@ -1,7 +1,7 @@
 // NAB's own scoring (Lavin & Ahmad 2015, "Evaluating Real-time Anomaly Detection Algorithms — the
 // Numenta Anomaly Benchmark", arXiv:1510.03336, section 4; NAB's sweeper), re-implemented from the
 // paper's formulas and the NAB data README:
-//   scaledSigmoid(y) = 2 / (1 + e^(5y)) - 1 for y <= 3, and -1 for y > 3.
+//   scaledSigmoid(y) = 2 / (1 + e^(5y)) - 1 for y < 3, and -1 from 3 on.
 //   A point inside a window [l, r] (width w = r - l + 1) at index i has relative position
 //   y = -(r - i + 1) / w in [-1, 0): its reward is tpWeight * scaledSigmoid(y) / scaledSigmoid(-1),
 //   exactly tpWeight at the left edge and close to 0 at the right edge. Only the earliest detection
@@ -52,9 +52,9 @@ export interface NabResult {
   windows: number;
 }
 
-/** 2 / (1 + e^(5y)) - 1, or -1 beyond 3 (NAB's scaledSigmoid). */
+/** 2 / (1 + e^(5y)) - 1, or -1 from 3 on (NAB's scaledSigmoid). */
 export function scaledSigmoid(position: number): number {
-  if (position > 3) return -1;
+  if (position >= 3) return -1;
   return 2 / (1 + Math.exp(5 * position)) - 1;
 }
 
