@@ -1,0 +1,160 @@
+// The expected value of each step for the residual detectors: gaps and explained steps filled,
+// counts put on a variance-stabilised scale, then robust STL (Cleveland et al. 1990) for the
+// seasonal series or a running median for the rest, and the residuals' robust scale.
+import { stl } from '../forecast/arima/stl';
+
+export interface Baseline {
+  /** Values on the working scale (Anscombe for counts), gaps filled. */
+  working: Float64Array;
+  /** Expected value per step on the working scale (seasonal + trend). */
+  expected: Float64Array;
+  /** Seasonal part alone (zero without a usable period), for deseasonalised views. */
+  seasonal: Float64Array;
+  /** working - expected, NaN at missing and explained steps (never scored). */
+  residual: Float64Array;
+  /** Robust standard deviation of the residuals on the working scale. */
+  scale: number;
+  /** The values are non-negative whole numbers: the working scale is Anscombe's square root. */
+  counts: boolean;
+  /** The seasonal period used (0 = none). */
+  period: number;
+  notes: string[];
+}
+
+/** Anscombe (1948): 2 sqrt(x + 3/8) makes Poisson counts roughly unit-variance. */
+export const toWorkingScale = (value: number, counts: boolean): number =>
+  counts ? 2 * Math.sqrt(Math.max(value, 0) + 0.375) : value;
+
+export function fromWorkingScale(value: number, counts: boolean): number {
+  if (!counts) return value;
+  const root = Math.max(value, 0) / 2;
+  return Math.max(0, root * root - 0.375);
+}
+
+function isCountSeries(values: readonly number[]): boolean {
+  let seen = 0;
+  for (const value of values) {
+    if (!Number.isFinite(value)) continue;
+    if (value < 0 || !Number.isInteger(value)) return false;
+    seen += 1;
+  }
+  return seen > 0;
+}
+
+/** Linear interpolation across unusable steps; the ends take the nearest usable value. */
+function fillGaps(values: Float64Array, usable: Uint8Array): void {
+  const n = values.length;
+  let previous = -1;
+  for (let index = 0; index <= n; index += 1) {
+    if (index < n && !usable[index]) continue;
+    const gapStart = previous + 1;
+    if (index > gapStart) {
+      const left = previous >= 0 ? (values[previous] as number) : undefined;
+      const right = index < n ? (values[index] as number) : undefined;
+      for (let step = gapStart; step < index; step += 1) {
+        if (left !== undefined && right !== undefined) {
+          values[step] = left + ((right - left) * (step - previous)) / (index - previous);
+        } else values[step] = (left ?? right) as number;
+      }
+    }
+    previous = index;
+  }
+}
+
+function medianOf(values: Float64Array): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = Float64Array.from(values).sort();
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Centred running median of odd `width` (shrinking at the ends). */
+export function runningMedian(values: Float64Array, width: number): Float64Array {
+  const half = width >> 1;
+  const out = new Float64Array(values.length);
+  for (let index = 0; index < values.length; index += 1) {
+    const from = Math.max(0, index - half);
+    const to = Math.min(values.length, index + half + 1);
+    out[index] = medianOf(values.subarray(from, to));
+  }
+  return out;
+}
+
+/** 1.4826 MAD of the finite residuals, with the mean absolute deviation as a fallback at 0. */
+export function robustScale(residual: Float64Array): number {
+  const finite = residual.filter(Number.isFinite);
+  if (finite.length === 0) return 0;
+  const centre = medianOf(finite);
+  const absolute = finite.map((value) => Math.abs(value - centre));
+  const mad = 1.4826 * medianOf(absolute);
+  if (mad > 0) return mad;
+  let total = 0;
+  for (const value of absolute) total += value;
+  return 1.2533 * (total / absolute.length);
+}
+
+const nextOdd = (value: number): number => {
+  const rounded = Math.max(3, Math.round(value));
+  return rounded % 2 === 0 ? rounded + 1 : rounded;
+};
+
+export interface BaselineOptions {
+  /** Seasonal periods, shortest first; the first one with more than two cycles of data is used. */
+  periods: readonly number[];
+  explained?: readonly boolean[];
+  /** Trend span in cycles of the period (default 5: short anomalies stay in the residual). */
+  trendCycles?: number;
+}
+
+/** Builds the baseline of `values`; expects at least 4 usable steps (callers check). */
+export function buildBaseline(values: readonly number[], options: BaselineOptions): Baseline {
+  const n = values.length;
+  const notes: string[] = [];
+  const counts = isCountSeries(values);
+  const usable = new Uint8Array(n);
+  const working = new Float64Array(n);
+  let missing = 0;
+  for (let index = 0; index < n; index += 1) {
+    const value = values[index] as number;
+    const finite = Number.isFinite(value);
+    if (!finite) missing += 1;
+    usable[index] = finite && options.explained?.[index] !== true ? 1 : 0;
+    working[index] = finite ? toWorkingScale(value, counts) : Number.NaN;
+  }
+  if (missing > 0) notes.push(`${missing} missing steps filled by interpolation, never scored`);
+  const filled = Float64Array.from(working);
+  fillGaps(filled, usable);
+
+  const period = options.periods.find((candidate) => candidate >= 2 && n > 2 * candidate) ?? 0;
+  if (options.periods.length > 0 && period === 0) {
+    notes.push(
+      `too short for the seasonal period ${options.periods[0]} (needs more than ${2 * (options.periods[0] ?? 0)} steps): a running median is the baseline`,
+    );
+  }
+  let expected: Float64Array;
+  let seasonal: Float64Array;
+  if (period > 0) {
+    const decomposition = stl(filled, period, {
+      seasonalWindow: 11,
+      trendWindow: nextOdd((options.trendCycles ?? 5) * period),
+      robust: true,
+      outer: 4,
+    });
+    seasonal = decomposition.seasonal;
+    expected = new Float64Array(n);
+    for (let index = 0; index < n; index += 1) {
+      expected[index] = decomposition.seasonal[index]! + decomposition.trend[index]!;
+    }
+  } else {
+    seasonal = new Float64Array(n);
+    expected = runningMedian(filled, nextOdd(Math.min(31, Math.max(5, n / 10))));
+  }
+  const residual = new Float64Array(n);
+  for (let index = 0; index < n; index += 1) {
+    residual[index] = usable[index] ? working[index]! - expected[index]! : Number.NaN;
+  }
+  let scale = robustScale(residual);
+  // on the Anscombe scale Poisson noise has unit sd; overdispersion only adds to it
+  if (counts) scale = Math.max(scale, 1);
+  return { working: filled, expected, seasonal, residual, scale, counts, period, notes };
+}

@@ -1,0 +1,79 @@
+// Abrupt level shifts: at each step, the median of the deseasonalised series over the window
+// after it against the window before it, standardised by the sampling error of a median
+// (1.2533 sigma / sqrt(w), Kendall & Stuart); a step counts only if the jump there is at least
+// twice the change between the neighbouring windows on each side, so trends, ramps and yearly
+// swings (which change every window about as much) are not taken for shifts.
+import type { Baseline } from './baseline';
+
+export interface LevelShift {
+  /** First step at the new level. */
+  at: number;
+  /** Medians before and after on the working scale. */
+  before: number;
+  after: number;
+  /** The jump in standard errors of the difference of the two medians. */
+  score: number;
+}
+
+function medianOf(values: Float64Array, from: number, to: number, buffer: number[]): number {
+  buffer.length = 0;
+  for (let index = Math.max(0, from); index < Math.min(values.length, to); index += 1) {
+    const value = values[index]!;
+    if (Number.isFinite(value)) buffer.push(value);
+  }
+  if (buffer.length < 4) return Number.NaN;
+  buffer.sort((a, b) => a - b);
+  const middle = buffer.length >> 1;
+  return buffer.length % 2 ? buffer[middle]! : (buffer[middle - 1]! + buffer[middle]!) / 2;
+}
+
+/** Steps per side the test compares (4 cycles of the period, at least 28). */
+export function shiftWindow(period: number): number {
+  return Math.max(28, 4 * period);
+}
+
+/**
+ * Level shifts scoring at least `floor`, strongest first without two within one window, in
+ * time order. A window after the step as short as half the full one is accepted, so a shift in
+ * the last weeks is found (with less evidence) instead of waiting for a full window.
+ */
+export function findLevelShifts(baseline: Baseline, floor: number): LevelShift[] {
+  const window = shiftWindow(baseline.period);
+  const n = baseline.working.length;
+  const level = new Float64Array(n);
+  for (let index = 0; index < n; index += 1) {
+    // residual NaN marks missing and explained steps: they stay out of the medians
+    level[index] = Number.isFinite(baseline.residual[index]!)
+      ? baseline.working[index]! - baseline.seasonal[index]!
+      : Number.NaN;
+  }
+  const buffer: number[] = [];
+  const standardError = 1.2533 * baseline.scale;
+  const found: LevelShift[] = [];
+  const minimumAfter = Math.ceil(window / 2);
+  for (let at = window; at + minimumAfter <= n; at += 1) {
+    const afterLength = Math.min(window, n - at);
+    const before = medianOf(level, at - window, at, buffer);
+    const after = medianOf(level, at, at + afterLength, buffer);
+    if (!Number.isFinite(before) || !Number.isFinite(after) || !(standardError > 0)) continue;
+    const jump = after - before;
+    const score = Math.abs(jump) / (standardError * Math.sqrt(1 / window + 1 / afterLength));
+    if (score < floor) continue;
+    // the neighbouring changes: before-before vs before, after vs after-after
+    const earlier = medianOf(level, at - 2 * window, at - window, buffer);
+    const drifts: number[] = [];
+    if (Number.isFinite(earlier)) drifts.push(Math.abs(before - earlier));
+    if (at + 2 * window <= n) {
+      const later = medianOf(level, at + window, at + 2 * window, buffer);
+      if (Number.isFinite(later)) drifts.push(Math.abs(later - after));
+    }
+    if (drifts.length === 0 || drifts.some((drift) => Math.abs(jump) < 2 * drift)) continue;
+    found.push({ at, before, after, score });
+  }
+  found.sort((a, b) => b.score - a.score);
+  const kept: LevelShift[] = [];
+  for (const shift of found) {
+    if (kept.every((other) => Math.abs(other.at - shift.at) >= window)) kept.push(shift);
+  }
+  return kept.sort((a, b) => a.at - b.at);
+}

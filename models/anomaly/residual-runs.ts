@@ -1,0 +1,105 @@
+// Finds anomalies in standardised residuals: single steps far from the baseline, and runs of
+// steps that are each only moderately off but together are not chance (a scan statistic: the
+// sum of clipped z over a window divided by the square root of its length, Kulldorff-style).
+// Both are put on one scale (a single step's |z|), so one threshold decides for both.
+
+export interface ResidualCandidate {
+  start: number;
+  end: number;
+  /** +1 above the baseline, -1 below */
+  sign: 1 | -1;
+  /** on the single-step |z| scale */
+  score: number;
+}
+
+export interface RunSearchOptions {
+  /** Longest run considered, in steps. */
+  maxRun: number;
+  /** Candidates scoring below this are not kept (the sweep floor). */
+  floor: number;
+  /** A run needs this much more evidence than a single step of the same score. */
+  runPenalty: number;
+}
+
+/** Values of |z| above this count as this in runs, so one wild step cannot make a run. */
+const CLIP = 4;
+
+function runScores(z: Float64Array, width: number, penalty: number): Float64Array {
+  const n = z.length;
+  const out = new Float64Array(n).fill(0);
+  let total = 0;
+  let scored = 0;
+  for (let index = 0; index < n; index += 1) {
+    const value = z[index]!;
+    if (Number.isFinite(value)) {
+      total += Math.max(-CLIP, Math.min(CLIP, value));
+      scored += 1;
+    }
+    const leaving = index - width;
+    if (leaving >= 0) {
+      const old = z[leaving]!;
+      if (Number.isFinite(old)) {
+        total -= Math.max(-CLIP, Math.min(CLIP, old));
+        scored -= 1;
+      }
+    }
+    // a window is judged on its scored steps and needs most of them
+    if (index >= width - 1 && scored >= Math.ceil(0.7 * width)) {
+      out[index - width + 1] = total / Math.sqrt(scored) / penalty;
+    }
+  }
+  return out;
+}
+
+/** Trims a run's ends until they point the run's way by at least one z. */
+function trim(z: Float64Array, start: number, end: number, sign: number): [number, number] {
+  let from = start;
+  let to = end;
+  const agrees = (index: number) => Number.isFinite(z[index]!) && sign * z[index]! >= 1;
+  while (from < to && !agrees(from)) from += 1;
+  while (to > from && !agrees(to)) to -= 1;
+  return [from, to];
+}
+
+/**
+ * Greedy selection, strongest first, of non-overlapping single-step and run candidates whose
+ * score reaches `options.floor`; returned in time order.
+ */
+export function findResidualCandidates(
+  z: Float64Array,
+  options: RunSearchOptions,
+): ResidualCandidate[] {
+  const n = z.length;
+  const pool: ResidualCandidate[] = [];
+  for (let index = 0; index < n; index += 1) {
+    const value = z[index]!;
+    if (Number.isFinite(value) && Math.abs(value) >= options.floor) {
+      pool.push({ start: index, end: index, sign: value > 0 ? 1 : -1, score: Math.abs(value) });
+    }
+  }
+  for (let width = 2; width <= Math.min(options.maxRun, n); width += 1) {
+    const scores = runScores(z, width, options.runPenalty);
+    for (let start = 0; start + width <= n; start += 1) {
+      const score = scores[start]!;
+      if (Math.abs(score) < options.floor) continue;
+      const sign = score > 0 ? 1 : -1;
+      const [from, to] = trim(z, start, start + width - 1, sign);
+      if (to - from + 1 < 2) continue;
+      pool.push({ start: from, end: to, sign, score: Math.abs(score) });
+    }
+  }
+  pool.sort((a, b) => b.score - a.score || a.start - b.start);
+  const taken = new Uint8Array(n);
+  const chosen: ResidualCandidate[] = [];
+  for (const candidate of pool) {
+    let free = true;
+    for (let index = candidate.start; index <= candidate.end && free; index += 1) {
+      if (taken[index]) free = false;
+    }
+    if (!free) continue;
+    for (let index = candidate.start; index <= candidate.end; index += 1) taken[index] = 1;
+    chosen.push(candidate);
+  }
+  chosen.sort((a, b) => a.start - b.start);
+  return chosen;
+}

@@ -1,0 +1,202 @@
+// Seasonal decomposition + robust residual scores: robust STL (Cleveland et al. 1990) on a
+// variance-stabilised scale, residuals standardised by their median absolute deviation (Hampel
+// 1974), single steps and runs scored on one scale, and a persistence check that tells a level
+// shift from a temporary spike or drop.
+import { buildBaseline, fromWorkingScale, type Baseline } from './baseline';
+import type {
+  AnomalyKind,
+  DetectedAnomaly,
+  DetectionResult,
+  Detector,
+  DetectorInput,
+  Sensitivity,
+} from './detector';
+import { countScores } from './count-scores';
+import { negativeBinomialQuantile } from '../stats/negative-binomial';
+import { normalCdf } from '../stats/normal';
+import { findLevelShifts, shiftWindow } from './level-shift';
+import { findResidualCandidates, type ResidualCandidate } from './residual-runs';
+
+/**
+ * Score (normal-equivalent z) each kind must reach at each sensitivity. Medium was set for a
+ * precision of 0.95 on the demo company of seed 7 (seed 1 is kept for the benchmark): single
+ * high days are the commonest false alarm (heavy-tailed demand), runs of low days the rarest.
+ */
+export const STL_THRESHOLDS: Record<Sensitivity, Record<AnomalyKind, number>> = {
+  low: { spike: 10, outlier: 10, drop: 8, level_shift: 9 },
+  medium: { spike: 8, outlier: 8, drop: 6, level_shift: 7 },
+  high: { spike: 6, outlier: 6, drop: 5, level_shift: 5 },
+};
+/** Candidates down to this score are kept in `scores` for threshold sweeps. */
+const SWEEP_FLOOR = 3;
+const RUN_PENALTY = 1.2;
+const MIN_USABLE = 8;
+
+/** Per-step expectation in the data's units with its central range at the threshold. */
+interface Expectation {
+  at(index: number): { centre: number; lower: number; upper: number };
+}
+
+function gaussianExpectation(baseline: Baseline, threshold: number): Expectation {
+  return {
+    at(index) {
+      const centre = baseline.expected[index]!;
+      return {
+        centre: fromWorkingScale(centre, baseline.counts),
+        lower: fromWorkingScale(centre - threshold * baseline.scale, baseline.counts),
+        upper: fromWorkingScale(centre + threshold * baseline.scale, baseline.counts),
+      };
+    },
+  };
+}
+
+function countExpectation(mean: Float64Array, dispersion: number, threshold: number): Expectation {
+  const tail = normalCdf(-threshold);
+  return {
+    at(index) {
+      const mu = mean[index]!;
+      return {
+        centre: mu,
+        lower: negativeBinomialQuantile(tail, mu, dispersion),
+        upper: negativeBinomialQuantile(1 - tail, mu, dispersion),
+      };
+    },
+  };
+}
+
+function describe(
+  values: readonly number[],
+  expectation: Expectation,
+  candidate: ResidualCandidate,
+): Omit<DetectedAnomaly, 'kind'> {
+  let expected = 0;
+  let observed = 0;
+  let lower = 0;
+  let upper = 0;
+  let count = 0;
+  for (let index = candidate.start; index <= candidate.end; index += 1) {
+    const value = values[index] as number;
+    if (!Number.isFinite(value)) continue;
+    const range = expectation.at(index);
+    expected += range.centre;
+    lower += range.lower;
+    upper += range.upper;
+    observed += value;
+    count += 1;
+  }
+  const per = Math.max(count, 1);
+  return {
+    start: candidate.start,
+    end: candidate.end,
+    score: candidate.score,
+    expected: expected / per,
+    observed: observed / per,
+    expectedLower: lower / per,
+    expectedUpper: upper / per,
+    detector: 'stl',
+  };
+}
+
+export function usableCount(input: DetectorInput): number {
+  let usable = 0;
+  input.values.forEach((value, index) => {
+    if (Number.isFinite(value) && input.explained?.[index] !== true) usable += 1;
+  });
+  return usable;
+}
+
+/** Candidates with their kinds, strongest evidence kept, on the whole series. */
+export function stlCandidates(input: DetectorInput): {
+  baseline: Baseline;
+  anomalies: DetectedAnomaly[];
+} {
+  const baseline = buildBaseline(input.values, {
+    periods: input.periods,
+    ...(input.explained ? { explained: input.explained } : {}),
+  });
+  const n = input.values.length;
+  let z: Float64Array = new Float64Array(n);
+  for (let index = 0; index < n; index += 1) {
+    z[index] = baseline.scale > 0 ? baseline.residual[index]! / baseline.scale : Number.NaN;
+  }
+  // the expected range is drawn at the single-step threshold
+  const threshold = STL_THRESHOLDS[input.sensitivity].spike;
+  let expectation = gaussianExpectation(baseline, threshold);
+  if (baseline.counts) {
+    const scored = countScores(
+      input.values,
+      baseline.expected,
+      z,
+      baseline.period > 0 ? Math.round(2.5 * baseline.period) : 14,
+    );
+    z = scored.z;
+    expectation = countExpectation(scored.mean, scored.dispersion, threshold);
+  }
+  const candidates = findResidualCandidates(z, {
+    maxRun: Math.max(14, Math.min(baseline.period, 48)),
+    floor: SWEEP_FLOOR,
+    runPenalty: RUN_PENALTY,
+  });
+  const anomalies: DetectedAnomaly[] = [];
+  const shifts = findLevelShifts(baseline, SWEEP_FLOOR);
+  const window = shiftWindow(baseline.period);
+  for (const shift of shifts) {
+    anomalies.push({
+      ...describe(input.values, expectation, { start: shift.at, end: shift.at, sign: 1, score: 0 }),
+      kind: 'level_shift',
+      score: shift.score,
+      expected: fromWorkingScale(shift.before, baseline.counts),
+      observed: fromWorkingScale(shift.after, baseline.counts),
+    });
+  }
+  for (const candidate of candidates) {
+    // the residuals around a shift, while the trend catches up, are the same event
+    const sameEvent = shifts.some(
+      (shift) =>
+        Math.sign(shift.after - shift.before) === candidate.sign &&
+        candidate.end >= shift.at - window / 2 &&
+        candidate.start <= shift.at + window,
+    );
+    if (sameEvent) continue;
+    anomalies.push({
+      ...describe(input.values, expectation, candidate),
+      kind: candidate.sign > 0 ? 'spike' : 'drop',
+    });
+  }
+  anomalies.sort((a, b) => a.start - b.start);
+  return { baseline, anomalies };
+}
+
+export const stlResidualDetector: Detector = {
+  name: 'stl',
+  minLength: (periods) => Math.max(MIN_USABLE, 2 * (periods[0] ?? 0) + 1),
+  detect(input: DetectorInput): DetectionResult {
+    const n = input.values.length;
+    const scores = new Float64Array(n);
+    const usable = usableCount(input);
+    if (usable < MIN_USABLE) {
+      return {
+        anomalies: [],
+        scores,
+        notes: [`too short to judge: ${usable} usable steps, at least ${MIN_USABLE} needed`],
+      };
+    }
+    const { baseline, anomalies } = stlCandidates(input);
+    if (baseline.scale === 0) {
+      return {
+        anomalies: [],
+        scores,
+        notes: [...baseline.notes, 'constant series: no variation to judge against'],
+      };
+    }
+    for (const anomaly of anomalies) {
+      scores[anomaly.start] = Math.max(scores[anomaly.start]!, anomaly.score);
+    }
+    const thresholds = STL_THRESHOLDS[input.sensitivity];
+    return {
+      anomalies: anomalies.filter((anomaly) => anomaly.score >= thresholds[anomaly.kind]),
+      scores,
+      notes: baseline.notes,
+    };
+  },
+};

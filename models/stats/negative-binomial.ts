@@ -1,0 +1,104 @@
+// Negative binomial (gamma-Poisson) probabilities with mean mu and shape (dispersion) k:
+// Var = mu + mu^2 / k, k = Infinity is Poisson (Johnson, Kemp & Kotz, Univariate Discrete
+// Distributions, 3rd ed., ch. 5). Tails are summed from y outward, away from the mode, in log
+// space, so probabilities far below 1e-300 of the mode's mass stay exact where they matter.
+import { logGamma } from './random';
+
+function check(mean: number, dispersion: number): void {
+  if (!(mean >= 0) || !Number.isFinite(mean)) {
+    throw new RangeError(`mean: must be a finite number >= 0, got ${mean}`);
+  }
+  if (!(dispersion > 0)) throw new RangeError(`dispersion: must be > 0, got ${dispersion}`);
+}
+
+/** ln P(Y = y) for a whole y >= 0. */
+export function negativeBinomialLogPmf(y: number, mean: number, dispersion: number): number {
+  check(mean, dispersion);
+  if (!Number.isInteger(y) || y < 0) return -Infinity;
+  if (mean === 0) return y === 0 ? 0 : -Infinity;
+  if (dispersion === Infinity) return y * Math.log(mean) - mean - logGamma(y + 1);
+  return (
+    logGamma(y + dispersion) -
+    logGamma(dispersion) -
+    logGamma(y + 1) +
+    dispersion * Math.log(dispersion / (dispersion + mean)) +
+    y * Math.log(mean / (dispersion + mean))
+  );
+}
+
+/** Ratio P(Y = j + 1) / P(Y = j). */
+function stepRatio(j: number, mean: number, dispersion: number): number {
+  return dispersion === Infinity
+    ? mean / (j + 1)
+    : ((j + dispersion) / (j + 1)) * (mean / (dispersion + mean));
+}
+
+const RELATIVE_TOLERANCE = 1e-14;
+
+/** P(Y <= y). */
+export function negativeBinomialLowerTail(y: number, mean: number, dispersion: number): number {
+  check(mean, dispersion);
+  if (y < 0) return 0;
+  const top = Math.floor(y);
+  if (mean === 0) return 1;
+  // beyond the mean the complement is the short side
+  if (top > mean) return 1 - negativeBinomialUpperTail(top + 1, mean, dispersion);
+  let term = Math.exp(negativeBinomialLogPmf(top, mean, dispersion));
+  let total = term;
+  for (let j = top - 1; j >= 0; j -= 1) {
+    term /= stepRatio(j, mean, dispersion);
+    total += term;
+    if (term < RELATIVE_TOLERANCE * total) break;
+  }
+  return Math.min(1, total);
+}
+
+/** P(Y >= y). */
+export function negativeBinomialUpperTail(y: number, mean: number, dispersion: number): number {
+  check(mean, dispersion);
+  const bottom = Math.ceil(y);
+  if (bottom <= 0) return 1;
+  if (mean === 0) return 0;
+  if (bottom <= mean) return 1 - negativeBinomialLowerTail(bottom - 1, mean, dispersion);
+  let term = Math.exp(negativeBinomialLogPmf(bottom, mean, dispersion));
+  let total = term;
+  for (let j = bottom; term > 0; j += 1) {
+    term *= stepRatio(j, mean, dispersion);
+    total += term;
+    if (term < RELATIVE_TOLERANCE * total) break;
+  }
+  return Math.min(1, total);
+}
+
+/** Smallest whole y with P(Y <= y) >= probability (0 < probability < 1). */
+export function negativeBinomialQuantile(
+  probability: number,
+  mean: number,
+  dispersion: number,
+): number {
+  check(mean, dispersion);
+  if (!(probability > 0 && probability < 1)) {
+    throw new RangeError(`probability: must be in (0, 1), got ${probability}`);
+  }
+  if (mean === 0) return 0;
+  let y = 0;
+  let term = Math.exp(negativeBinomialLogPmf(0, mean, dispersion));
+  let total = term;
+  // start from 0 only when its mass is representable; otherwise walk from a normal guess
+  if (term === 0) {
+    const sd = Math.sqrt(mean + (dispersion === Infinity ? 0 : (mean * mean) / dispersion));
+    y = Math.max(0, Math.floor(mean - 40 * sd));
+    total = negativeBinomialLowerTail(y, mean, dispersion);
+    term = Math.exp(negativeBinomialLogPmf(y, mean, dispersion));
+  }
+  while (total < probability) {
+    term *= stepRatio(y, mean, dispersion);
+    y += 1;
+    total += term;
+    if (term === 0 && total < probability) {
+      total = negativeBinomialLowerTail(y, mean, dispersion);
+      term = Math.exp(negativeBinomialLogPmf(y, mean, dispersion));
+    }
+  }
+  return y;
+}
