@@ -2,9 +2,9 @@
 // `timestamp,value`, or tidy `series_id,date,value`), with start and end in the input's own time
 // format and a plain explanation; worker threads for files of many series.
 import type { Command } from 'commander';
-import type { Detector, Sensitivity } from '../../../models/anomaly/detector';
+import type { Sensitivity } from '../../../models/anomaly/detector';
+import { detectorNames } from '../../../models/anomaly/registry';
 import { detectFile, type DetectFileResult } from '../../anomaly/detect-file';
-import { DETECTOR_REGISTRY } from '../../anomaly/detect-series';
 import { createProgressBar } from '../../batch/progress';
 import { action, UsageError } from '../run-command';
 import { Cancelled, cancelOnInterrupt, checkInputFile, parseThreads } from './forecast-options';
@@ -18,25 +18,11 @@ export function parseSensitivity(text: string): Sensitivity {
   return text as Sensitivity;
 }
 
-interface Registry {
-  getDetector(name: string): Detector;
-  detectorNames: readonly string[];
-}
-
-/** The detector name checked against the registry (loaded here so a bad name fails before work). */
-export async function checkDetector(name: string): Promise<string> {
-  let registry: Partial<Registry>;
-  try {
-    registry = (await import(DETECTOR_REGISTRY.href)) as Partial<Registry>;
-  } catch (error) {
-    throw new Error(
-      `the anomaly detector registry (models/anomaly/registry.ts) cannot be loaded: ${(error as Error).message}`,
-    );
-  }
-  const names = registry.detectorNames ?? [];
-  if (name !== DEFAULT_DETECTOR && !names.includes(name))
+/** A detector name from the registry ('default' included), or a UsageError listing them. */
+export function checkDetector(name: string): string {
+  if (!detectorNames.includes(name))
     throw new UsageError(
-      `--detector ${name}: unknown detector; choose one of ${[DEFAULT_DETECTOR, ...names.filter((known) => known !== DEFAULT_DETECTOR)].join(', ')}`,
+      `--detector ${name}: unknown detector; choose one of ${detectorNames.join(', ')}`,
     );
   return name;
 }
@@ -68,7 +54,7 @@ async function runAnomalies(options: AnomaliesOptions): Promise<void> {
       'store scan: scanning the store without --input is not available yet; give --input FILE (timestamp,value or series_id,date,value)',
     );
   checkInputFile(options.input);
-  const detector = await checkDetector(options.detector);
+  const detector = checkDetector(options.detector);
   const { signal, dispose } = cancelOnInterrupt();
   const bar = process.stderr.isTTY ? createProgressBar(process.stderr, 'series') : undefined;
   try {

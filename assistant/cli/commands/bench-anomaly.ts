@@ -45,7 +45,7 @@ async function runBenchAnomaly(options: BenchAnomalyOptions): Promise<void> {
   const sensitivity = parseSensitivity(options.sensitivity);
   const threads = parseThreads(options.threads);
   checkFolder(options.input);
-  const detector = await checkDetector(options.detector);
+  const detector = checkDetector(options.detector);
   const { signal, dispose } = cancelOnInterrupt();
   const bar = process.stderr.isTTY ? createProgressBar(process.stderr, 'files') : undefined;
   try {
