@@ -29,11 +29,10 @@ export function additiveNoTrendNoSeason(
     oddSquares += secondResidual * secondResidual;
     level = keep2 * level + (keepAlpha * first + alpha * second);
   }
-  if (t < n) {
-    const residual = (y[t] as number) - level;
-    evenSquares += residual * residual;
-  }
-  return n * Math.log(evenSquares + oddSquares);
+  // The odd last step on every call, kept only when n is odd (see kernels.ts).
+  const lastResidual = (y[n - 1] as number) - level;
+  const lastSquares = evenSquares + lastResidual * lastResidual;
+  return n * Math.log((t < n ? lastSquares : evenSquares) + oddSquares);
 }
 
 /** ETS(A, A or Ad, N); recursive doubling as kernelTrendNoSeason. */
@@ -72,11 +71,10 @@ export function additiveTrendNoSeason(
     d = a21 * base + a22 * d + (h2 * first + g2 * second);
     base = after;
   }
-  if (t < n) {
-    const residual = (y[t] as number) - base;
-    evenSquares += residual * residual;
-  }
-  return n * Math.log(evenSquares + oddSquares);
+  // The odd last step on every call, kept only when n is odd (see kernels.ts).
+  const lastResidual = (y[n - 1] as number) - base;
+  const lastSquares = evenSquares + lastResidual * lastResidual;
+  return n * Math.log((t < n ? lastSquares : evenSquares) + oddSquares);
 }
 
 /** ETS(A, N, A). */
@@ -155,9 +153,8 @@ export function additiveTrendAdditiveSeason(
     d = a21 * base + a22 * d + (h2 * firstAdjusted + g2 * secondAdjusted);
     base = after;
   }
-  if (t < n) {
-    const residual = (y[t] as number) - (base + (ring[position] as number));
-    evenSquares += residual * residual;
-  }
-  return n * Math.log(evenSquares + oddSquares);
+  // The odd last step on every call, kept only when n is odd (see kernels.ts).
+  const lastResidual = (y[n - 1] as number) - (base + (ring[position] as number));
+  const lastSquares = evenSquares + lastResidual * lastResidual;
+  return n * Math.log((t < n ? lastSquares : evenSquares) + oddSquares);
 }

@@ -10,7 +10,9 @@
 // even and odd steps for the same reason. Each returns R's criterion n log(sum e^2)
 // (+ 2 sum log|f| for multiplicative errors) over all n steps. The non-seasonal
 // loops here are for multiplicative errors only (objective-non-seasonal.ts); additive-error
-// ones are in kernels-additive.ts.
+// ones are in kernels-additive.ts. The two-step loops compute the odd last step's terms on every
+// call and keep them only for odd n: code that runs only for odd n had no type feedback when the
+// first series was even, and reaching it cost each loop a deoptimisation and a recompilation.
 const TOLERANCE = 1e-10;
 const HUGE = 1e10;
 
@@ -61,13 +63,17 @@ export function multiplicativeNoTrendNoSeason(
     }
     level = keep2 * level + (keepAlpha * first + alpha * second);
   }
-  if (t < n) {
-    const observation = y[t] as number;
-    const residual = (observation - level) / level;
-    evenSquares += residual * residual;
-    evenProduct *= Math.abs(level);
-  }
-  return finish(n, evenSquares + oddSquares, true, logSum + logOfProduct(evenProduct, oddProduct));
+  // The odd last step on every call, kept only when n is odd (see the note at the top).
+  const lastResidual = ((y[n - 1] as number) - level) / level;
+  const lastSquares = evenSquares + lastResidual * lastResidual;
+  const lastProduct = evenProduct * Math.abs(level);
+  const odd = t < n;
+  return finish(
+    n,
+    (odd ? lastSquares : evenSquares) + oddSquares,
+    true,
+    logSum + logOfProduct(odd ? lastProduct : evenProduct, oddProduct),
+  );
 }
 
 /** ETS(M, A or Ad, N). */
@@ -116,13 +122,17 @@ export function multiplicativeTrendNoSeason(
     d = a21 * base + a22 * d + (h2 * first + g2 * second);
     base = after;
   }
-  if (t < n) {
-    const observation = y[t] as number;
-    const residual = (observation - base) / base;
-    evenSquares += residual * residual;
-    evenProduct *= Math.abs(base);
-  }
-  return finish(n, evenSquares + oddSquares, true, logSum + logOfProduct(evenProduct, oddProduct));
+  // The odd last step on every call, kept only when n is odd (see the note at the top).
+  const lastResidual = ((y[n - 1] as number) - base) / base;
+  const lastSquares = evenSquares + lastResidual * lastResidual;
+  const lastProduct = evenProduct * Math.abs(base);
+  const odd = t < n;
+  return finish(
+    n,
+    (odd ? lastSquares : evenSquares) + oddSquares,
+    true,
+    logSum + logOfProduct(odd ? lastProduct : evenProduct, oddProduct),
+  );
 }
 
 /** ETS(., N, A). */
@@ -235,18 +245,20 @@ export function kernelTrendAdditiveSeason(
     d = a21 * base + a22 * d + (h2 * firstAdjusted + g2 * secondAdjusted);
     base = after;
   }
-  if (t < n) {
-    const observation = y[t] as number;
-    const forecast = base + (ring[position] as number);
-    const residual = multiplicative ? (observation - forecast) / forecast : observation - forecast;
-    evenSquares += residual * residual;
-    if (multiplicative) evenProduct *= Math.abs(forecast);
-  }
+  // The odd last step on every call, kept only when n is odd (see the note at the top).
+  const lastObservation = y[n - 1] as number;
+  const lastForecast = base + (ring[position] as number);
+  const lastResidual = multiplicative
+    ? (lastObservation - lastForecast) / lastForecast
+    : lastObservation - lastForecast;
+  const lastSquares = evenSquares + lastResidual * lastResidual;
+  const lastProduct = evenProduct * Math.abs(lastForecast);
+  const odd = t < n;
   return finish(
     n,
-    evenSquares + oddSquares,
+    (odd ? lastSquares : evenSquares) + oddSquares,
     multiplicative,
-    multiplicative ? logSum + logOfProduct(evenProduct, oddProduct) : 0,
+    multiplicative ? logSum + logOfProduct(odd ? lastProduct : evenProduct, oddProduct) : 0,
   );
 }
 
@@ -364,17 +376,19 @@ export function kernelTrendMultiplicativeSeason(
     d = a21 * base + a22 * d + (h2 * firstAdjusted + g2 * secondAdjusted);
     base = after;
   }
-  if (t < n) {
-    const observation = y[t] as number;
-    const forecast = base * (ring[position] as number);
-    const residual = multiplicative ? (observation - forecast) / forecast : observation - forecast;
-    evenSquares += residual * residual;
-    if (multiplicative) evenProduct *= Math.abs(forecast);
-  }
+  // The odd last step on every call, kept only when n is odd (see the note at the top).
+  const lastObservation = y[n - 1] as number;
+  const lastForecast = base * (ring[position] as number);
+  const lastResidual = multiplicative
+    ? (lastObservation - lastForecast) / lastForecast
+    : lastObservation - lastForecast;
+  const lastSquares = evenSquares + lastResidual * lastResidual;
+  const lastProduct = evenProduct * Math.abs(lastForecast);
+  const odd = t < n;
   return finish(
     n,
-    evenSquares + oddSquares,
+    (odd ? lastSquares : evenSquares) + oddSquares,
     multiplicative,
-    multiplicative ? logSum + logOfProduct(evenProduct, oddProduct) : 0,
+    multiplicative ? logSum + logOfProduct(odd ? lastProduct : evenProduct, oddProduct) : 0,
   );
 }
