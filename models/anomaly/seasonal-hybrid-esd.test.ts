@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createRandom } from '../stats/random';
 import type { DetectorInput } from './detector';
 import {
-  esdCriticalValue,
-  hybridEsd,
+  createSeasonalHybridEsd,
   medianWindow,
+  SHESD_SETTINGS,
   seasonalHybridEsd,
 } from './seasonal-hybrid-esd';
 
@@ -27,45 +27,6 @@ function bump(values: number[], step: number, amount: number): void {
 
 const run = (input: Partial<DetectorInput> & { values: readonly number[] }) =>
   seasonalHybridEsd.detect({ periods: [7], sensitivity: 'medium', ...input });
-
-describe('esdCriticalValue', () => {
-  it("matches NIST's generalized ESD table for n = 54, alpha = 0.05 (Rosner 1983): otherwise the t quantile or Rosner's formula is wrong", () => {
-    const nist = [3.159, 3.151, 3.144, 3.136, 3.128, 3.12, 3.112, 3.103, 3.094, 3.085];
-    nist.forEach((lambda, index) => {
-      expect(esdCriticalValue(54, index + 1, 0.05)).toBeCloseTo(lambda, 3);
-    });
-  });
-
-  it('names the argument when i leaves no degrees of freedom: otherwise a caller gets NaN thresholds', () => {
-    expect(() => esdCriticalValue(5, 4, 0.05)).toThrow(/i: 4/);
-    expect(() => esdCriticalValue(50, 1, 0)).toThrow(/alpha/);
-  });
-});
-
-describe('hybridEsd', () => {
-  it('removes the most extreme values first and counts only those beyond the critical values: otherwise the median/MAD ESD is wrong', () => {
-    const random = createRandom(3);
-    const values = Array.from({ length: 200 }, () => random.normal());
-    values[17] = 9;
-    values[150] = -7;
-    const result = hybridEsd(values, 0.01, 4);
-    expect(result.removed.slice(0, 2)).toEqual([17, 150]);
-    expect(result.count).toBe(2);
-    expect(result.statistics[0]).toBeGreaterThan(result.criticalValues[0]!);
-  });
-
-  it('keeps testing when more than half the values tie (MAD 0) by the mean absolute deviation: otherwise sparse series could never flag anything', () => {
-    const values: number[] = Array.from({ length: 100 }, (_, index) => (index % 5 === 0 ? 1 : 0));
-    values[42] = 40;
-    const result = hybridEsd(values, 0.001, 2);
-    expect(result.removed[0]).toBe(42);
-    expect(result.count).toBeGreaterThanOrEqual(1);
-  });
-
-  it('rejects a cap that leaves no degrees of freedom: otherwise the t quantile would be asked for df 0', () => {
-    expect(() => hybridEsd([1, 2, 3, 4], 0.05, 3)).toThrow(/maxAnomalies/);
-  });
-});
 
 describe('medianWindow', () => {
   it('is two weeks of data and at least eight cycles: otherwise the piecewise median is too short at a daily step or not the paper’s at hourly', () => {
@@ -191,5 +152,36 @@ describe('seasonalHybridEsd', () => {
     expect(seasonalHybridEsd.minLength([7])).toBe(16);
     expect(seasonalHybridEsd.minLength([24, 168])).toBe(49);
     expect(seasonalHybridEsd.minLength([])).toBe(16);
+  });
+
+  it('lets a caller cap the anomalies per series: otherwise heavy-tailed metrics flag 2% of all steps', () => {
+    const values = dailySeries(61);
+    for (const [step, size] of [
+      [100, 60],
+      [300, 70],
+      [500, 80],
+    ] as const) {
+      bump(values, step, size);
+    }
+    const capped = createSeasonalHybridEsd({
+      ...SHESD_SETTINGS,
+      medium: { alpha: 0.001, maxShare: 0.0015 },
+    });
+    expect(run({ values }).anomalies.length).toBe(3);
+    expect(capped.detect({ values, periods: [7], sensitivity: 'medium' }).anomalies).toHaveLength(
+      1,
+    );
+    expect(() =>
+      createSeasonalHybridEsd({ ...SHESD_SETTINGS, low: { alpha: 2, maxShare: 0.02 } }),
+    ).toThrow(/settings.low.alpha/);
+  });
+
+  it('scores only the steps the test examined: otherwise the ordinary bulk would enter threshold sweeps', () => {
+    const values = dailySeries(71);
+    bump(values, 123, 60);
+    const result = run({ values });
+    const examined = Math.floor(0.02 * values.length);
+    expect(result.scores[123]).toBeGreaterThan(5);
+    expect(Array.from(result.scores).filter((score) => score > 0).length).toBe(examined);
   });
 });
