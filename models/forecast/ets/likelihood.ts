@@ -18,6 +18,7 @@ import {
 } from './kernels';
 import { additiveNoTrendAdditiveSeason, additiveTrendAdditiveSeason } from './kernels-additive';
 import { nonSeasonalObjective } from './objective-non-seasonal';
+import { createSeasonalAdmissibility } from './seasonal-admissibility';
 import { runEts } from './state-space';
 
 /** Where each quantity sits in the optimiser's vector: alpha, beta?, gamma?, phi?, level, slope?, s_1..s_{m-1}?. */
@@ -110,6 +111,8 @@ export function createObjective(
   const [upperAlpha, upperBeta, upperGamma, upperPhi] = upper as [number, number, number, number];
   // Local references: imported bindings can cost a getter call per use under some loaders.
   const admissible = isAdmissible;
+  // isAdmissible's seasonal branch with its buffers made once (same decisions).
+  const seasonalAdmissible = createSeasonalAdmissibility(seasonal ? m : 1);
   const fillRing = fillSeasonalRing;
   const general = runEts;
   const noTrendAdditive = kernelNoTrendAdditiveSeason;
@@ -141,11 +144,16 @@ export function createObjective(
         return Number.POSITIVE_INFINITY;
       }
     }
-    if (checkAdmissible && !admissible(alpha, beta, gamma, phi, m, hasTrend, seasonal)) {
-      return Number.POSITIVE_INFINITY;
-    }
+    // The seasonal states first: their check is O(m), the admissibility test O(m^2); either
+    // failing makes the point infeasible, so the order does not change the value.
     if (seasonal && !fillRing(parameters, seasonalAt, m, multiplicativeSeason, ring)) {
       return Number.POSITIVE_INFINITY;
+    }
+    if (checkAdmissible) {
+      const admitted = seasonal
+        ? seasonalAdmissible(alpha, beta, gamma, phi)
+        : admissible(alpha, beta, gamma, phi, m, hasTrend, false);
+      if (!admitted) return Number.POSITIVE_INFINITY;
     }
     const level = parameters[levelAt] as number;
     const slope = slopeAt >= 0 ? (parameters[slopeAt] as number) : 0;
