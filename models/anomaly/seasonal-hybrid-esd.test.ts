@@ -184,4 +184,29 @@ describe('seasonalHybridEsd', () => {
     expect(result.scores[123]).toBeGreaterThan(5);
     expect(Array.from(result.scores).filter((score) => score > 0).length).toBe(examined);
   });
+
+  it('stays quiet on 20 clean low-volume count series (Poisson, 2 a day) and finds a 25-unit day: otherwise slow sellers raise false alarms or hide real spikes', () => {
+    let alarms = 0;
+    for (let seed = 300; seed < 320; seed += 1) {
+      const random = createRandom(seed);
+      const values = Array.from({ length: 730 }, (_, t) =>
+        random.poisson(2 * (1 + 0.3 * Math.sin((2 * Math.PI * t) / 7))),
+      );
+      alarms += run({ values }).anomalies.length;
+      if (seed === 300) {
+        values[444] = 25;
+        const found = run({ values });
+        expect(found.anomalies.map((anomaly) => [anomaly.start, anomaly.kind])).toEqual([
+          [444, 'spike'],
+        ]);
+        const spike = found.anomalies[0]!;
+        expect(spike.expected).toBeGreaterThan(1);
+        expect(spike.expected).toBeLessThan(3.5);
+        expect(spike.expectedLower).toBeGreaterThanOrEqual(0);
+        expect(spike.expectedUpper).toBeLessThan(25);
+        expect(found.notes.join(' ')).toMatch(/Anscombe/);
+      }
+    }
+    expect(alarms).toBe(0);
+  });
 });
