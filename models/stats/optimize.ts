@@ -96,9 +96,10 @@ export function nelderMead(
   checkBounds(upper, size, 'upper');
 
   const bounded = lower !== undefined || upper !== undefined;
-  const low = new Float64Array(size).fill(Number.NEGATIVE_INFINITY);
-  const high = new Float64Array(size).fill(Number.POSITIVE_INFINITY);
-  for (let index = 0; index < size; index += 1) {
+  // Without bounds no point is ever tested against them: no arrays to fill.
+  const low = new Float64Array(bounded ? size : 0).fill(Number.NEGATIVE_INFINITY);
+  const high = new Float64Array(bounded ? size : 0).fill(Number.POSITIVE_INFINITY);
+  for (let index = 0; bounded && index < size; index += 1) {
     if (lower !== undefined) low[index] = lower[index] as number;
     if (upper !== undefined) high[index] = upper[index] as number;
   }

@@ -117,4 +117,31 @@ describe('non-seasonal objective', () => {
     );
     close(objective(Float64Array.from([0.3, 52]), Infinity), reference);
   });
+
+  it('skips the admissibility test only where the usual bounds imply it, else wide custom bounds would admit unstable fits', () => {
+    const random = new Random(5);
+    const form = { multiplicativeError: false, hasTrend: true, damped: true, ...settings };
+    const both = nonSeasonalObjective(SERIES, { ...form, bounds: 'both' });
+    const usual = nonSeasonalObjective(SERIES, { ...form, bounds: 'usual' });
+    for (let trial = 0; trial < 200; trial += 1) {
+      const alpha = random.uniform(1e-4, 0.9999);
+      const point = Float64Array.from([
+        alpha,
+        random.uniform(1e-4, alpha),
+        random.uniform(0.8, 0.98),
+        50,
+        1.2,
+      ]);
+      expect(both(point, Infinity)).toBe(usual(point, Infinity));
+    }
+    // With phi allowed above 1 the test must still run: phi = 1.1 is outside the admissible region.
+    const wide = { ...form, lower: [1e-4, 1e-4, 1e-4, 0.5], upper: [0.9999, 0.9999, 0.9999, 1.2] };
+    const point = Float64Array.from([0.4, 0.1, 1.1, 50, 1.2]);
+    expect(
+      nonSeasonalObjective(SERIES, { ...wide, bounds: 'usual' })(point, Infinity),
+    ).toBeLessThan(Infinity);
+    expect(nonSeasonalObjective(SERIES, { ...wide, bounds: 'both' })(point, Infinity)).toBe(
+      Infinity,
+    );
+  });
 });

@@ -40,7 +40,17 @@ export function nonSeasonalObjective(
   const [lowerAlpha, lowerBeta, , lowerPhi] = form.lower as [number, number, number, number];
   const [upperAlpha, upperBeta, , upperPhi] = form.upper as [number, number, number, number];
   const checkUsual = bounds !== 'admissible';
-  const checkAdmissible = bounds !== 'usual';
+  // Within usual bounds with 0 < alpha <= 1, 0 < beta <= alpha and 0 <= phi <= 1 (R's defaults),
+  // every admissibility condition below holds (1 - 1/phi <= 0 < alpha, 1 + 1/phi >= 2 > alpha,
+  // alpha (phi - 1) <= 0 < beta, (1 + phi)(2 - alpha) >= 1 >= beta, in floating point too), so the
+  // test is skipped there: the same decisions for less work.
+  const usualImpliesAdmissible =
+    checkUsual &&
+    lowerAlpha > 0 &&
+    upperAlpha <= 1 &&
+    (!hasTrend || lowerBeta > 0) &&
+    (!damped || (lowerPhi >= 0 && upperPhi <= 1));
+  const checkAdmissible = bounds !== 'usual' && !usualImpliesAdmissible;
   const infeasible = Number.POSITIVE_INFINITY;
   if (!hasTrend) {
     // isAdmissible(alpha, 0, 0, 1, 1, false, false): alpha within [1 - 1/phi, 1 + 1/phi] at phi = 1.
