@@ -38,6 +38,9 @@ export interface NelderMeadResult {
   status: NelderMeadStatus;
 }
 
+/** The bound arrays of an unbounded search (never read: no point is tested against them). */
+const NO_BOUNDS = new Float64Array(0);
+
 /** Stand-in value for infeasible points and non-finite objective values (as R's optim). */
 const BIG = 1.0e35;
 
@@ -97,13 +100,14 @@ export function nelderMead(
 
   const bounded = lower !== undefined || upper !== undefined;
   // Without bounds no point is ever tested against them: no arrays to fill.
-  const low = new Float64Array(bounded ? size : 0).fill(Number.NEGATIVE_INFINITY);
-  const high = new Float64Array(bounded ? size : 0).fill(Number.POSITIVE_INFINITY);
+  const low = bounded ? new Float64Array(size).fill(Number.NEGATIVE_INFINITY) : NO_BOUNDS;
+  const high = bounded ? new Float64Array(size).fill(Number.POSITIVE_INFINITY) : NO_BOUNDS;
   for (let index = 0; bounded && index < size; index += 1) {
     if (lower !== undefined) low[index] = lower[index] as number;
     if (upper !== undefined) high[index] = upper[index] as number;
   }
-  const trial = Float64Array.from(start);
+  const trial = new Float64Array(size);
+  for (let index = 0; index < size; index += 1) trial[index] = start[index] as number;
   if (bounded && !inside(trial, low, high, size))
     throw new RangeError('start: lies outside lower/upper');
   const first = objective(trial, Number.POSITIVE_INFINITY);

@@ -63,6 +63,13 @@ export interface FitSettings {
 
 export type FitOutcome = { model: EtsModel } | { failure: string };
 
+/** values[from..] as a plain array (a loop: Array.from on a typed array goes through its iterator, far slower). */
+function toArray(values: Float64Array, from: number): number[] {
+  const result: number[] = [];
+  for (let index = from; index < values.length; index += 1) result.push(values[index] as number);
+  return result;
+}
+
 /** AIC, AICc and BIC from R's criterion (-2 log-likelihood) with k = parameterCount + 1 (sigma^2 counted, as R). */
 function informationCriteria(
   criterion: number,
@@ -178,8 +185,8 @@ export function evaluateModel(
     bic,
     sigma2: n > parameterCount ? sumSquares / (n - parameterCount) : Number.NaN,
     mse: squaredErrors / n,
-    fitted: Array.from(trace.fitted),
-    residuals: Array.from(trace.residuals),
+    fitted: toArray(trace.fitted, 0),
+    residuals: toArray(trace.residuals, 0),
     parameterCount,
     observations: n,
     evaluations,
@@ -255,7 +262,7 @@ export function estimateSpec(
     gamma: layout.gamma >= 0 ? (best[layout.gamma] as number) : 0,
     phi: layout.phi >= 0 ? (best[layout.phi] as number) : 1,
   };
-  const state = Array.from(best.subarray(layout.level));
+  const state = toArray(best, layout.level);
   const criterion = criterionAt(y, spec, period, smoothing, state);
   // A perfect fit has log-likelihood +Infinity and is kept (as R); NaN means the fit failed.
   if (Number.isNaN(criterion)) {
