@@ -2,6 +2,7 @@
 // runTool, which turns every failure into data (ARCHITECTURE.md 2) for the agent and the HTTP route.
 import type { ZodError } from 'zod';
 import { inputJsonSchema, type AnyTool, type JsonValue } from './define-tool';
+import { detectAnomaliesTool } from './detect-anomalies';
 import { forecastDemandTool } from './forecast-demand';
 import { querySalesTool } from './query-sales';
 import type { ToolContext } from './tool-context';
@@ -12,7 +13,11 @@ export { defineTool, inputJsonSchema } from './define-tool';
 export type * from './tool-context';
 export { ResolutionError, ToolInputError, type NamedCandidate } from './tool-errors';
 
-export const registeredTools: readonly AnyTool[] = [querySalesTool, forecastDemandTool];
+export const registeredTools: readonly AnyTool[] = [
+  querySalesTool,
+  forecastDemandTool,
+  detectAnomaliesTool,
+];
 
 export const toolNames: readonly string[] = registeredTools.map((tool) => tool.name);
 

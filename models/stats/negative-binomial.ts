@@ -81,24 +81,21 @@ export function negativeBinomialQuantile(
     throw new RangeError(`probability: must be in (0, 1), got ${probability}`);
   }
   if (mean === 0) return 0;
-  let y = 0;
-  let term = Math.exp(negativeBinomialLogPmf(0, mean, dispersion));
-  let total = term;
-  // start from 0 only when its mass is representable; otherwise walk from a normal guess
-  if (term === 0) {
-    const sd = Math.sqrt(mean + (dispersion === Infinity ? 0 : (mean * mean) / dispersion));
-    y = Math.max(0, Math.floor(mean - 40 * sd));
-    total = negativeBinomialLowerTail(y, mean, dispersion);
-    term = Math.exp(negativeBinomialLogPmf(y, mean, dispersion));
+  // P(Y <= y) >= p  <=>  P(Y >= y + 1) <= 1 - p; each side is searched on its accurate tail
+  const satisfied =
+    probability <= 0.5
+      ? (y: number) => negativeBinomialLowerTail(y, mean, dispersion) >= probability
+      : (y: number) => negativeBinomialUpperTail(y + 1, mean, dispersion) <= 1 - probability;
+  let low = -1;
+  let high = Math.max(1, Math.ceil(mean));
+  while (!satisfied(high)) {
+    low = high;
+    high *= 2;
   }
-  while (total < probability) {
-    term *= stepRatio(y, mean, dispersion);
-    y += 1;
-    total += term;
-    if (term === 0 && total < probability) {
-      total = negativeBinomialLowerTail(y, mean, dispersion);
-      term = Math.exp(negativeBinomialLogPmf(y, mean, dispersion));
-    }
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (satisfied(middle)) high = middle;
+    else low = middle;
   }
-  return y;
+  return high;
 }

@@ -1,0 +1,210 @@
+// detect_anomalies (ARCHITECTURE.md 3.4): unexplained spikes, drops and level shifts in daily
+// sales per SKU x location, with what the calendar, promotions, prices and stock explain set
+// apart, and anomalies that share a place or a SKU and days grouped into incidents.
+import { z } from 'zod';
+import { getDetector } from '../models/anomaly/registry';
+import { STL_THRESHOLDS } from '../models/anomaly/stl-residual';
+import { tryParseIsoDate } from '../models/calendar/dates';
+import { groupIncidents } from './anomaly/incidents';
+import { scanListings } from './anomaly/scan-listings';
+import { defineTool } from './define-tool';
+import { resolveCategory, resolveLocationScope, resolveProduct } from './resolve';
+import type { SalesScope, ToolContext } from './tool-context';
+
+const isoDate = z.string().refine((value) => tryParseIsoDate(value) !== undefined, {
+  error: (issue) => `must be a calendar date YYYY-MM-DD, got ${JSON.stringify(issue.input)}`,
+});
+
+export const detectAnomaliesInput = z
+  .strictObject({
+    product: z.string().trim().min(1).optional().describe('SKU code or product name'),
+    category: z.string().trim().min(1).optional().describe('product category, e.g. "dairy"'),
+    location: z
+      .string()
+      .trim()
+      .min(1)
+      .optional()
+      .describe('location code or name, or a region name; omit for all locations'),
+    from: isoDate
+      .optional()
+      .describe(
+        'report anomalies from this day (YYYY-MM-DD); default 90 days before the last sales day',
+      ),
+    to: isoDate.optional().describe('report anomalies up to this day, inclusive'),
+    sensitivity: z
+      .enum(['low', 'medium', 'high'])
+      .default('medium')
+      .describe('high finds more, with more false alarms'),
+    limit: z.number().int().min(1).max(500).default(50).describe('most anomalies returned'),
+  })
+  .refine((input) => !(input.product !== undefined && input.category !== undefined), {
+    message: 'give product or category, not both',
+    path: ['category'],
+  })
+  .refine((input) => !input.from || !input.to || input.from <= input.to, {
+    message: 'from must not be after to',
+    path: ['from'],
+  });
+
+export type DetectAnomaliesInput = z.output<typeof detectAnomaliesInput>;
+
+const anomaly = z.object({
+  sku: z.string(),
+  product: z.string(),
+  location: z.string(),
+  region: z.string(),
+  start: z.string(),
+  end: z.string(),
+  kind: z.enum(['spike', 'drop', 'level_shift', 'outlier']),
+  score: z.number(),
+  severity: z.enum(['low', 'medium', 'high']),
+  expected: z.number(),
+  expectedLower: z.number(),
+  expectedUpper: z.number(),
+  observed: z.number(),
+  unitsOff: z.number(),
+  valueAtRisk: z.number().nullable(),
+  explanation: z.string(),
+});
+
+export const detectAnomaliesOutput = z.object({
+  scope: z.string(),
+  from: z.string(),
+  to: z.string(),
+  sensitivity: z.enum(['low', 'medium', 'high']),
+  detector: z.string(),
+  listingsScanned: z.number().int(),
+  anomalies: z.array(anomaly),
+  anomalyCount: z.number().int(),
+  explained: z.array(anomaly),
+  explainedCount: z.number().int(),
+  incidents: z.array(
+    z.object({
+      scope: z.string(),
+      start: z.string(),
+      end: z.string(),
+      kinds: z.array(z.string()),
+      skus: z.array(z.string()),
+      locations: z.array(z.string()),
+      anomalies: z.number().int(),
+      valueAtRisk: z.number().nullable(),
+      summary: z.string(),
+    }),
+  ),
+  skipped: z.number().int(),
+});
+
+export type DetectAnomaliesOutput = z.input<typeof detectAnomaliesOutput>;
+
+const DEFAULT_DAYS = 90;
+
+function severityOf(score: number, threshold: number): 'low' | 'medium' | 'high' {
+  if (score >= 2 * threshold) return 'high';
+  return score >= 1.3 * threshold ? 'medium' : 'low';
+}
+
+export function detectAnomalies(
+  input: DetectAnomaliesInput,
+  context: ToolContext,
+): DetectAnomaliesOutput {
+  const products = context.catalog.products();
+  const product = input.product === undefined ? undefined : resolveProduct(input.product, products);
+  const category =
+    input.category === undefined
+      ? undefined
+      : resolveCategory(input.category, [...new Set(products.map((item) => item.category))].sort());
+  const place =
+    input.location === undefined
+      ? undefined
+      : resolveLocationScope(input.location, context.catalog.locations());
+  const range = context.sales.dateRange();
+  const scope: SalesScope = {
+    ...(product && { skus: [product.sku] }),
+    ...(category && { categories: [category] }),
+    ...(place && { locations: place.codes }),
+  };
+  const last = input.to ?? range?.last ?? '';
+  const from =
+    input.from ??
+    (range
+      ? new Date(Date.parse(`${last}T00:00:00Z`) - DEFAULT_DAYS * 86_400_000)
+          .toISOString()
+          .slice(0, 10)
+      : '');
+  const detector = getDetector('default');
+  context.signal.throwIfAborted();
+  const histories = range
+    ? context.sales.listings({ ...scope, ...(input.to && { to: input.to }) })
+    : [];
+  const names = new Map(products.map((item) => [item.sku, item.name]));
+  const prices = new Map(
+    products.flatMap((item) => (item.price != null ? [[item.sku, item.price] as const] : [])),
+  );
+  const scan = scanListings(histories, {
+    detector,
+    sensitivity: input.sensitivity,
+    from,
+    to: last,
+    prices,
+    signal: context.signal,
+  });
+  const thresholds = STL_THRESHOLDS[input.sensitivity];
+  const shape = (item: (typeof scan.anomalies)[number]) => ({
+    ...item,
+    product: names.get(item.sku) ?? item.sku,
+    severity: severityOf(item.score, thresholds[item.kind]),
+  });
+  const what = product
+    ? `${product.name} (${product.sku})`
+    : category
+      ? `category ${category}`
+      : 'all products';
+  return {
+    scope: `${what} at ${place ? place.label : 'all locations'}`,
+    from,
+    to: last,
+    sensitivity: input.sensitivity,
+    detector: detector.name,
+    listingsScanned: scan.listingsScanned,
+    anomalies: scan.anomalies.slice(0, input.limit).map(shape),
+    anomalyCount: scan.anomalies.length,
+    explained: scan.explained.slice(0, input.limit).map(shape),
+    explainedCount: scan.explained.length,
+    incidents: groupIncidents(scan.anomalies),
+    skipped: scan.skipped.length,
+  };
+}
+
+const modelAnomalies = 15;
+
+export const detectAnomaliesTool = defineTool({
+  name: 'detect_anomalies',
+  description:
+    'Finds unexplained spikes, drops and level shifts in daily sales per product and location (promotions, holidays that recur every year, price changes and stockouts are checked first and reported apart as explained), sorted by value at risk, with incidents grouping anomalies of one place or product. Scope: a product or category, a location or region, a date range (default the last 90 days), and a sensitivity.',
+  input: detectAnomaliesInput,
+  output: detectAnomaliesOutput,
+  execute: detectAnomalies,
+  toModelOutput(output) {
+    return {
+      scope: output.scope,
+      period: `${output.from} to ${output.to}`,
+      listingsScanned: output.listingsScanned,
+      anomalies: output.anomalies.slice(0, modelAnomalies).map((item) => ({
+        sku: item.sku,
+        location: item.location,
+        dates: item.start === item.end ? item.start : `${item.start}..${item.end}`,
+        kind: item.kind,
+        severity: item.severity,
+        expected: Math.round(item.expected * 10) / 10,
+        observed: Math.round(item.observed * 10) / 10,
+        ...(item.valueAtRisk !== null && { valueAtRisk: Math.round(item.valueAtRisk) }),
+        explanation: item.explanation,
+      })),
+      ...(output.anomalyCount > modelAnomalies && {
+        anomaliesNotShown: output.anomalyCount - modelAnomalies,
+      }),
+      explainedCount: output.explainedCount,
+      incidents: output.incidents.slice(0, 5).map((incident) => incident.summary),
+    };
+  },
+});
