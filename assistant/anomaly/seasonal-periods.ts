@@ -1,10 +1,13 @@
 // The seasonal periods (in steps) a detector is given for a series, from its step and length: the
-// daily and weekly cycles of sub-daily data (5-minute data: 288 and 2016 steps), the week of
-// daily data, the year of weekly (52), monthly (12) and quarterly (4) data. A cycle is used only
-// when the series covers at least three of them, so that its shape can be told from noise.
+// daily cycle of sub-daily data (5-minute data: 288 steps), also the weekly one from hourly steps
+// on ([24, 168]; a week of 5-minute steps, 2016, costs the decomposition much and rarely fits
+// three times in such files), the week of daily data, the year of weekly (52), monthly (12) and
+// quarterly (4) data. A cycle is used only when the series covers at least three of them, so that
+// its shape can be told from noise.
 
 export const MINUTE = 60_000;
-export const DAY = 1_440 * MINUTE;
+const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
 const WEEK = 7 * DAY;
 
 /** Full cycles a series must span before the cycle is used as a seasonal period. */
@@ -19,7 +22,7 @@ export function periodsForStep(stepMs: number, length: number): number[] {
   if (!(stepMs > 0)) throw new RangeError(`stepMs: ${stepMs} must be > 0`);
   if (stepMs < DAY) {
     if (DAY % stepMs !== 0) return [];
-    return keep([DAY / stepMs, WEEK / stepMs], length);
+    return keep(stepMs >= HOUR ? [DAY / stepMs, WEEK / stepMs] : [DAY / stepMs], length);
   }
   if (stepMs === DAY) return keep([7], length);
   if (stepMs === WEEK) return keep([52], length);
