@@ -257,14 +257,12 @@ function search(
       }
       sumsValid = true;
     }
+    // The centroid and the reflected point in one pass.
     for (let index = 0; index < size; index += 1) {
-      points[centroid + index] =
-        ((sums[index] as number) - (points[worstOffset + index] as number)) / size;
-    }
-    for (let index = 0; index < size; index += 1) {
-      trial[index] =
-        (1 + reflection) * (points[centroid + index] as number) -
-        reflection * (points[worstOffset + index] as number);
+      const worstCoordinate = points[worstOffset + index] as number;
+      const middle = ((sums[index] as number) - worstCoordinate) / size;
+      points[centroid + index] = middle;
+      trial[index] = (1 + reflection) * middle - reflection * worstCoordinate;
     }
     // Beyond the worst value only the comparison matters: the worst value is the cutoff.
     let reflected = BIG;
