@@ -1,7 +1,9 @@
 // Finds anomalies in standardised residuals: single steps far from the baseline, and runs of
-// steps that are each only moderately off but together are not chance (a scan statistic: the
-// sum of clipped z over a window divided by the square root of its length, Kulldorff-style).
-// Both are put on one scale (a single step's |z|), so one threshold decides for both.
+// steps that are each only moderately off but together are not chance: Fisher's combination
+// of the steps' one-sided tail probabilities over a window (-2 sum ln p ~ chi-square with 2w
+// degrees of freedom; Fisher 1932, 21.1), turned back into a normal score by Wilson & Hilferty
+// (1931). Both are on one scale (a single step's |z|), so one threshold decides for both.
+import { normalCdf } from '../stats/normal';
 
 export interface ResidualCandidate {
   start: number;
@@ -21,10 +23,23 @@ export interface RunSearchOptions {
   runPenalty: number;
 }
 
-/** Values of |z| above this count as this in runs, so one wild step cannot make a run. */
-const CLIP = 4;
+/** One step counts at most this much in a run (as if |z| were 5), so one wild step cannot make a run. */
+const CLIP = 5;
 
-function runScores(z: Float64Array, width: number, penalty: number): Float64Array {
+/** -2 ln P(Z >= sign z), the step's evidence for a run in direction `sign`. */
+function evidence(z: number, sign: 1 | -1): number {
+  const directed = Math.min(CLIP, sign * z);
+  return -2 * Math.log(normalCdf(-directed));
+}
+
+/** Normal score of a chi-square value with `degrees` degrees of freedom (Wilson-Hilferty). */
+function chiSquareToZ(value: number, degrees: number): number {
+  const ratio = Math.cbrt(value / degrees);
+  const spread = 2 / (9 * degrees);
+  return (ratio - (1 - spread)) / Math.sqrt(spread);
+}
+
+function runScores(z: Float64Array, width: number, penalty: number, sign: 1 | -1): Float64Array {
   const n = z.length;
   const out = new Float64Array(n).fill(0);
   let total = 0;
@@ -32,20 +47,20 @@ function runScores(z: Float64Array, width: number, penalty: number): Float64Arra
   for (let index = 0; index < n; index += 1) {
     const value = z[index]!;
     if (Number.isFinite(value)) {
-      total += Math.max(-CLIP, Math.min(CLIP, value));
+      total += evidence(value, sign);
       scored += 1;
     }
     const leaving = index - width;
     if (leaving >= 0) {
       const old = z[leaving]!;
       if (Number.isFinite(old)) {
-        total -= Math.max(-CLIP, Math.min(CLIP, old));
+        total -= evidence(old, sign);
         scored -= 1;
       }
     }
     // a window is judged on its scored steps and needs most of them
     if (index >= width - 1 && scored >= Math.ceil(0.7 * width)) {
-      out[index - width + 1] = total / Math.sqrt(scored) / penalty;
+      out[index - width + 1] = (sign * chiSquareToZ(Math.max(total, 0), 2 * scored)) / penalty;
     }
   }
   return out;
@@ -78,14 +93,15 @@ export function findResidualCandidates(
     }
   }
   for (let width = 2; width <= Math.min(options.maxRun, n); width += 1) {
-    const scores = runScores(z, width, options.runPenalty);
-    for (let start = 0; start + width <= n; start += 1) {
-      const score = scores[start]!;
-      if (Math.abs(score) < options.floor) continue;
-      const sign = score > 0 ? 1 : -1;
-      const [from, to] = trim(z, start, start + width - 1, sign);
-      if (to - from + 1 < 2) continue;
-      pool.push({ start: from, end: to, sign, score: Math.abs(score) });
+    for (const sign of [1, -1] as const) {
+      const scores = runScores(z, width, options.runPenalty, sign);
+      for (let start = 0; start + width <= n; start += 1) {
+        const score = sign * scores[start]!;
+        if (score < options.floor) continue;
+        const [from, to] = trim(z, start, start + width - 1, sign);
+        if (to - from + 1 < 2) continue;
+        pool.push({ start: from, end: to, sign, score });
+      }
     }
   }
   pool.sort((a, b) => b.score - a.score || a.start - b.start);

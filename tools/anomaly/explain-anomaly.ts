@@ -28,6 +28,8 @@ const LAUNCH_DAYS = 120;
 /** Customers who stocked up on a promotion buy less for weeks after it. */
 const POST_PROMOTION_DAYS = 35;
 const PRICE_CHANGE = 0.03;
+/** Food demand rarely moves more than 3% per 1% of price (Andreyeva et al. 2010 review: 0.3-1.8). */
+const MAX_ELASTICITY = 3;
 /** A past year's window moved sales at least this share of this time's move (in logs). */
 const RECURRENCE_SHARE = 0.4;
 
@@ -44,7 +46,7 @@ function meanUnits(listing: DenseListing, from: number, to: number): number {
       count += 1;
     }
   }
-  return count >= Math.max(2, (to - from + 1) / 2) ? total / count : Number.NaN;
+  return count >= Math.max(1, (to - from + 1) / 2) ? total / count : Number.NaN;
 }
 
 function eventsNear(listing: DenseListing, start: number, end: number): PeruEvent[] {
@@ -121,7 +123,11 @@ function priceChange(listing: DenseListing, anomaly: DetectedAnomaly): string | 
     const change = after / before - 1;
     // demand moves against price: a rise explains a drop, a cut explains a rise
     const direction = anomaly.observed > anomaly.expected ? -1 : 1;
-    if (Math.abs(change) >= PRICE_CHANGE && Math.sign(change) === direction) {
+    // and by no more than a steep price elasticity would make it
+    const plausible =
+      Math.abs(Math.log(Math.max(anomaly.observed, 0.5) / Math.max(anomaly.expected, 0.5))) <=
+      MAX_ELASTICITY * Math.abs(Math.log(after / before));
+    if (Math.abs(change) >= PRICE_CHANGE && Math.sign(change) === direction && plausible) {
       const word = change > 0 ? 'rose' : 'fell';
       return `the price ${word} ${Math.round(Math.abs(change) * 100)}% on ${formatIsoDate(listing.firstDay + index)} (S/ ${before.toFixed(2)} to S/ ${after.toFixed(2)})`;
     }
@@ -199,14 +205,18 @@ export function explainAnomaly(listing: DenseListing, anomaly: DetectedAnomaly):
       };
     }
   }
-  const sameDates = otherYearMoves(
-    listing,
-    (year) => start + Math.round((year - thisYear) * 365.25),
-    thisYear,
-    length,
-    move,
-    anomaly.kind === 'level_shift' ? 14 : 2,
-  );
+  // a season turns on about the same date each year; a one-day spike there proves nothing
+  const sameDates =
+    anomaly.kind === 'level_shift'
+      ? otherYearMoves(
+          listing,
+          (year) => start + Math.round((year - thisYear) * 365.25),
+          thisYear,
+          length,
+          move,
+          14,
+        )
+      : [];
   if (recurs(sameDates, move)) {
     return {
       explained: true,
