@@ -93,6 +93,31 @@ describe('nelderMead', () => {
     expect(Array.from(early.x)).toEqual(Array.from(plain.x));
   });
 
+  it('passes only +Infinity as the cutoff when passCutoff is false, and visits the same points', () => {
+    const cutoffs = new Set<number>();
+    const seenWith: number[][] = [];
+    const seenWithout: number[][] = [];
+    nelderMead(
+      (point) => {
+        seenWith.push(Array.from(point));
+        return rosenbrock(point);
+      },
+      [-1.2, 1],
+    );
+    const result = nelderMead(
+      (point, cutoff) => {
+        cutoffs.add(cutoff);
+        seenWithout.push(Array.from(point));
+        return rosenbrock(point);
+      },
+      [-1.2, 1],
+      { passCutoff: false },
+    );
+    expect([...cutoffs]).toEqual([Number.POSITIVE_INFINITY]);
+    expect(seenWithout).toEqual(seenWith);
+    expect(result.value).toBeLessThan(1e-6);
+  });
+
   it('builds the start simplex from per-coordinate steps when given', () => {
     const seen: number[][] = [];
     nelderMead(

@@ -24,6 +24,12 @@ export interface NelderMeadOptions {
   upper?: ArrayLike<number>;
   /** Start-simplex step per coordinate; default (as R) a tenth of the largest |start| coordinate for all. */
   steps?: ArrayLike<number>;
+  /**
+   * Whether to pass the cutoff (see NelderMeadObjective); default true. With false the objective
+   * always gets +Infinity: for objectives that never exit early, which spares boxing a number
+   * for each call.
+   */
+  passCutoff?: boolean;
 }
 
 export type NelderMeadStatus = 'converged' | 'max-evaluations' | 'shrink-failed';
@@ -130,6 +136,7 @@ export function nelderMead(
     low,
     high,
     steps,
+    passCutoff: options.passCutoff ?? true,
   });
 }
 
@@ -153,6 +160,7 @@ interface SearchSettings {
   low: Float64Array;
   high: Float64Array;
   steps: ArrayLike<number> | undefined;
+  passCutoff: boolean;
 }
 
 /** The search proper (Nash 1990, Algorithm 19): `trial` holds the start, `first` its value. */
@@ -172,6 +180,7 @@ function search(
     bounded,
     low,
     high,
+    passCutoff,
   } = settings;
   // Vertices 0..size, then slot size+1 for the centroid; coordinates row-major per vertex.
   const vertexCount = size + 1;
@@ -267,7 +276,7 @@ function search(
     // Beyond the worst value only the comparison matters: the worst value is the cutoff.
     let reflected = BIG;
     if (!bounded || inside(trial, low, high, size)) {
-      reflected = objective(trial, highest);
+      reflected = objective(trial, passCutoff ? highest : Number.POSITIVE_INFINITY);
       if (!(reflected - reflected === 0)) reflected = BIG;
     }
     evaluations += 1;
@@ -283,7 +292,7 @@ function search(
       }
       let expandedValue = BIG;
       if (!bounded || inside(trial, low, high, size)) {
-        expandedValue = objective(trial, reflected);
+        expandedValue = objective(trial, passCutoff ? reflected : Number.POSITIVE_INFINITY);
         if (!(expandedValue - expandedValue === 0)) expandedValue = BIG;
       }
       evaluations += 1;
@@ -323,7 +332,10 @@ function search(
       }
       let contracted = BIG;
       if (!bounded || inside(trial, low, high, size)) {
-        contracted = objective(trial, values[worst] as number);
+        contracted = objective(
+          trial,
+          passCutoff ? (values[worst] as number) : Number.POSITIVE_INFINITY,
+        );
         if (!(contracted - contracted === 0)) contracted = BIG;
       }
       evaluations += 1;

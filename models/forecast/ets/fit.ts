@@ -251,7 +251,11 @@ export function estimateSpec(
   const objective = createObjective(y, spec, m, { lower, upper, bounds });
   let result;
   try {
-    result = nelderMead(objective, vector, { maxEvaluations: settings.maxEvaluations });
+    // The likelihood never stops early (likelihood.ts), so it needs no cutoff.
+    result = nelderMead(objective, vector, {
+      maxEvaluations: settings.maxEvaluations,
+      passCutoff: false,
+    });
   } catch (error) {
     return { failure: `${formatSpec(spec)}: ${(error as Error).message}` };
   }
