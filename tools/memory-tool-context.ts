@@ -7,11 +7,13 @@ import type {
   CatalogProduct,
   DailySales,
   ListingHistory,
+  ListingOptions,
   PlannedPromotion,
   SalesScope,
   SalesTotalsQuery,
   SalesTotalsRow,
   StockPosition,
+  SupplyTerms,
   ToolContext,
   ToolLogger,
 } from './tool-context';
@@ -32,12 +34,19 @@ export interface MemoryStockRow extends StockPosition {
   location: string;
 }
 
+export interface MemorySupplyRow extends SupplyTerms {
+  sku: string;
+  location: string;
+}
+
 export interface MemoryData {
   products: readonly CatalogProduct[];
   locations: readonly CatalogLocation[];
   sales: readonly MemorySalesRow[];
+  /** daily stock counts; joined to the sales rows of the same day by `listings(scope, { stock })` */
   stock?: readonly MemoryStockRow[];
   promotions?: readonly PlannedPromotion[];
+  supply?: readonly MemorySupplyRow[];
 }
 
 export interface MemoryContextOptions {
@@ -47,6 +56,11 @@ export interface MemoryContextOptions {
 }
 
 const silentLogger: ToolLogger = { debug() {}, info() {}, warn() {} };
+
+const stockOf = (row: MemoryStockRow | undefined) => ({
+  onHand: row?.onHand ?? null,
+  onOrder: row?.onOrder ?? null,
+});
 
 export function createMemoryToolContext(
   data: MemoryData,
@@ -121,7 +135,12 @@ export function createMemoryToolContext(
         const dates = data.sales.map((row) => row.date).sort();
         return { first: dates[0] as string, last: dates[dates.length - 1] as string };
       },
-      listings(scope: SalesScope): ListingHistory[] {
+      listings(scope: SalesScope, listingOptions: ListingOptions = {}): ListingHistory[] {
+        const stockByDay = new Map<string, MemoryStockRow>();
+        if (listingOptions.stock) {
+          for (const row of data.stock ?? [])
+            stockByDay.set(`${row.sku}\u0000${row.location}\u0000${row.date}`, row);
+        }
         const byKey = new Map<string, ListingHistory>();
         for (const row of data.sales) {
           if (!inScope(row, scope)) continue;
@@ -138,6 +157,7 @@ export function createMemoryToolContext(
             price: row.price ?? null,
             promo: row.promo ?? false,
             stockout: row.stockout ?? false,
+            ...(listingOptions.stock && stockOf(stockByDay.get(`${key}\u0000${row.date}`))),
           });
         }
         const histories = [...byKey.values()].sort(
@@ -164,6 +184,16 @@ export function createMemoryToolContext(
           .sort((left, right) => left.date.localeCompare(right.date));
         const row = rows[rows.length - 1];
         return row ? { date: row.date, onHand: row.onHand, onOrder: row.onOrder } : undefined;
+      },
+    },
+    supply: {
+      forListing(sku: string, location: string): SupplyTerms | undefined {
+        const row = (data.supply ?? []).find(
+          (supply) => supply.sku === sku && supply.location === location,
+        );
+        return row
+          ? { leadTimeDays: row.leadTimeDays, leadTimeSdDays: row.leadTimeSdDays, moq: row.moq }
+          : undefined;
       },
     },
     signal: options.signal ?? new AbortController().signal,

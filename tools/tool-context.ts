@@ -14,6 +14,10 @@ export interface CatalogProduct {
   /** list selling price per unit, when known */
   price?: number | null;
   lifecycleStage: string | null;
+  /** days a unit keeps from production, when known (perishables: expiry risk) */
+  shelfLifeDays?: number | null;
+  /** what a unit costs the company, when known (value of stock at risk) */
+  unitCost?: number | null;
 }
 
 export interface CatalogLocation {
@@ -77,6 +81,15 @@ export interface ListingDay {
   promo: boolean;
   /** the shelf was empty: the day's sales understate demand */
   stockout: boolean;
+  /** the day's closing stock count, when asked for (`ListingOptions.stock`) and recorded */
+  onHand?: number | null;
+  /** units ordered and not yet received at the day's close, when asked for and recorded */
+  onOrder?: number | null;
+}
+
+export interface ListingOptions {
+  /** join each day's stock count (onHand, onOrder) to its sales row */
+  stock?: boolean;
 }
 
 /** The daily history of one SKU at one location (days without a row absent). */
@@ -102,6 +115,15 @@ export interface StockPosition {
   onOrder: number | null;
 }
 
+/** How a SKU is replenished at a location (the supply file's row). */
+export interface SupplyTerms {
+  leadTimeDays: number;
+  /** standard deviation of the lead time in days, when known */
+  leadTimeSdDays: number | null;
+  /** minimum order quantity in units, when known */
+  moq: number | null;
+}
+
 export interface ToolLogger {
   debug(fields: Record<string, unknown>, message: string): void;
   info(fields: Record<string, unknown>, message: string): void;
@@ -121,7 +143,7 @@ export interface ToolContext {
     /** First and last sales date in the whole store; undefined when there are no sales. */
     dateRange(): { first: string; last: string } | undefined;
     /** Each SKU x location in the scope with its daily rows, ordered by SKU then location. */
-    listings(scope: SalesScope): ListingHistory[];
+    listings(scope: SalesScope, options?: ListingOptions): ListingHistory[];
   };
   promotions: {
     /** Promotions of these SKUs that overlap [from, to] (ISO dates, inclusive). */
@@ -130,6 +152,10 @@ export interface ToolContext {
   inventory: {
     /** The most recent stock count of a SKU at a location (by codes). */
     latest(sku: string, location: string): StockPosition | undefined;
+  };
+  supply: {
+    /** Lead time and order terms of a SKU at a location (by codes); undefined when not on file. */
+    forListing(sku: string, location: string): SupplyTerms | undefined;
   };
   /** Aborts long work when the caller gives up (client gone, step timeout). */
   signal: AbortSignal;

@@ -22,6 +22,8 @@ export function createStoreToolContext(
           launchDate: product.launchDate,
           lifecycleStage: product.lifecycleStage,
           price: product.price,
+          shelfLifeDays: product.shelfLifeDays,
+          unitCost: product.unitCost,
         })),
       locations: () =>
         store.locations.list().map((location) => ({
@@ -76,9 +78,9 @@ export function createStoreToolContext(
             stockoutRows: row.stockoutDays,
           })),
       dateRange: () => store.sales.dateRange(),
-      listings(scope) {
+      listings(scope, options = {}) {
         const histories: ListingHistory[] = [];
-        for (const row of store.sales.listingRows(scope)) {
+        for (const row of store.sales.listingRows(scope, { stock: options.stock === true })) {
           let last = histories[histories.length - 1];
           if (last === undefined || last.sku !== row.sku || last.location !== row.location) {
             last = { sku: row.sku, location: row.location, region: row.region, days: [] };
@@ -90,6 +92,7 @@ export function createStoreToolContext(
             price: row.price,
             promo: row.promo,
             stockout: row.stockout,
+            ...(options.stock && { onHand: row.onHand ?? null, onOrder: row.onOrder ?? null }),
           });
         }
         return histories;
@@ -126,6 +129,21 @@ export function createStoreToolContext(
         if (product === undefined || place === undefined) return undefined;
         const record = store.inventory.latest(product.id, place.id);
         return record && { date: record.date, onHand: record.onHand, onOrder: record.onOrder };
+      },
+    },
+    supply: {
+      forListing(sku, location) {
+        const product = store.products.findBySku(sku);
+        const place = store.locations.findByCode(location);
+        if (product === undefined || place === undefined) return undefined;
+        const record = store.supply.get(product.id, place.id);
+        return (
+          record && {
+            leadTimeDays: record.leadTimeDays,
+            leadTimeSdDays: record.leadTimeSdDays,
+            moq: record.moq,
+          }
+        );
       },
     },
     signal: options.signal,

@@ -46,6 +46,9 @@ export interface ListingRow {
   price: number | null;
   promo: boolean;
   stockout: boolean;
+  /** the day's stock count, present only when asked for (null when none was recorded) */
+  onHand?: number | null;
+  onOrder?: number | null;
 }
 
 type RawListingRow = Omit<ListingRow, 'promo' | 'stockout'> & { promo: number; stockout: number };
@@ -174,14 +177,22 @@ export function createSalesRepository(database: SqliteDatabase) {
      * Daily rows of every SKU x location in the filter, ordered by SKU, location and date: the
      * bottom series that daily models and reconciliation start from.
      */
-    listingRows(filter: SalesFilter): ListingRow[] {
+    listingRows(filter: SalesFilter, options: { stock?: boolean } = {}): ListingRow[] {
       const { where, parameters } = filterClause(filter);
+      // The stock join is optional: the forecasting and anomaly scans read millions of rows
+      // and need no stock, the business rules do.
+      const stockColumns = options.stock ? ', i.on_hand AS onHand, i.on_order AS onOrder' : '';
+      const stockJoin = options.stock
+        ? `LEFT JOIN inventory i
+             ON i.sku_id = s.sku_id AND i.location_id = s.location_id AND i.date = s.date`
+        : '';
       const sql = `
         SELECT p.sku AS sku, l.code AS location, l.region AS region, s.date AS date,
-          s.units AS units, s.price AS price, s.promo AS promo, s.stockout AS stockout
+          s.units AS units, s.price AS price, s.promo AS promo, s.stockout AS stockout${stockColumns}
         FROM sales s
         JOIN products p ON p.id = s.sku_id
         JOIN locations l ON l.id = s.location_id
+        ${stockJoin}
         ${where}
         ORDER BY p.sku, l.code, s.date`;
       return (database.prepare(sql).all(...parameters) as RawListingRow[]).map((row) => ({
