@@ -69,7 +69,10 @@ export function fillSeasonalRing(
   const last = (multiplicative ? m : 0) - total;
   ring[0] = last;
   if (last < smallest) smallest = last;
-  return !(multiplicative && smallest < 0);
+  // Compared on every call, additive seasons too: a comparison first met at the first
+  // multiplicative-season fit would cost the optimised code a deoptimisation.
+  const negative = smallest < 0;
+  return !(multiplicative && negative);
 }
 
 /**
