@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { nabCsv, writeCorpus } from './nab-corpus.fixture';
-import { flaggedRows, runNabBench } from './nab-bench';
+import { alertScores, flaggedRows, runNabBench } from './nab-bench';
 import { listNabCorpus, readNabFile } from './nab-corpus';
 
 const folder = mkdtempSync(join(tmpdir(), 'ayni-nab-bench-'));
@@ -69,6 +69,28 @@ describe('flaggedRows', () => {
   });
 });
 
+describe('alertScores', () => {
+  it("puts a run's largest anomaly score on its first row and nothing elsewhere, so NAB counts each alert once", () => {
+    const anomaly = {
+      kind: 'spike',
+      expected: 1,
+      observed: 2,
+      expectedLower: 0,
+      expectedUpper: 2,
+      detector: 'x',
+    } as const;
+    const scores = alertScores(
+      [
+        { ...anomaly, start: 2, end: 4, score: 7 },
+        { ...anomaly, start: 5, end: 5, score: 9 },
+      ],
+      Int32Array.from([0, 1, 2, 3, 5, 6]),
+      7,
+    );
+    expect(Array.from(scores)).toEqual([NaN, NaN, 9, NaN, NaN, NaN]);
+  });
+});
+
 describe('runNabBench', () => {
   it('scores window level and NAB from one run: the probation spike ignored, the other file a false positive', async () => {
     const result = await runNabBench({
@@ -92,6 +114,7 @@ describe('runNabBench', () => {
     const reward = Math.tanh((2.5 * 21) / 41) / Math.tanh(2.5);
     expect(result.nab_standard).toBeCloseTo(Number(((100 * (reward + 1)) / 2).toFixed(1)), 6);
     expect(result.nab.standard?.falsePositives).toBe(0);
+    expect(result.nab_alerts.standard?.score).toBeCloseTo(result.nab.standard?.score as number, 10);
     const b = result.per_file.find((file) => file.file === 'cat/b.csv');
     expect(b?.notes.join(' ')).toMatch(/10 missing steps/);
     // 1000 rows of 5 minutes = 3.5 days: the daily cycle (288) is given to the detector

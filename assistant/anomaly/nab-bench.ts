@@ -55,8 +55,42 @@ export interface NabBenchResult {
   sensitivity: Sensitivity;
   /** Seconds inside detect(), summed over the files (all threads). */
   detect_seconds: number;
+  /** NAB per profile, sweeping the per-step `scores`. */
   nab: Record<string, NabResult>;
+  /**
+   * NAB per profile, sweeping only the alerts: each alert's first row carries the largest score of
+   * the anomalies it starts (every other row none), so the sweep starts at the sensitivity's cut.
+   */
+  nab_alerts: Record<string, NabResult>;
   per_file: NabFileFigures[];
+}
+
+/** Per-row scores that hold only the alerts: the first row of each run gets the run's largest anomaly score. */
+export function alertScores(
+  anomalies: readonly DetectedAnomaly[],
+  rowPositions: Int32Array,
+  gridLength: number,
+): Float64Array {
+  const best = new Float64Array(gridLength).fill(Number.NaN);
+  for (const anomaly of anomalies)
+    for (
+      let step = Math.max(0, anomaly.start);
+      step <= Math.min(gridLength - 1, anomaly.end);
+      step += 1
+    )
+      if (!(best[step]! >= anomaly.score)) best[step] = anomaly.score;
+  const rows = new Float64Array(rowPositions.length).fill(Number.NaN);
+  let runStart = -1;
+  rowPositions.forEach((position, row) => {
+    const score = best[position] as number;
+    if (Number.isNaN(score)) {
+      runStart = -1;
+      return;
+    }
+    if (runStart < 0) runStart = row;
+    if (!(rows[runStart]! >= score)) rows[runStart] = score;
+  });
+  return rows;
 }
 
 /** Row flags of a file: a row is flagged when its grid step lies inside an anomaly. */
@@ -83,6 +117,7 @@ export async function runNabBench(options: NabBenchOptions): Promise<NabBenchRes
   const threads = Math.min(options.threads ?? availableParallelism(), files.length);
   const counts: WindowCounts[] = [];
   const scored: NabSeries[] = [];
+  const alertsOnly: NabSeries[] = [];
   const perFile: NabFileFigures[] = [];
   let detectSeconds = 0;
   const jobs = files.map((file) => ({
@@ -106,6 +141,10 @@ export async function runNabBench(options: NabBenchOptions): Promise<NabBenchRes
     counts.push(fileCounts);
     scored.push({
       scores: Float64Array.from(rowPositions, (position) => result.scores[position] ?? Number.NaN),
+      windows: file.windows,
+    });
+    alertsOnly.push({
+      scores: alertScores(result.anomalies, rowPositions, values.length),
       windows: file.windows,
     });
     detectSeconds += result.seconds;
@@ -139,6 +178,7 @@ export async function runNabBench(options: NabBenchOptions): Promise<NabBenchRes
     sensitivity: options.sensitivity,
     detect_seconds: round(detectSeconds, 2) as number,
     nab,
+    nab_alerts: nabScores(alertsOnly),
     per_file: perFile,
   };
 }

@@ -25,6 +25,7 @@ function text(result: NabBenchResult): string {
     `${result.detector} (${result.sensitivity}) on ${result.files} files, ${result.windows} windows: ${result.seconds} s (${result.detect_seconds} s in the detector)`,
     `window level: precision ${figure(result.precision)}, recall ${figure(result.recall)}, F1 ${figure(result.f1)} (${result.true_positives} windows found, ${result.false_positives} false alerts of ${result.alerts})`,
     `NAB: standard ${figure(result.nab_standard, 1)}, reward_low_FP_rate ${figure(result.nab_low_fp, 1)}, reward_low_FN_rate ${figure(result.nab_low_fn, 1)}`,
+    `NAB on the alerts alone: standard ${figure(result.nab_alerts.standard?.score ?? null, 1)}`,
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -92,7 +93,7 @@ export function registerBenchAnomalyCommand(bench: Command): void {
     .option('--json', 'print the figures as JSON')
     .addHelpText(
       'after',
-      '\nJSON: { "precision", "recall", "f1", "seconds", "files", "nab_standard", "nab_low_fp",\n"nab_low_fn", "windows", "alerts", ... }. Window level: a run of consecutive rows inside the\ndetector\'s anomalies is one alert at its first row; an alert inside a labelled window finds\nthat window (each window once), one outside every window is a false positive; the first 15 %\nof each file (at most 750 rows) is probationary and not scored. NAB scores (Lavin & Ahmad\n2015) sweep one threshold over the per-step scores of all files: 0 = never alerting,\n100 = each window found at its start. "seconds" is the wall time of the whole run.',
+      '\nJSON: { "precision", "recall", "f1", "seconds", "files", "nab_standard", "nab_low_fp",\n"nab_low_fn", "windows", "alerts", ... }. Window level: a run of consecutive rows inside the\ndetector\'s anomalies is one alert at its first row; an alert inside a labelled window finds\nthat window (each window once), one outside every window is a false positive; the first 15 %\nof each file (at most 750 rows) is probationary and not scored. NAB scores (Lavin & Ahmad\n2015) sweep one threshold over the per-step scores of all files: 0 = never alerting,\n100 = each window found at its start; "nab_alerts" sweeps only the alerts (one row each,\nwith its anomaly score). "seconds" is the wall time of the whole run.',
     )
     .action(action(runBenchAnomaly));
 }
