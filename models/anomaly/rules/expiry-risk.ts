@@ -1,5 +1,6 @@
 // Rule: a perishable's stock on hand lasts longer than its shelf life at the current rate of
-// sale, so part of it will expire on the shelf (FIFO, every unit assumed fresh: a lower bound).
+// sale, so part of it will expire on the shelf (FIFO, every unit assumed fresh: a lower bound,
+// in whole units).
 import { formatAmount, formatDays, formatSoles } from './format';
 import { describeOnHand, type StockState } from './stock-state';
 import type { RuleAlert } from './types';
@@ -16,7 +17,8 @@ export function expiryRisk(input: ExpiryRiskInput): RuleAlert | undefined {
   const { state, shelfLifeDays } = input;
   const daily = state.demand.mean;
   const sellable = daily * shelfLifeDays;
-  const expiring = state.onHand - sellable;
+  // the tolerance keeps 89.9999999 (a rounding of 90) from losing a unit
+  const expiring = Math.floor(state.onHand - sellable + 1e-9);
   if (!(expiring >= 1)) return undefined;
   const daysOfCover = daily > 0 ? state.onHand / daily : Number.POSITIVE_INFINITY;
   const share = expiring / state.onHand;
@@ -42,7 +44,7 @@ export function expiryRisk(input: ExpiryRiskInput): RuleAlert | undefined {
     },
     valueAtRisk: value,
     explanation:
-      `at least ${formatAmount(expiring)} units${value !== null ? ` (${formatSoles(value)} at cost)` : ''} ` +
+      `at least ${formatAmount(expiring)} ${expiring === 1 ? 'unit' : 'units'}${value !== null ? ` (${formatSoles(value)} at cost)` : ''} ` +
       `will likely expire: ${describeOnHand(state)} ${coverText}, shelf life is ` +
       `${formatDays(shelfLifeDays)}; hold the next order, move stock to a faster location or promote it`,
   };

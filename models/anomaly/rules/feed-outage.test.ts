@@ -60,6 +60,20 @@ describe('feedOutages', () => {
     expect(alerts.map((alert) => [alert.start, alert.end])).toEqual([['2024-03-11', '2024-03-12']]);
   });
 
+  it('stays quiet on a zero run that is ordinary for a slow seller, even with stock thrown away on two days (fresh produce expiring)', () => {
+    // sells 1 unit every third day; days 20 and 21 sell nothing while expired stock is removed
+    const days = makeDays('2024-03-01', 22, (index) => ({
+      units: index % 3 === 0 && index < 20 ? 1 : 0,
+      onHand: index < 20 ? 60 - Math.ceil(index / 3) : index === 20 ? 40 : 25,
+    }));
+    expect(feedOutages('SKU', 'LOC', days, settings, null)).toEqual([]);
+    // the same two days in a listing that sold every day before are an outage
+    const daily = days.map((day, index) => ({ ...day, units: index < 20 ? 1 : 0 }));
+    expect(feedOutages('SKU', 'LOC', daily, settings, null).map((alert) => alert.start)).toEqual([
+      '2024-03-21',
+    ]);
+  });
+
   it('ignores runs without stock counts (no evidence the goods left)', () => {
     const days = outageDays().map((day) => ({ ...day, onHand: null }));
     expect(feedOutages('SKU', 'LOC', days, settings, 2.5)).toEqual([]);

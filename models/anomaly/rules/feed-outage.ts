@@ -4,6 +4,11 @@ import { formatIsoDate, parseIsoDate } from '../../calendar/dates';
 import { formatAmount, formatSoles } from './format';
 import type { RuleAlert, RuleDay } from './types';
 
+/** Days before a run whose zero-sales share says how ordinary a run of zeros is for the listing. */
+const PRIOR_DAYS = 28;
+/** A run is unusual when (share of zero days before it)^(run length) is below this. */
+const UNUSUAL_RUN_PROBABILITY = 0.01;
+
 export interface FeedOutageSettings {
   /** fewest consecutive zero days */
   minimumDays: number;
@@ -13,8 +18,9 @@ export interface FeedOutageSettings {
 
 /**
  * Runs of consecutive calendar days recorded with 0 units in which the closing stock fell by more
- * than `minimumFall` units in all, on at least two of the days (a single fall is more likely a
- * write-off or an expired batch than sales), valued at `price` when known.
+ * than `minimumFall` units in all, on at least two days and more than half of the days with counts
+ * (a fall now and then is more likely a write-off or an expired batch than sales), in a listing
+ * whose recent zero-sales share makes such a run unusual, valued at `price` when known.
  */
 export function feedOutages(
   sku: string,
@@ -59,6 +65,7 @@ function judgeRun(
   if (length < settings.minimumDays) return undefined;
   let fall = 0;
   let fallingDays = 0;
+  let judgedDays = 0;
   let before: number | undefined;
   let after: number | undefined;
   for (let index = first; index <= last; index += 1) {
@@ -68,6 +75,7 @@ function judgeRun(
       previous !== undefined && parseIsoDate(previous.date) === parseIsoDate(day.date) - 1;
     if (!adjacent || previous.onHand === null || day.onHand === null) continue;
     if (!Number.isFinite(previous.onHand) || !Number.isFinite(day.onHand)) continue;
+    judgedDays += 1;
     before ??= previous.onHand;
     after = day.onHand;
     const change = previous.onHand - day.onHand;
@@ -76,7 +84,12 @@ function judgeRun(
       fallingDays += 1;
     }
   }
-  if (fallingDays < 2 || !(fall > settings.minimumFall)) return undefined;
+  // sales leave every day; expired batches and write-offs leave now and then
+  if (fallingDays < 2 || fallingDays * 2 <= judgedDays || !(fall > settings.minimumFall)) {
+    return undefined;
+  }
+  const zeroShare = zeroShareBefore(days, first);
+  if (zeroShare !== undefined && zeroShare ** length >= UNUSUAL_RUN_PROBABILITY) return undefined;
   const start = (days[first] as RuleDay).date;
   const end = (days[last] as RuleDay).date;
   const value = price !== null && price >= 0 ? fall * price : null;
@@ -99,6 +112,25 @@ function judgeRun(
       `${value !== null ? `, about ${formatSoles(value)} of sales unrecorded` : ''}; ` +
       `check the location's point-of-sale export, reload those days and keep them out of forecasts until then`,
   };
+}
+
+/**
+ * Share of days with 0 units among the recorded, in-stock days of the PRIOR_DAYS before `first`;
+ * undefined with fewer than 7 such days. A slow seller with many zero days (and a perishable's
+ * stock thrown away now and then) makes zero runs ordinary; a listing that sells daily does not.
+ */
+function zeroShareBefore(days: readonly RuleDay[], first: number): number | undefined {
+  const runStart = parseIsoDate((days[first] as RuleDay).date);
+  let zeros = 0;
+  let counted = 0;
+  for (let index = first - 1; index >= 0; index -= 1) {
+    const day = days[index] as RuleDay;
+    if (parseIsoDate(day.date) < runStart - PRIOR_DAYS) break;
+    if (day.stockout || !Number.isFinite(day.units)) continue;
+    counted += 1;
+    if (day.units === 0) zeros += 1;
+  }
+  return counted >= 7 ? zeros / counted : undefined;
 }
 
 /** Every date a run covers (to set those days aside from demand estimates). */
