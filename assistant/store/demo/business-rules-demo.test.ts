@@ -1,12 +1,17 @@
 // The feed-outage and impossible-value rules against the demo company's injected anomalies:
 // every outage the stock counts can show is found, and nothing else is called an outage.
+import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import {
   runBusinessRules,
   type RuleAlert,
   type RuleDay,
 } from '../../../models/anomaly/business-rules';
+import { findRuleAlerts } from '../../../tools/anomaly/rule-alerts';
+import { openStore } from '../store';
+import { createStoreToolContext } from '../tool-context';
 import { generateDemoCompany } from './generate';
+import { loadDemoCompany } from './load';
 import type { DemoAnomaly } from './types';
 
 const overlaps = (alert: RuleAlert, label: DemoAnomaly) =>
@@ -69,5 +74,46 @@ describe('business rules on the demo company', () => {
     expect(result.falseOutages).toBe(0);
     // impossible values in the demo are the injected typos and direct-from-plant spikes only
     expect(result.impossibleOnLabels).toBe(result.impossibleAlerts);
+  });
+});
+
+describe('findRuleAlerts on the demo company loaded into a store', () => {
+  it('reads daily counts, supply rows and product terms through the store and finds the same outages', () => {
+    const store = openStore({ path: ':memory:' });
+    loadDemoCompany(store, { seed: 11, today: '2026-01-01', years: 2, skuCount: 80 });
+    const context = createStoreToolContext(store, {
+      signal: new AbortController().signal,
+      now: () => new Date('2026-01-01T00:00:00Z'),
+      logger: pino({ level: 'silent' }),
+    });
+    const codes = new Map(store.products.list().map((product) => [product.id, product.sku]));
+    const places = new Map(store.locations.list().map((location) => [location.id, location.code]));
+    const labels = store.labelledAnomalies
+      .list()
+      .filter((label) => label.kind === 'feed_outage')
+      .map((label) => ({
+        sku: codes.get(label.skuId),
+        location: places.get(label.locationId),
+        startDate: label.startDate,
+        endDate: label.endDate,
+      }));
+    const { alerts, listingsChecked } = findRuleAlerts(context, {});
+    expect(listingsChecked).toBeGreaterThan(100);
+    const outages = alerts.filter((alert) => alert.rule === 'feed_outage');
+    expect(labels.length).toBeGreaterThanOrEqual(2);
+    expect(
+      outages.map((alert) => `${alert.sku}@${alert.location} ${alert.start}..${alert.end}`).sort(),
+    ).toEqual(
+      labels
+        .map((label) => `${label.sku}@${label.location} ${label.startDate}..${label.endDate}`)
+        .sort(),
+    );
+    // the stock rules judged the last day with the supply rows: some listings sit below their buffer
+    expect(
+      alerts.some(
+        (alert) => alert.rule === 'below_safety_stock' || alert.rule === 'projected_stockout',
+      ),
+    ).toBe(true);
+    store.close();
   });
 });
