@@ -27,6 +27,8 @@ describe('feedOutages', () => {
     });
     expect(alert!.explanation).toContain('the sales feed probably failed');
     expect(alert!.explanation).toContain('on-hand 300 before, 260 after');
+    expect(alert!.explanation).toContain('sales were recorded on 100% of the 4 weeks before');
+    expect(alert!.figures.zeroShareBefore).toBe(0);
     expect([...datesOf(alerts)]).toEqual(['2024-03-11', '2024-03-12', '2024-03-13', '2024-03-14']);
   });
 

@@ -104,11 +104,19 @@ function judgeRun(
     start,
     end,
     severity: length >= 4 ? 'high' : 'medium',
-    figures: { days: length, stockFall: fall, fallingDays },
+    figures: {
+      days: length,
+      stockFall: fall,
+      fallingDays,
+      ...(zeroShare !== undefined && { zeroShareBefore: zeroShare }),
+    },
     valueAtRisk: value,
     explanation:
       `the sales feed probably failed: 0 units recorded for ${length} days ` +
       `(${start} to ${end}) while stock fell by ${formatAmount(fall)} units${stockText}` +
+      (zeroShare !== undefined
+        ? `, though sales were recorded on ${Math.round((1 - zeroShare) * 100)}% of the 4 weeks before`
+        : '') +
       `${value !== null ? `, about ${formatSoles(value)} of sales unrecorded` : ''}; ` +
       `check the location's point-of-sale export, reload those days and keep them out of forecasts until then`,
   };
