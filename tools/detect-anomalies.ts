@@ -6,6 +6,7 @@ import { getDetector } from '../models/anomaly/registry';
 import { STL_THRESHOLDS } from '../models/anomaly/stl-residual';
 import { tryParseIsoDate } from '../models/calendar/dates';
 import { groupIncidents } from './anomaly/incidents';
+import { findRuleAlerts } from './anomaly/rule-alerts';
 import { scanListings } from './anomaly/scan-listings';
 import { defineTool } from './define-tool';
 import { resolveCategory, resolveLocationScope, resolveProduct } from './resolve';
@@ -91,6 +92,21 @@ export const detectAnomaliesOutput = z.object({
       summary: z.string(),
     }),
   ),
+  rules: z.array(
+    z.object({
+      rule: z.string(),
+      sku: z.string(),
+      product: z.string(),
+      location: z.string(),
+      start: z.string(),
+      end: z.string(),
+      severity: z.enum(['low', 'medium', 'high']),
+      figures: z.record(z.string(), z.number().nullable()),
+      valueAtRisk: z.number().nullable(),
+      explanation: z.string(),
+    }),
+  ),
+  ruleCount: z.number().int(),
   skipped: z.number().int(),
 });
 
@@ -148,6 +164,9 @@ export function detectAnomalies(
     prices,
     signal: context.signal,
   });
+  const rules = range
+    ? findRuleAlerts(context, { ...scope, from, to: last }, { listings: histories })
+    : { alerts: [] };
   const thresholds = STL_THRESHOLDS[input.sensitivity];
   const shape = (item: (typeof scan.anomalies)[number]) => ({
     ...item,
@@ -171,6 +190,19 @@ export function detectAnomalies(
     explained: scan.explained.slice(0, input.limit).map(shape),
     explainedCount: scan.explained.length,
     incidents: groupIncidents(scan.anomalies),
+    rules: rules.alerts.slice(0, input.limit).map((alert) => ({
+      rule: alert.rule,
+      sku: alert.sku,
+      product: alert.product,
+      location: alert.location,
+      start: alert.start,
+      end: alert.end,
+      severity: alert.severity,
+      figures: alert.figures,
+      valueAtRisk: alert.valueAtRisk,
+      explanation: alert.explanation,
+    })),
+    ruleCount: rules.alerts.length,
     skipped: scan.skipped.length,
   };
 }
@@ -180,7 +212,7 @@ const modelAnomalies = 15;
 export const detectAnomaliesTool = defineTool({
   name: 'detect_anomalies',
   description:
-    'Finds unexplained spikes, drops and level shifts in daily sales per product and location (promotions, holidays that recur every year, price changes and stockouts are checked first and reported apart as explained), sorted by value at risk, with incidents grouping anomalies of one place or product. Scope: a product or category, a location or region, a date range (default the last 90 days), and a sensitivity.',
+    "Finds unexplained spikes, drops and level shifts in daily sales per product and location, and checks the planners' rules (projected stockout within lead time, stock below safety stock, stock that will expire before it sells, a broken sales feed, impossible values) (promotions, holidays that recur every year, price changes and stockouts are checked first and reported apart as explained), sorted by value at risk, with incidents grouping anomalies of one place or product. Scope: a product or category, a location or region, a date range (default the last 90 days), and a sensitivity.",
   input: detectAnomaliesInput,
   output: detectAnomaliesOutput,
   execute: detectAnomalies,
@@ -205,6 +237,17 @@ export const detectAnomaliesTool = defineTool({
       }),
       explainedCount: output.explainedCount,
       incidents: output.incidents.slice(0, 5).map((incident) => incident.summary),
+      rules: output.rules.slice(0, modelAnomalies).map((alert) => ({
+        rule: alert.rule,
+        sku: alert.sku,
+        location: alert.location,
+        dates: alert.start === alert.end ? alert.start : `${alert.start}..${alert.end}`,
+        severity: alert.severity,
+        explanation: alert.explanation,
+      })),
+      ...(output.ruleCount > modelAnomalies && {
+        rulesNotShown: output.ruleCount - modelAnomalies,
+      }),
     };
   },
 });

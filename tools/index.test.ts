@@ -26,8 +26,8 @@ const context = createMemoryToolContext({
 });
 
 describe('tool registry', () => {
-  it('lists query_sales and forecast_demand with JSON Schemas derived from the zod inputs', () => {
-    expect(toolNames).toEqual(['query_sales', 'forecast_demand']);
+  it('lists query_sales, forecast_demand and detect_anomalies with JSON Schemas derived from the zod inputs', () => {
+    expect(toolNames).toEqual(['query_sales', 'forecast_demand', 'detect_anomalies']);
     const forecast = describeTools().find((tool) => tool.name === 'forecast_demand');
     const schema = forecast?.inputSchema as {
       type: string;

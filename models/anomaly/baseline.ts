@@ -31,14 +31,22 @@ export function fromWorkingScale(value: number, counts: boolean): number {
   return Math.max(0, root * root - 0.375);
 }
 
+/**
+ * Above this typical level counts are as good as continuous (Poisson noise is under 5% of the
+ * value) and the exact tail sums would cost thousands of terms a step.
+ */
+const LARGEST_COUNT_LEVEL = 400;
+
 function isCountSeries(values: readonly number[]): boolean {
-  let seen = 0;
+  const seen: number[] = [];
   for (const value of values) {
     if (!Number.isFinite(value)) continue;
     if (value < 0 || !Number.isInteger(value)) return false;
-    seen += 1;
+    seen.push(value);
   }
-  return seen > 0;
+  if (seen.length === 0) return false;
+  seen.sort((a, b) => a - b);
+  return (seen[seen.length >> 1] as number) <= LARGEST_COUNT_LEVEL;
 }
 
 /** Linear interpolation across unusable steps; the ends take the nearest usable value. */

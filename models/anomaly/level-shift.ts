@@ -51,14 +51,17 @@ export function findLevelShifts(baseline: Baseline, floor: number): LevelShift[]
   const standardError = 1.2533 * baseline.scale;
   const found: LevelShift[] = [];
   const minimumAfter = Math.ceil(window / 2);
-  for (let at = window; at + minimumAfter <= n; at += 1) {
+  // long windows (sub-daily data) are tested every `stride` steps: within 1/28 of a window
+  const stride = Math.max(1, Math.floor(window / 28));
+  const test = (at: number): LevelShift | undefined => {
     const afterLength = Math.min(window, n - at);
     const before = medianOf(level, at - window, at, buffer);
     const after = medianOf(level, at, at + afterLength, buffer);
-    if (!Number.isFinite(before) || !Number.isFinite(after) || !(standardError > 0)) continue;
+    if (!Number.isFinite(before) || !Number.isFinite(after) || !(standardError > 0))
+      return undefined;
     const jump = after - before;
     const score = Math.abs(jump) / (standardError * Math.sqrt(1 / window + 1 / afterLength));
-    if (score < floor) continue;
+    if (score < floor) return undefined;
     // the neighbouring changes: before-before vs before, after vs after-after
     const earlier = medianOf(level, at - 2 * window, at - window, buffer);
     const drifts: number[] = [];
@@ -67,8 +70,14 @@ export function findLevelShifts(baseline: Baseline, floor: number): LevelShift[]
       const later = medianOf(level, at + window, at + 2 * window, buffer);
       if (Number.isFinite(later)) drifts.push(Math.abs(later - after));
     }
-    if (drifts.length === 0 || drifts.some((drift) => Math.abs(jump) < 2 * drift)) continue;
-    found.push({ at, before, after, score });
+    if (drifts.length === 0 || drifts.some((drift) => Math.abs(jump) < 2 * drift)) {
+      return undefined;
+    }
+    return { at, before, after, score };
+  };
+  for (let coarse = window; coarse + minimumAfter <= n; coarse += stride) {
+    const shift = test(coarse);
+    if (shift !== undefined) found.push(shift);
   }
   found.sort((a, b) => b.score - a.score);
   const kept: LevelShift[] = [];

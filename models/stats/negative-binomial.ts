@@ -1,8 +1,10 @@
 // Negative binomial (gamma-Poisson) probabilities with mean mu and shape (dispersion) k:
 // Var = mu + mu^2 / k, k = Infinity is Poisson (Johnson, Kemp & Kotz, Univariate Discrete
-// Distributions, 3rd ed., ch. 5). Tails are summed from y outward, away from the mode, in log
-// space, so probabilities far below 1e-300 of the mode's mass stay exact where they matter.
+// Distributions, 3rd ed., ch. 5). Tails come from the incomplete beta function,
+// P(Y <= y) = I_p(k, y + 1) with p = k / (k + mu) (ibid. 5.6), whose continued fraction stays
+// accurate far out and costs the same for heavy tails; Poisson tails are summed from y outward.
 import { logGamma } from './random';
+import { regularizedIncompleteBeta } from './student-t';
 
 function check(mean: number, dispersion: number): void {
   if (!(mean >= 0) || !Number.isFinite(mean)) {
@@ -43,6 +45,9 @@ export function negativeBinomialLowerTail(y: number, mean: number, dispersion: n
   if (mean === 0) return 1;
   // beyond the mean the complement is the short side
   if (top > mean) return 1 - negativeBinomialUpperTail(top + 1, mean, dispersion);
+  if (dispersion !== Infinity) {
+    return regularizedIncompleteBeta(dispersion / (dispersion + mean), dispersion, top + 1);
+  }
   let term = Math.exp(negativeBinomialLogPmf(top, mean, dispersion));
   let total = term;
   for (let j = top - 1; j >= 0; j -= 1) {
@@ -60,6 +65,9 @@ export function negativeBinomialUpperTail(y: number, mean: number, dispersion: n
   if (bottom <= 0) return 1;
   if (mean === 0) return 0;
   if (bottom <= mean) return 1 - negativeBinomialLowerTail(bottom - 1, mean, dispersion);
+  if (dispersion !== Infinity) {
+    return regularizedIncompleteBeta(mean / (dispersion + mean), bottom, dispersion);
+  }
   let term = Math.exp(negativeBinomialLogPmf(bottom, mean, dispersion));
   let total = term;
   for (let j = bottom; term > 0; j += 1) {

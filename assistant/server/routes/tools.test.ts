@@ -27,7 +27,11 @@ describe('GET /api/tools', () => {
     const body = (await response.json()) as {
       tools: { name: string; description: string; inputSchema: { type: string } }[];
     };
-    expect(body.tools.map((tool) => tool.name)).toEqual(['query_sales', 'forecast_demand']);
+    expect(body.tools.map((tool) => tool.name)).toEqual([
+      'query_sales',
+      'forecast_demand',
+      'detect_anomalies',
+    ]);
     expect(body.tools[1]?.inputSchema.type).toBe('object');
     expect(body.tools[1]?.description).toContain('Forecast');
   });
@@ -114,7 +118,7 @@ describe('POST /api/tools/:name', () => {
     const response = await post(createApp(testDeps()), 'forecast', {});
     expect(response.status).toBe(404);
     expect((await errorOf(response)).details).toEqual({
-      tools: ['query_sales', 'forecast_demand'],
+      tools: ['query_sales', 'forecast_demand', 'detect_anomalies'],
     });
   });
 
