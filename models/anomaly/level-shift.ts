@@ -27,6 +27,49 @@ function medianOf(values: Float64Array, from: number, to: number, buffer: number
   return buffer.length % 2 ? buffer[middle]! : (buffer[middle - 1]! + buffer[middle]!) / 2;
 }
 
+/**
+ * Median of the finite values in [start, start + width) for every start (NaN when fewer than 4),
+ * kept in a sorted buffer as the window slides: O(n w) moves instead of a sort per window.
+ */
+export function slidingMedians(values: Float64Array, width: number): Float64Array {
+  const n = values.length;
+  const out = new Float64Array(n).fill(Number.NaN);
+  const sorted: number[] = [];
+  const insert = (value: number) => {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (sorted[middle]! < value) low = middle + 1;
+      else high = middle;
+    }
+    sorted.splice(low, 0, value);
+  };
+  const remove = (value: number) => {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (sorted[middle]! < value) low = middle + 1;
+      else high = middle;
+    }
+    sorted.splice(low, 1);
+  };
+  for (let index = 0; index < n; index += 1) {
+    const value = values[index]!;
+    if (Number.isFinite(value)) insert(value);
+    const leaving = index - width;
+    if (leaving >= 0 && Number.isFinite(values[leaving]!)) remove(values[leaving]!);
+    const start = index - width + 1;
+    if (start >= 0 && sorted.length >= 4) {
+      const middle = sorted.length >> 1;
+      out[start] =
+        sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+    }
+  }
+  return out;
+}
+
 /** Steps per side the test compares (4 cycles of the period, at least 28). */
 export function shiftWindow(period: number): number {
   return Math.max(28, 4 * period);
@@ -53,21 +96,26 @@ export function findLevelShifts(baseline: Baseline, floor: number): LevelShift[]
   const minimumAfter = Math.ceil(window / 2);
   // long windows (sub-daily data) are tested every `stride` steps: within 1/28 of a window
   const stride = Math.max(1, Math.floor(window / 28));
+  const full = slidingMedians(level, window);
   const test = (at: number): LevelShift | undefined => {
     const afterLength = Math.min(window, n - at);
-    const before = medianOf(level, at - window, at, buffer);
-    const after = medianOf(level, at, at + afterLength, buffer);
+    const before = full[at - window]!;
+    const after =
+      afterLength === window ? full[at]! : medianOf(level, at, at + afterLength, buffer);
     if (!Number.isFinite(before) || !Number.isFinite(after) || !(standardError > 0))
       return undefined;
     const jump = after - before;
     const score = Math.abs(jump) / (standardError * Math.sqrt(1 / window + 1 / afterLength));
     if (score < floor) return undefined;
     // the neighbouring changes: before-before vs before, after vs after-after
-    const earlier = medianOf(level, at - 2 * window, at - window, buffer);
+    const earlier =
+      at - 2 * window >= 0
+        ? full[at - 2 * window]!
+        : medianOf(level, at - 2 * window, at - window, buffer);
     const drifts: number[] = [];
     if (Number.isFinite(earlier)) drifts.push(Math.abs(before - earlier));
     if (at + 2 * window <= n) {
-      const later = medianOf(level, at + window, at + 2 * window, buffer);
+      const later = full[at + window]!;
       if (Number.isFinite(later)) drifts.push(Math.abs(later - after));
     }
     if (drifts.length === 0 || drifts.some((drift) => Math.abs(jump) < 2 * drift)) {

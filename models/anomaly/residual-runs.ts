@@ -39,31 +39,21 @@ function chiSquareToZ(value: number, degrees: number): number {
   return (ratio - (1 - spread)) / Math.sqrt(spread);
 }
 
-function runScores(z: Float64Array, width: number, penalty: number, sign: 1 | -1): Float64Array {
+/** Prefix sums of each step's evidence in direction `sign`, and of scored steps. */
+function evidencePrefix(
+  z: Float64Array,
+  sign: 1 | -1,
+): { total: Float64Array; scored: Int32Array } {
   const n = z.length;
-  const out = new Float64Array(n).fill(0);
-  let total = 0;
-  let scored = 0;
+  const total = new Float64Array(n + 1);
+  const scored = new Int32Array(n + 1);
   for (let index = 0; index < n; index += 1) {
     const value = z[index]!;
-    if (Number.isFinite(value)) {
-      total += evidence(value, sign);
-      scored += 1;
-    }
-    const leaving = index - width;
-    if (leaving >= 0) {
-      const old = z[leaving]!;
-      if (Number.isFinite(old)) {
-        total -= evidence(old, sign);
-        scored -= 1;
-      }
-    }
-    // a window is judged on its scored steps and needs most of them
-    if (index >= width - 1 && scored >= Math.ceil(0.7 * width)) {
-      out[index - width + 1] = (sign * chiSquareToZ(Math.max(total, 0), 2 * scored)) / penalty;
-    }
+    const finite = Number.isFinite(value);
+    total[index + 1] = total[index]! + (finite ? evidence(value, sign) : 0);
+    scored[index + 1] = scored[index]! + (finite ? 1 : 0);
   }
-  return out;
+  return { total, scored };
 }
 
 /** Trims a run's ends until they point the run's way by at least one z. */
@@ -92,11 +82,25 @@ export function findResidualCandidates(
       pool.push({ start: index, end: index, sign: value > 0 ? 1 : -1, score: Math.abs(value) });
     }
   }
-  for (let width = 2; width <= Math.min(options.maxRun, n); width += 1) {
-    for (const sign of [1, -1] as const) {
-      const scores = runScores(z, width, options.runPenalty, sign);
+  for (const sign of [1, -1] as const) {
+    const prefix = evidencePrefix(z, sign);
+    // the chi-square total a window of m scored steps needs to reach the floor (inverse W-H)
+    const needed = new Float64Array(options.maxRun + 1).fill(Infinity);
+    for (let steps = 1; steps <= options.maxRun; steps += 1) {
+      const degrees = 2 * steps;
+      const spread = 2 / (9 * degrees);
+      const root = 1 - spread + options.floor * options.runPenalty * Math.sqrt(spread);
+      needed[steps] = root > 0 ? degrees * root * root * root : 0;
+    }
+    for (let width = 2; width <= Math.min(options.maxRun, n); width += 1) {
+      const minimum = Math.ceil(0.7 * width);
       for (let start = 0; start + width <= n; start += 1) {
-        const score = sign * scores[start]!;
+        // a window is judged on its scored steps and needs most of them
+        const steps = prefix.scored[start + width]! - prefix.scored[start]!;
+        if (steps < minimum) continue;
+        const total = prefix.total[start + width]! - prefix.total[start]!;
+        if (total < needed[steps]!) continue;
+        const score = chiSquareToZ(total, 2 * steps) / options.runPenalty;
         if (score < options.floor) continue;
         const [from, to] = trim(z, start, start + width - 1, sign);
         if (to - from + 1 < 2) continue;
