@@ -99,6 +99,20 @@ describe('ayni anomalies', () => {
     expect(json.anomalies.filter((anomaly) => anomaly.series_id === 's0')).toEqual([]);
   });
 
+  it('ends quietly when the reader of its output goes away (| head), instead of an EPIPE trace', async () => {
+    // hundreds of anomalies: more JSON than a pipe holds, so the write fails once head exits
+    const spikes: Record<number, number> = {};
+    for (let row = 1000; row < 20_000; row += 25) spikes[row] = 1000;
+    const path = join(folder, 'many_spikes.csv');
+    writeFileSync(path, nabCsv(20_000, spikes, 6));
+    const piped = await run('sh', [
+      '-c',
+      `"${process.execPath}" "${bin}" anomalies --input "${path}" --sensitivity high --json | head -c 1`,
+    ]);
+    expect(piped.stdout).toBe('{');
+    expect(piped.stderr).not.toMatch(/EPIPE/);
+  });
+
   it('exits non-zero with a one-line reason on a bad sensitivity, detector, file or missing --input', async () => {
     const path = join(folder, 'machine_temp.csv');
     const badLevel = await ayni(['anomalies', '--input', path, '--sensitivity', 'extreme']);

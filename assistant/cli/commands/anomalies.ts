@@ -27,6 +27,14 @@ export function checkDetector(name: string): string {
   return name;
 }
 
+/** Writes to stdout; a reader that went away (`ayni anomalies ... | head`) ends it quietly. */
+export function printOut(text: string): void {
+  process.stdout.once('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+  process.stdout.write(text);
+}
+
 interface AnomaliesOptions {
   input?: string;
   sensitivity: string;
@@ -67,7 +75,7 @@ async function runAnomalies(options: AnomaliesOptions): Promise<void> {
       onSeries: (done) => bar?.update(done),
     });
     bar?.end();
-    process.stdout.write(
+    printOut(
       options.json
         ? `${JSON.stringify({ anomalies: result.anomalies, notes: result.notes }, null, 2)}\n`
         : text(result),

@@ -5,7 +5,7 @@ import { statSync } from 'node:fs';
 import { runNabBench, type NabBenchResult } from '../../anomaly/nab-bench';
 import { createProgressBar } from '../../batch/progress';
 import { action, UsageError } from '../run-command';
-import { checkDetector, DEFAULT_DETECTOR, parseSensitivity } from './anomalies';
+import { checkDetector, DEFAULT_DETECTOR, parseSensitivity, printOut } from './anomalies';
 import { Cancelled, cancelOnInterrupt, parseThreads } from './forecast-options';
 
 interface BenchAnomalyOptions {
@@ -61,7 +61,7 @@ async function runBenchAnomaly(options: BenchAnomalyOptions): Promise<void> {
     });
     bar?.end();
     const shown = options.perFile ? result : { ...result, per_file: undefined };
-    process.stdout.write(options.json ? `${JSON.stringify(shown, null, 2)}\n` : text(result));
+    printOut(options.json ? `${JSON.stringify(shown, null, 2)}\n` : text(result));
   } catch (error) {
     bar?.end();
     if (error instanceof Cancelled || signal.aborted) {
