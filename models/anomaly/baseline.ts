@@ -110,6 +110,8 @@ export interface BaselineOptions {
   /** Seasonal periods, shortest first; the first one with more than two cycles of data is used. */
   periods: readonly number[];
   explained?: readonly boolean[];
+  /** Steps kept out of the fit (suspected anomalies) that are still scored against it. */
+  heldOut?: Uint8Array;
   /** Trend span in cycles of the period (default 5: short anomalies stay in the residual). */
   trendCycles?: number;
 }
@@ -131,7 +133,10 @@ export function buildBaseline(values: readonly number[], options: BaselineOption
   }
   if (missing > 0) notes.push(`${missing} missing steps filled by interpolation, never scored`);
   const filled = Float64Array.from(working);
-  fillGaps(filled, usable);
+  const fitted = options.heldOut
+    ? usable.map((flag, index) => (flag && !options.heldOut?.[index] ? 1 : 0))
+    : usable;
+  fillGaps(filled, fitted);
 
   const period = options.periods.find((candidate) => candidate >= 2 && n > 2 * candidate) ?? 0;
   if (options.periods.length > 0 && period === 0) {
@@ -161,8 +166,14 @@ export function buildBaseline(values: readonly number[], options: BaselineOption
   for (let index = 0; index < n; index += 1) {
     residual[index] = usable[index] ? working[index]! - expected[index]! : Number.NaN;
   }
-  let scale = robustScale(residual);
+  let scale = robustScale(
+    options.heldOut
+      ? residual.map((value, index) => (fitted[index] ? value : Number.NaN))
+      : residual,
+  );
   // on the Anscombe scale Poisson noise has unit sd; overdispersion only adds to it
   if (counts) scale = Math.max(scale, 1);
-  return { working: filled, expected, seasonal, residual, scale, counts, period, notes };
+  // the deseasonalised views use the observed values, held-out steps included
+  const observed = filled.map((value, index) => (usable[index] ? working[index]! : value));
+  return { working: observed, expected, seasonal, residual, scale, counts, period, notes };
 }

@@ -126,12 +126,13 @@ export function countScores(
   expectedWorking: Float64Array,
   residualZ: Float64Array,
   halfWindow: number,
+  heldOut?: Uint8Array,
 ): CountScores {
   const n = values.length;
   const keep = new Uint8Array(n);
   for (let index = 0; index < n; index += 1) {
     const z = residualZ[index]!;
-    keep[index] = Number.isFinite(z) && Math.abs(z) <= SCREEN ? 1 : 0;
+    keep[index] = Number.isFinite(z) && Math.abs(z) <= SCREEN && !heldOut?.[index] ? 1 : 0;
   }
   const shape = new Float64Array(n);
   let mean: Float64Array = shape;

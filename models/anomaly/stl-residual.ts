@@ -23,13 +23,15 @@ import { findResidualCandidates, type ResidualCandidate } from './residual-runs'
  * high days are the commonest false alarm (heavy-tailed demand), runs of low days the rarest.
  */
 export const STL_THRESHOLDS: Record<Sensitivity, Record<AnomalyKind, number>> = {
-  low: { spike: 10, outlier: 10, drop: 8, level_shift: 9 },
-  medium: { spike: 8, outlier: 8, drop: 6, level_shift: 7 },
-  high: { spike: 6, outlier: 6, drop: 5, level_shift: 5 },
+  low: { spike: 10, outlier: 10, drop: 6.5, level_shift: 9 },
+  medium: { spike: 8, outlier: 8, drop: 5, level_shift: 7 },
+  high: { spike: 6, outlier: 6, drop: 4.5, level_shift: 5.5 },
 };
 /** Candidates down to this score are kept in `scores` for threshold sweeps. */
 const SWEEP_FLOOR = 3;
 const RUN_PENALTY = 1.2;
+/** Runs scoring this much in the first fit are held out of the second. */
+const HOLD_OUT_SCORE = 3.5;
 const MIN_USABLE = 8;
 
 /** Per-step expectation in the data's units with its central range at the threshold. */
@@ -105,14 +107,17 @@ export function usableCount(input: DetectorInput): number {
   return usable;
 }
 
-/** Candidates with their kinds, strongest evidence kept, on the whole series. */
-export function stlCandidates(input: DetectorInput): {
+interface StepScores {
   baseline: Baseline;
-  anomalies: DetectedAnomaly[];
-} {
+  z: Float64Array;
+  expectation: Expectation;
+}
+
+function scoreSteps(input: DetectorInput, heldOut?: Uint8Array): StepScores {
   const baseline = buildBaseline(input.values, {
     periods: input.periods,
     ...(input.explained ? { explained: input.explained } : {}),
+    ...(heldOut ? { heldOut } : {}),
   });
   const n = input.values.length;
   let z: Float64Array = new Float64Array(n);
@@ -128,15 +133,48 @@ export function stlCandidates(input: DetectorInput): {
       baseline.expected,
       z,
       baseline.period > 0 ? Math.round(2.5 * baseline.period) : 14,
+      heldOut,
     );
     z = scored.z;
     expectation = countExpectation(scored.mean, scored.dispersion, threshold);
   }
-  const candidates = findResidualCandidates(z, {
+  return { baseline, z, expectation };
+}
+
+/**
+ * Candidates with their kinds, strongest evidence kept, on the whole series. A run that already
+ * stands out pulls the baseline towards itself; such runs are held out of a second fit and
+ * scored against it (iterative outlier adjustment, Chen & Liu 1993).
+ */
+export function stlCandidates(input: DetectorInput): {
+  baseline: Baseline;
+  anomalies: DetectedAnomaly[];
+} {
+  const n = input.values.length;
+  let { baseline, z, expectation } = scoreSteps(input);
+  const runOptions = {
     maxRun: Math.max(14, Math.min(baseline.period, 48)),
     floor: SWEEP_FLOOR,
     runPenalty: RUN_PENALTY,
-  });
+  };
+  let candidates = findResidualCandidates(z, runOptions);
+  const suspects = candidates.filter(
+    (candidate) => candidate.end > candidate.start && candidate.score >= HOLD_OUT_SCORE,
+  );
+  if (suspects.length > 0) {
+    const heldOut = new Uint8Array(n);
+    for (const suspect of suspects) {
+      for (
+        let index = Math.max(0, suspect.start - 1);
+        index <= Math.min(n - 1, suspect.end + 1);
+        index += 1
+      ) {
+        heldOut[index] = 1;
+      }
+    }
+    ({ baseline, z, expectation } = scoreSteps(input, heldOut));
+    candidates = findResidualCandidates(z, runOptions);
+  }
   const anomalies: DetectedAnomaly[] = [];
   const shifts = findLevelShifts(baseline, SWEEP_FLOOR);
   const window = shiftWindow(baseline.period);

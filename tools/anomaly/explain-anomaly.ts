@@ -108,6 +108,14 @@ function recurs(moves: ReadonlyArray<{ ratio: number }>, move: number): boolean 
   );
 }
 
+function recursEveryYear(moves: ReadonlyArray<{ ratio: number }>, move: number): boolean {
+  return moves.every(
+    ({ ratio }) =>
+      Math.sign(Math.log(ratio)) === Math.sign(move) &&
+      Math.abs(Math.log(ratio)) >= RECURRENCE_SHARE * Math.abs(move),
+  );
+}
+
 const pastText = (moves: ReadonlyArray<{ year: number; ratio: number }>) =>
   moves.map(({ year, ratio }) => `${number(ratio)}x in ${year}`).join(', ');
 
@@ -205,19 +213,21 @@ export function explainAnomaly(listing: DenseListing, anomaly: DetectedAnomaly):
       };
     }
   }
-  // a season turns on about the same date each year; a one-day spike there proves nothing
-  const sameDates =
+  // a season turns on about the same date each year: a shift may match any other year; a
+  // one-off spike or drop must recur in every other year (at least two), or chance would do
+  const sameDates = otherYearMoves(
+    listing,
+    (year) => start + Math.round((year - thisYear) * 365.25),
+    thisYear,
+    length,
+    move,
+    anomaly.kind === 'level_shift' ? 14 : 2,
+  );
+  const seasonal =
     anomaly.kind === 'level_shift'
-      ? otherYearMoves(
-          listing,
-          (year) => start + Math.round((year - thisYear) * 365.25),
-          thisYear,
-          length,
-          move,
-          14,
-        )
-      : [];
-  if (recurs(sameDates, move)) {
+      ? recurs(sameDates, move)
+      : sameDates.length >= 2 && recursEveryYear(sameDates, move);
+  if (seasonal) {
     return {
       explained: true,
       text: `the same ${up ? 'rise' : 'fall'} happens on these dates in other years (${pastText(sameDates)} the previous 4 weeks): the item's season, not an anomaly`,
