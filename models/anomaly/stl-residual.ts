@@ -60,7 +60,7 @@ function countExpectation(mean: Float64Array, dispersion: number, threshold: num
       return {
         centre: mu,
         lower: negativeBinomialQuantile(tail, mu, dispersion),
-        upper: negativeBinomialQuantile(1 - tail, mu, dispersion),
+        upper: negativeBinomialQuantile(tail, mu, dispersion, true),
       };
     },
   };

@@ -78,22 +78,29 @@ export function negativeBinomialUpperTail(y: number, mean: number, dispersion: n
   return Math.min(1, total);
 }
 
-/** Smallest whole y with P(Y <= y) >= probability (0 < probability < 1). */
+/**
+ * Smallest whole y with P(Y <= y) >= probability (0 < probability < 1); with `upperTail`,
+ * `probability` is the upper tail instead: smallest y with P(Y > y) <= probability, which stays
+ * exact where 1 - probability would round to 1.
+ */
 export function negativeBinomialQuantile(
   probability: number,
   mean: number,
   dispersion: number,
+  upperTail = false,
 ): number {
   check(mean, dispersion);
   if (!(probability > 0 && probability < 1)) {
     throw new RangeError(`probability: must be in (0, 1), got ${probability}`);
   }
   if (mean === 0) return 0;
+  const lower = upperTail ? 1 - probability : probability;
+  const upper = upperTail ? probability : 1 - probability;
   // P(Y <= y) >= p  <=>  P(Y >= y + 1) <= 1 - p; each side is searched on its accurate tail
   const satisfied =
-    probability <= 0.5
-      ? (y: number) => negativeBinomialLowerTail(y, mean, dispersion) >= probability
-      : (y: number) => negativeBinomialUpperTail(y + 1, mean, dispersion) <= 1 - probability;
+    lower <= 0.5
+      ? (y: number) => negativeBinomialLowerTail(y, mean, dispersion) >= lower
+      : (y: number) => negativeBinomialUpperTail(y + 1, mean, dispersion) <= upper;
   let low = -1;
   let high = Math.max(1, Math.ceil(mean));
   while (!satisfied(high)) {
