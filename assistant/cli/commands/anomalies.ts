@@ -6,7 +6,9 @@ import type { Sensitivity } from '../../../models/anomaly/detector';
 import { detectorNames } from '../../../models/anomaly/registry';
 import { detectFile, type DetectFileResult } from '../../anomaly/detect-file';
 import { createProgressBar } from '../../batch/progress';
-import { action, UsageError } from '../run-command';
+import { tryParseIsoDate } from '../../../models/calendar/dates';
+import { scanStore, type ScanStoreResult } from '../../anomaly/scan-store';
+import { action, configFromEnvironment, UsageError } from '../run-command';
 import { Cancelled, cancelOnInterrupt, checkInputFile, parseThreads } from './forecast-options';
 
 export const SENSITIVITIES: readonly Sensitivity[] = ['low', 'medium', 'high'];
@@ -37,10 +39,30 @@ export function printOut(text: string): void {
 
 interface AnomaliesOptions {
   input?: string;
+  from?: string;
+  to?: string;
   sensitivity: string;
   detector: string;
   threads?: string;
   json?: boolean;
+}
+
+function checkDate(flag: string, value: string): string {
+  if (tryParseIsoDate(value) === undefined)
+    throw new UsageError(`${flag} ${value}: give a calendar date YYYY-MM-DD`);
+  return value;
+}
+
+function storeText(result: ScanStoreResult): string {
+  const lines = result.anomalies.map(
+    (anomaly) =>
+      `${anomaly.series_id}  ${anomaly.start}${anomaly.end === anomaly.start ? '' : ` .. ${anomaly.end}`}  ${anomaly.kind}  ${anomaly.explanation}`,
+  );
+  lines.push(
+    `${result.anomalies.length} anomalies and rule alerts in ${result.listings} listings (${result.explained} deviations explained by promotions, holidays, prices or stockouts)`,
+    ...result.notes,
+  );
+  return `${lines.join('\n')}\n`;
 }
 
 function text(result: DetectFileResult): string {
@@ -57,10 +79,29 @@ function text(result: DetectFileResult): string {
 async function runAnomalies(options: AnomaliesOptions): Promise<void> {
   const sensitivity = parseSensitivity(options.sensitivity);
   const threads = parseThreads(options.threads);
-  if (options.input === undefined)
-    throw new UsageError(
-      'store scan: scanning the store without --input is not available yet; give --input FILE (timestamp,value or series_id,date,value)',
-    );
+  if (options.input === undefined) {
+    const { signal, dispose } = cancelOnInterrupt();
+    try {
+      const result = scanStore({
+        dataDir: configFromEnvironment().dataDir,
+        sensitivity,
+        signal,
+        ...(options.from !== undefined && { from: checkDate('--from', options.from) }),
+        ...(options.to !== undefined && { to: checkDate('--to', options.to) }),
+      });
+      printOut(
+        options.json
+          ? `${JSON.stringify({ anomalies: result.anomalies, notes: result.notes }, null, 2)}\n`
+          : storeText(result),
+      );
+    } catch (error) {
+      if (error instanceof RangeError) throw new UsageError(error.message);
+      throw error;
+    } finally {
+      dispose();
+    }
+    return;
+  }
   checkInputFile(options.input);
   const detector = checkDetector(options.detector);
   const { signal, dispose } = cancelOnInterrupt();
@@ -97,12 +138,17 @@ export function registerAnomaliesCommand(program: Command): void {
   program
     .command('anomalies')
     .description(
-      "find anomalies in a file's series (NAB timestamp,value or tidy series_id,date,value)",
+      "find anomalies in a file's series (NAB timestamp,value or tidy series_id,date,value), or in the store's daily sales with the planners' rules",
     )
     .option(
       '--input <file>',
-      'CSV: timestamp,value (one series, named after the file) or series_id,date,value',
+      'CSV: timestamp,value (one series, named after the file) or series_id,date,value; without it, the store at AYNI_DATA_DIR is scanned',
     )
+    .option(
+      '--from <date>',
+      'store scan: report anomalies from this day (default: 90 days before the last sale)',
+    )
+    .option('--to <date>', 'store scan: up to this day')
     .option('--sensitivity <level>', 'low | medium | high (more anomalies)', 'medium')
     .option('--detector <name>', 'anomaly detector from the registry', DEFAULT_DETECTOR)
     .option('--threads <n>', 'worker threads for tidy files (default: one per core)')
