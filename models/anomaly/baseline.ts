@@ -151,7 +151,7 @@ export function buildBaseline(values: readonly number[], options: BaselineOption
       seasonalWindow: 11,
       trendWindow: nextOdd((options.trendCycles ?? 5) * period),
       robust: true,
-      outer: 4,
+      outer: 2,
     });
     seasonal = decomposition.seasonal;
     expected = new Float64Array(n);

@@ -103,7 +103,7 @@ function estimateDispersion(
     return -total;
   };
   const best = minimizeScalar(negativeLogLikelihood, Math.log(0.05), Math.log(MAX_SHAPE), {
-    tolerance: 0.01,
+    tolerance: 0.03,
   });
   return best.x >= Math.log(MAX_SHAPE) - 0.05 ? Infinity : Math.exp(best.x);
 }
