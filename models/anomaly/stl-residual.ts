@@ -188,9 +188,11 @@ export function stlCandidates(input: DetectorInput): {
     });
   }
   for (const candidate of candidates) {
-    // the residuals around a shift, while the trend catches up, are the same event
+    // the residuals around a shift, while the trend catches up, are the same event; a shift
+    // too weak to be reported must not swallow a spike (often the spike made it)
     const sameEvent = shifts.some(
       (shift) =>
+        shift.score >= STL_THRESHOLDS[input.sensitivity].level_shift &&
         Math.sign(shift.after - shift.before) === candidate.sign &&
         candidate.end >= shift.at - window / 2 &&
         candidate.start <= shift.at + window,
