@@ -129,6 +129,23 @@ describe.each([
   });
 });
 
+/**
+ * Three years of sales with a yearly wave of ±20% and four holidays a year (Fiestas Patrias on
+ * days 207-208, Christmas Eve and New Year's Eve) selling 4x, flagged as explained.
+ */
+function holidaySeries(seed: number): { values: number[]; explained: boolean[] } {
+  const random = createRandom(seed);
+  const explained: boolean[] = [];
+  const values = Array.from({ length: DAYS }, (_, t) => {
+    const dayOfYear = t % 365;
+    const holiday = [207, 208, 357, 364].includes(dayOfYear);
+    explained.push(holiday);
+    const wave = 1 + 0.2 * Math.sin((2 * Math.PI * t) / 365.25);
+    return random.negativeBinomial(50 * weekday[t % 7]! * wave * (holiday ? 4 : 1), 10);
+  });
+  return { values, explained };
+}
+
 function quietFailures(make: (seed: number) => number[]): string[] {
   const noisy: string[] = [];
   for (let seed = 101; seed <= 120; seed += 1) {
@@ -155,6 +172,23 @@ function unexpected(found: DetectedAnomaly[], events: Injected[]): DetectedAnoma
 describe('stl detector precision', () => {
   it('stays quiet on 20 clean weekly seasonal series of unit sales at medium: otherwise planners learn to ignore it', () => {
     expect(quietFailures(countSeries)).toEqual([]);
+  });
+
+  it('stays quiet on 20 seasonal sales series with a yearly wave and explained 4x holidays at medium, which unexplained are found: otherwise holidays are alarms', () => {
+    const noisy: string[] = [];
+    let foundUnexplained = 0;
+    for (let seed = 101; seed <= 120; seed += 1) {
+      const { values, explained } = holidaySeries(seed);
+      for (const anomaly of detect(values, { explained }).anomalies) {
+        noisy.push(`seed ${seed}: ${anomaly.kind} ${anomaly.start}-${anomaly.end}`);
+      }
+      foundUnexplained += detect(values).anomalies.filter(
+        (anomaly) => explained[anomaly.start],
+      ).length;
+    }
+    expect(noisy).toEqual([]);
+    // measured 28 holiday anomalies over the 20 seeds when the flags are withheld
+    expect(foundUnexplained).toBeGreaterThan(5);
   });
 
   it.each([1, 2, 3])(
@@ -184,11 +218,11 @@ describe('stl detector precision', () => {
     },
   );
 
-  it('does not flag promotion days (x3 at medium, x4 at high) marked explained, and finds x4 ones unexplained at high: otherwise planned promotions are alarms', () => {
+  it('does not flag promotion days (x3 at medium, x6 at high) marked explained, and finds x6 ones unexplained at high: otherwise planned promotions are alarms', () => {
     const windows = [150, 430, 720, 1000];
     for (const [factor, sensitivity] of [
       [3, 'medium'],
-      [4, 'high'],
+      [6, 'high'],
     ] as const) {
       const values = countSeries(31);
       const explained = values.map(() => false);
@@ -203,7 +237,7 @@ describe('stl detector precision', () => {
         explained.some((flag, t) => flag && t >= anomaly.start - 1 && t <= anomaly.end + 1),
       );
       expect(touching).toEqual([]);
-      if (factor === 4) {
+      if (factor === 6) {
         // the same days unexplained are found, so the check above could fail
         const unexplained = detect(values, { sensitivity }).anomalies;
         for (const start of windows) {
