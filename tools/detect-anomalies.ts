@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import { getDetector } from '../models/anomaly/registry';
 import { STL_THRESHOLDS } from '../models/anomaly/stl-residual';
-import { tryParseIsoDate } from '../models/calendar/dates';
+import { parseIsoDate, tryParseIsoDate } from '../models/calendar/dates';
+import type { PeerTotals } from './anomaly/explain-anomaly';
 import { groupIncidents } from './anomaly/incidents';
 import { findRuleAlerts } from './anomaly/rule-alerts';
 import { scanListings } from './anomaly/scan-listings';
@@ -156,12 +157,37 @@ export function detectAnomalies(
   const prices = new Map(
     products.flatMap((item) => (item.price != null ? [[item.sku, item.price] as const] : [])),
   );
+  const categoryOf = new Map(products.map((item) => [item.sku, item.category]));
+  const totals = new Map<string, PeerTotals | undefined>();
+  // each category's daily sales over all locations: what the listing's peers did those days
+  const categoryTotals = (sku: string): PeerTotals | undefined => {
+    const name = categoryOf.get(sku);
+    if (name === undefined) return undefined;
+    if (!totals.has(name)) {
+      const days = context.sales.daily({ categories: [name], to: last });
+      if (days.length === 0) totals.set(name, undefined);
+      else {
+        const firstDay = parseIsoDate(days[0]!.date);
+        const units = new Float64Array(
+          parseIsoDate(days[days.length - 1]!.date) - firstDay + 1,
+        ).fill(Number.NaN);
+        for (const day of days) units[parseIsoDate(day.date) - firstDay] = day.units;
+        totals.set(name, {
+          firstDay,
+          units,
+          listings: Math.max(...days.map((day) => day.rows)),
+        });
+      }
+    }
+    return totals.get(name);
+  };
   const scan = scanListings(histories, {
     detector,
     sensitivity: input.sensitivity,
     from,
     to: last,
     prices,
+    categoryTotals,
     signal: context.signal,
   });
   const rules = range

@@ -8,7 +8,7 @@ import { runBusinessRules } from '../../models/anomaly/business-rules';
 import { getDetector } from '../../models/anomaly/registry';
 import { formatIsoDate, parseIsoDate, partsOf } from '../../models/calendar/dates';
 import { peruEvents } from '../../models/calendar/peru-calendar';
-import { scanListings } from '../../tools/anomaly/scan-listings';
+import { categoryTotalsOf, scanListings } from '../../tools/anomaly/scan-listings';
 import type { ListingHistory } from '../../tools/tool-context';
 import { generateForOptions } from '../store/demo/load';
 import type { ListingSeries } from '../store/demo/types';
@@ -92,9 +92,16 @@ export function runDemoBench(options: DemoBenchOptions): DemoBenchResult {
   let onPromotionsOrHolidays = 0;
   let explained = 0;
   const falseAlarms: string[] = [];
+  const all: Array<{ series: ListingSeries; history: ListingHistory }> = [];
   for (const series of company.series()) {
+    all.push({ series, history: historyOf(series, (day) => company.isoDate(day)) });
+  }
+  const categoryTotals = categoryTotalsOf(
+    all.map((item) => item.history),
+    new Map(company.products.map((product) => [product.sku, product.category])),
+  );
+  for (const { series, history } of all) {
     listings += 1;
-    const history = historyOf(series, (day) => company.isoDate(day));
     const key = `${history.sku}@${history.location}`;
     const mine = series.anomalies.map((anomaly) => ({
       key,
@@ -104,7 +111,12 @@ export function runDemoBench(options: DemoBenchOptions): DemoBenchResult {
       hit: false,
     }));
     labels.push(...mine);
-    const scan = scanListings([history], { detector, sensitivity: options.sensitivity, prices });
+    const scan = scanListings([history], {
+      detector,
+      sensitivity: options.sensitivity,
+      prices,
+      categoryTotals,
+    });
     explained += scan.explained.length;
     const rules = runBusinessRules({
       sku: history.sku,

@@ -23,9 +23,9 @@ import { findResidualCandidates, type ResidualCandidate } from './residual-runs'
  * high days are the commonest false alarm (heavy-tailed demand), runs of low days the rarest.
  */
 export const STL_THRESHOLDS: Record<Sensitivity, Record<AnomalyKind, number>> = {
-  low: { spike: 10, outlier: 10, drop: 6.5, level_shift: 9 },
-  medium: { spike: 8, outlier: 8, drop: 5, level_shift: 7 },
-  high: { spike: 6, outlier: 6, drop: 4.5, level_shift: 5.5 },
+  low: { spike: 9, outlier: 9, drop: 6.5, level_shift: 9 },
+  medium: { spike: 7, outlier: 7, drop: 5, level_shift: 7 },
+  high: { spike: 5.5, outlier: 5.5, drop: 4.5, level_shift: 5.5 },
 };
 /** Candidates down to this score are kept in `scores` for threshold sweeps. */
 const SWEEP_FLOOR = 3;

@@ -12,6 +12,37 @@ export interface DenseListing {
   price: Float64Array;
   promo: Uint8Array;
   stockout: Uint8Array;
+  /** daily units of the other listings of the same category (this one left out), when known */
+  peers?: PeerTotals;
+}
+
+export interface PeerTotals {
+  firstDay: number;
+  units: Float64Array;
+  /** how many other listings the totals sum */
+  listings: number;
+}
+
+/** Fewest other listings whose joint move says "the whole category did this". */
+const MIN_PEERS = 3;
+
+/** The peers' mean units over [from, to] against their 4 weeks before, or undefined. */
+function peerMove(peers: PeerTotals, from: number, to: number): number | undefined {
+  const mean = (a: number, b: number) => {
+    let total = 0;
+    let count = 0;
+    for (let day = a; day <= b; day += 1) {
+      const value = peers.units[day - peers.firstDay];
+      if (value !== undefined && Number.isFinite(value)) {
+        total += value;
+        count += 1;
+      }
+    }
+    return count > 0 ? total / count : Number.NaN;
+  };
+  const during = mean(from, to);
+  const before = mean(from - 28, from - 1);
+  return during > 0 && before > 0 ? Math.log(during / before) : undefined;
 }
 
 export interface Explanation {
@@ -108,6 +139,30 @@ function recurs(moves: ReadonlyArray<{ ratio: number }>, move: number): boolean 
   );
 }
 
+/** A day's level this far (in logs, as a share of the move) from other years' is usual. */
+const SAME_LEVEL_SHARE = 0.35;
+
+/** Mean units on the same dates (shifted up to 2 days to match weekdays) in each other year. */
+function sameDateLevels(
+  listing: DenseListing,
+  start: number,
+  end: number,
+  thisYear: number,
+): Array<{ year: number; mean: number }> {
+  const lastDay = listing.firstDay + listing.units.length - 1;
+  const levels: Array<{ year: number; mean: number }> = [];
+  for (let year = partsOf(listing.firstDay).year; year <= partsOf(lastDay).year; year += 1) {
+    if (year === thisYear) continue;
+    const from = start + Math.round((year - thisYear) * 365.25);
+    const means = [-2, -1, 0, 1, 2]
+      .map((shift) => meanUnits(listing, from + shift, from + shift + end - start))
+      .filter(Number.isFinite);
+    if (means.length === 0) continue;
+    levels.push({ year, mean: means.reduce((a, b) => a + b, 0) / means.length });
+  }
+  return levels;
+}
+
 function recursEveryYear(moves: ReadonlyArray<{ ratio: number }>, move: number): boolean {
   return moves.every(
     ({ ratio }) =>
@@ -193,7 +248,23 @@ export function explainAnomaly(listing: DenseListing, anomaly: DetectedAnomaly):
   const thisYear = partsOf(start).year;
   // a shift is judged on the 4 weeks after it, a spike or drop on its own days
   const length = anomaly.kind === 'level_shift' ? 28 : end - start + 1;
-  for (const event of eventsNear(listing, start, end)) {
+  const events = eventsNear(listing, start, end);
+  const peers = listing.peers;
+  if (events.length > 0 && peers !== undefined && peers.listings >= MIN_PEERS) {
+    const peer = peerMove(peers, start, start + length - 1);
+    if (
+      peer !== undefined &&
+      Math.sign(peer) === Math.sign(move) &&
+      Math.abs(peer) >= RECURRENCE_SHARE * Math.abs(move)
+    ) {
+      const event = events[0]!;
+      return {
+        explained: true,
+        text: `the days around ${event.name} (${event.date}): the other ${peers.listings} listings of the category moved the same way (${number(Math.exp(peer))}x their previous 4 weeks), a calendar effect, not an anomaly`,
+      };
+    }
+  }
+  for (const event of events) {
     const offset = start - parseIsoDate(event.date);
     const moves = otherYearMoves(
       listing,
@@ -223,14 +294,26 @@ export function explainAnomaly(listing: DenseListing, anomaly: DetectedAnomaly):
     move,
     anomaly.kind === 'level_shift' ? 14 : 2,
   );
+  const levels = sameDateLevels(listing, start, end, thisYear);
+  const sameLevel =
+    anomaly.kind !== 'level_shift' &&
+    levels.length > 0 &&
+    levels.every(
+      ({ mean }) =>
+        Math.abs(Math.log(Math.max(anomaly.observed, 0.5) / Math.max(mean, 0.5))) <=
+        SAME_LEVEL_SHARE * Math.abs(move),
+    );
   const seasonal =
-    anomaly.kind === 'level_shift'
+    sameLevel ||
+    (anomaly.kind === 'level_shift'
       ? recurs(sameDates, move)
-      : sameDates.length >= 2 && recursEveryYear(sameDates, move);
+      : sameDates.length >= 2 && recursEveryYear(sameDates, move));
   if (seasonal) {
     return {
       explained: true,
-      text: `the same ${up ? 'rise' : 'fall'} happens on these dates in other years (${pastText(sameDates)} the previous 4 weeks): the item's season, not an anomaly`,
+      text: sameLevel
+        ? `sales are this ${up ? 'high' : 'low'} on these dates every year (${levels.map(({ year, mean }) => `${number(mean)} a day in ${year}`).join(', ')}): the item's season, not an anomaly`
+        : `the same ${up ? 'rise' : 'fall'} happens on these dates in other years (${pastText(sameDates)} the previous 4 weeks): the item's season, not an anomaly`,
     };
   }
   return { explained: false, text: describeUnexplained(anomaly, start, end) };

@@ -3,7 +3,7 @@
 import type { DetectedAnomaly, Detector, Sensitivity } from '../../models/anomaly/detector';
 import { formatIsoDate, parseIsoDate } from '../../models/calendar/dates';
 import type { ListingHistory } from '../tool-context';
-import { explainAnomaly, type DenseListing } from './explain-anomaly';
+import { explainAnomaly, type DenseListing, type PeerTotals } from './explain-anomaly';
 
 /** Days after a promotion whose dip is expected (stock-up buying) and kept out of the baseline. */
 const POST_PROMOTION_DAYS = 7;
@@ -81,7 +81,50 @@ export interface ScanOptions {
   from?: string;
   to?: string;
   prices: ReadonlyMap<string, number>;
+  /** daily units of every listing of the category, this one included (it is taken out) */
+  categoryTotals?: (sku: string) => PeerTotals | undefined;
   signal?: AbortSignal;
+}
+
+/** The category's totals less this listing's own units: what its peers sold each day. */
+function peersOf(totals: PeerTotals, listing: DenseListing): PeerTotals {
+  const units = Float64Array.from(totals.units);
+  listing.units.forEach((value, index) => {
+    const at = listing.firstDay + index - totals.firstDay;
+    if (Number.isFinite(value) && at >= 0 && at < units.length) units[at] = units[at]! - value;
+  });
+  return { firstDay: totals.firstDay, units, listings: totals.listings - 1 };
+}
+
+/** Daily units summed per category over the histories (for `categoryTotals`). */
+export function categoryTotalsOf(
+  histories: readonly ListingHistory[],
+  categoryOf: ReadonlyMap<string, string>,
+): (sku: string) => PeerTotals | undefined {
+  const byCategory = new Map<string, { days: Map<number, number>; listings: number }>();
+  for (const history of histories) {
+    const category = categoryOf.get(history.sku);
+    if (category === undefined) continue;
+    let entry = byCategory.get(category);
+    if (!entry) byCategory.set(category, (entry = { days: new Map(), listings: 0 }));
+    entry.listings += 1;
+    for (const day of history.days) {
+      const number = parseIsoDate(day.date);
+      entry.days.set(number, (entry.days.get(number) ?? 0) + day.units);
+    }
+  }
+  const dense = new Map<string, PeerTotals>();
+  for (const [category, entry] of byCategory) {
+    const days = [...entry.days.keys()];
+    const firstDay = Math.min(...days);
+    const units = new Float64Array(Math.max(...days) - firstDay + 1).fill(Number.NaN);
+    for (const [day, total] of entry.days) units[day - firstDay] = total;
+    dense.set(category, { firstDay, units, listings: entry.listings });
+  }
+  return (sku) => {
+    const category = categoryOf.get(sku);
+    return category === undefined ? undefined : dense.get(category);
+  };
 }
 
 export function scanListings(
@@ -95,6 +138,8 @@ export function scanListings(
     options.signal?.throwIfAborted();
     const listing = toDenseListing(history);
     if (listing === undefined) continue;
+    const totals = options.categoryTotals?.(history.sku);
+    if (totals !== undefined) listing.peers = peersOf(totals, listing);
     result.listingsScanned += 1;
     const detection = options.detector.detect({
       values: Array.from(listing.units),
