@@ -55,15 +55,11 @@ const names = detectorNames.filter((name) => name !== 'default');
 /**
  * Contract clauses a detector breaks today (measured 2026-11-26), run as `it.fails` so the suite
  * stays green and flags the day they are fixed; remove an entry once its clause holds.
- * - stl minLength: with periods [7] it asks for 15 steps but judges 14 (a running median
- *   baseline) and reports a spike there.
- * - constant note: a constant series of whole numbers is read as counts with scale 1 (stl) or
- *   gives no note at all (pelt); nothing is reported, but nothing is said either.
- * - stl constant continuous: STL round-off leaves residuals ~1e-14 with a robust scale ~5e-15
- *   (not 0), so a constant 42.5 comes back with "anomalies" whose observed equals expected.
+ * - pelt constant note: a constant series gives no note at all; nothing is reported, but
+ *   nothing is said either.
  */
 const KNOWN_BREAKS: Record<string, readonly string[]> = {
-  stl: ['minLength', 'constant note', 'constant continuous'],
+  stl: [],
   pelt: ['constant note'],
 };
 const clause = (name: string, label: string) =>

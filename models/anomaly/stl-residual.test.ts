@@ -269,18 +269,13 @@ describe('stl detector on bad input', () => {
     },
   );
 
-  // Known defect: on a constant continuous series STL's round-off leaves residuals of ~1e-14
-  // with a robust scale of ~5e-15 (not 0), so the constant check misses and 7 "anomalies" with
-  // observed = expected = 10.5 come back. A relative tolerance on the scale would fix it.
-  it.fails('notes a constant continuous series and reports nothing (known to fail today)', () => {
+  it('notes a constant continuous series and reports nothing: otherwise STL round-off reads as anomalies', () => {
     const result = detect(Array.from({ length: 120 }, () => 10.5));
     expect(result.anomalies).toEqual([]);
     expect(result.notes.join(' ')).toMatch(/constant/);
   });
 
-  // Known defect: a constant count series gets scale 1 (the Poisson floor), so the constant
-  // check never fires and there is no note. Remove `.fails` once it holds.
-  it.fails('notes a constant count series (known to fail today)', () => {
+  it('notes a constant count series: otherwise the user is not told why nothing is judged', () => {
     expect(detect(Array.from({ length: 120 }, () => 10)).notes.join(' ')).toMatch(/constant/);
   });
 

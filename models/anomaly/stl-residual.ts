@@ -99,6 +99,18 @@ function describe(
   };
 }
 
+/** Every usable value the same (up to rounding): nothing to judge a deviation against. */
+function isConstant(input: DetectorInput): boolean {
+  let first: number | undefined;
+  for (let index = 0; index < input.values.length; index += 1) {
+    const value = input.values[index]!;
+    if (!Number.isFinite(value) || input.explained?.[index] === true) continue;
+    if (first === undefined) first = value;
+    else if (Math.abs(value - first) > 1e-9 * Math.max(1, Math.abs(first))) return false;
+  }
+  return true;
+}
+
 export function usableCount(input: DetectorInput): number {
   let usable = 0;
   input.values.forEach((value, index) => {
@@ -209,16 +221,25 @@ export function stlCandidates(input: DetectorInput): {
 
 export const stlResidualDetector: Detector = {
   name: 'stl',
-  minLength: (periods) => Math.max(MIN_USABLE, 2 * (periods[0] ?? 0) + 1),
+  // shorter than two cycles, a running median stands in for STL (and the notes say so)
+  minLength: () => MIN_USABLE,
   detect(input: DetectorInput): DetectionResult {
     const n = input.values.length;
     const scores = new Float64Array(n);
     const usable = usableCount(input);
-    if (usable < MIN_USABLE) {
+    const needed = stlResidualDetector.minLength(input.periods);
+    if (usable < needed) {
       return {
         anomalies: [],
         scores,
-        notes: [`too short to judge: ${usable} usable steps, at least ${MIN_USABLE} needed`],
+        notes: [`too short to judge: ${usable} usable steps, at least ${needed} needed`],
+      };
+    }
+    if (isConstant(input)) {
+      return {
+        anomalies: [],
+        scores,
+        notes: ['constant series: no variation to judge against'],
       };
     }
     const { baseline, anomalies } = stlCandidates(input);
