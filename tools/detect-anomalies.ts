@@ -4,29 +4,24 @@
 import { z } from 'zod';
 import { getDetector } from '../models/anomaly/registry';
 import { STL_THRESHOLDS } from '../models/anomaly/stl-residual';
-import { parseIsoDate, tryParseIsoDate } from '../models/calendar/dates';
+import { parseIsoDate } from '../models/calendar/dates';
 import type { PeerTotals } from './anomaly/explain-anomaly';
 import { groupIncidents } from './anomaly/incidents';
 import { findRuleAlerts } from './anomaly/rule-alerts';
 import { scanListings } from './anomaly/scan-listings';
 import { defineTool } from './define-tool';
-import { resolveCategory, resolveLocationScope, resolveProduct } from './resolve';
-import type { SalesScope, ToolContext } from './tool-context';
-
-const isoDate = z.string().refine((value) => tryParseIsoDate(value) !== undefined, {
-  error: (issue) => `must be a calendar date YYYY-MM-DD, got ${JSON.stringify(issue.input)}`,
-});
+import {
+  fromNotAfterTo,
+  isoDate,
+  productOrCategory,
+  resolveScope,
+  scopeFields,
+} from './scope-input';
+import type { ToolContext } from './tool-context';
 
 export const detectAnomaliesInput = z
   .strictObject({
-    product: z.string().trim().min(1).optional().describe('SKU code or product name'),
-    category: z.string().trim().min(1).optional().describe('product category, e.g. "dairy"'),
-    location: z
-      .string()
-      .trim()
-      .min(1)
-      .optional()
-      .describe('location code or name, or a region name; omit for all locations'),
+    ...scopeFields,
     from: isoDate
       .optional()
       .describe(
@@ -39,14 +34,8 @@ export const detectAnomaliesInput = z
       .describe('high finds more, with more false alarms'),
     limit: z.number().int().min(1).max(500).default(50).describe('most anomalies returned'),
   })
-  .refine((input) => !(input.product !== undefined && input.category !== undefined), {
-    message: 'give product or category, not both',
-    path: ['category'],
-  })
-  .refine((input) => !input.from || !input.to || input.from <= input.to, {
-    message: 'from must not be after to',
-    path: ['from'],
-  });
+  .refine(...productOrCategory)
+  .refine(...fromNotAfterTo);
 
 export type DetectAnomaliesInput = z.output<typeof detectAnomaliesInput>;
 
@@ -125,21 +114,8 @@ export function detectAnomalies(
   context: ToolContext,
 ): DetectAnomaliesOutput {
   const products = context.catalog.products();
-  const product = input.product === undefined ? undefined : resolveProduct(input.product, products);
-  const category =
-    input.category === undefined
-      ? undefined
-      : resolveCategory(input.category, [...new Set(products.map((item) => item.category))].sort());
-  const place =
-    input.location === undefined
-      ? undefined
-      : resolveLocationScope(input.location, context.catalog.locations());
+  const { scope, label } = resolveScope(input, context);
   const range = context.sales.dateRange();
-  const scope: SalesScope = {
-    ...(product && { skus: [product.sku] }),
-    ...(category && { categories: [category] }),
-    ...(place && { locations: place.codes }),
-  };
   const last = input.to ?? range?.last ?? '';
   const from =
     input.from ??
@@ -199,13 +175,8 @@ export function detectAnomalies(
     product: names.get(item.sku) ?? item.sku,
     severity: severityOf(item.score, thresholds[item.kind]),
   });
-  const what = product
-    ? `${product.name} (${product.sku})`
-    : category
-      ? `category ${category}`
-      : 'all products';
   return {
-    scope: `${what} at ${place ? place.label : 'all locations'}`,
+    scope: label,
     from,
     to: last,
     sensitivity: input.sensitivity,

@@ -1,29 +1,23 @@
 // query_sales (ARCHITECTURE.md 3.4): units and revenue by day/week/month, optionally split by
 // SKU, category, location or region, for a product or category and a location or region.
 import { z } from 'zod';
-import { tryParseIsoDate } from '../models/calendar/dates';
 import { defineTool } from './define-tool';
-import { resolveCategory, resolveLocationScope, resolveProduct } from './resolve';
+import {
+  fromNotAfterTo,
+  isoDate,
+  productOrCategory,
+  resolveScope,
+  scopeFields,
+} from './scope-input';
 import type { SalesScope, ToolContext } from './tool-context';
 
 const grains = ['day', 'week', 'month'] as const;
 const dimensions = ['sku', 'category', 'location', 'region'] as const;
 export const maxQuerySalesRows = 2000;
 
-const isoDate = z.string().refine((value) => tryParseIsoDate(value) !== undefined, {
-  error: (issue) => `must be a calendar date YYYY-MM-DD, got ${JSON.stringify(issue.input)}`,
-});
-
 export const querySalesInput = z
   .strictObject({
-    product: z.string().trim().min(1).optional().describe('SKU code or product name'),
-    category: z.string().trim().min(1).optional().describe('product category, e.g. "dairy"'),
-    location: z
-      .string()
-      .trim()
-      .min(1)
-      .optional()
-      .describe('location code or name, or a region name; omit for all locations'),
+    ...scopeFields,
     from: isoDate.optional().describe('first day, inclusive (YYYY-MM-DD)'),
     to: isoDate.optional().describe('last day, inclusive (YYYY-MM-DD)'),
     grain: z.enum(grains).default('month').describe('period of each row'),
@@ -40,14 +34,8 @@ export const querySalesInput = z
       .default(200)
       .describe('most rows returned'),
   })
-  .refine((input) => !(input.product !== undefined && input.category !== undefined), {
-    message: 'give product or category, not both',
-    path: ['category'],
-  })
-  .refine((input) => !input.from || !input.to || input.from <= input.to, {
-    message: 'from must not be after to',
-    path: ['from'],
-  });
+  .refine(...productOrCategory)
+  .refine(...fromNotAfterTo);
 
 export type QuerySalesInput = z.output<typeof querySalesInput>;
 
@@ -83,33 +71,17 @@ export const querySalesOutput = z.object({
 export type QuerySalesOutput = z.input<typeof querySalesOutput>;
 
 export function querySales(input: QuerySalesInput, context: ToolContext): QuerySalesOutput {
-  const products = context.catalog.products();
-  const product = input.product === undefined ? undefined : resolveProduct(input.product, products);
-  const category =
-    input.category === undefined
-      ? undefined
-      : resolveCategory(input.category, [...new Set(products.map((item) => item.category))].sort());
-  const place =
-    input.location === undefined
-      ? undefined
-      : resolveLocationScope(input.location, context.catalog.locations());
+  const { product, category, place, scope: filters, label } = resolveScope(input, context);
   const scope: SalesScope = {
-    ...(product && { skus: [product.sku] }),
-    ...(category && { categories: [category] }),
-    ...(place && { locations: place.codes }),
+    ...filters,
     ...(input.from && { from: input.from }),
     ...(input.to && { to: input.to }),
   };
   context.signal.throwIfAborted();
   const rows = context.sales.totals({ ...scope, grain: input.grain, groupBy: input.groupBy });
-  const what = product
-    ? `${product.name} (${product.sku})`
-    : category
-      ? `category ${category}`
-      : 'all products';
   return {
     scope: {
-      label: `${what} at ${place ? place.label : 'all locations'}`,
+      label,
       sku: product?.sku ?? null,
       category: category ?? null,
       locations: place?.codes ?? null,
