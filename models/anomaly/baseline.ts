@@ -32,10 +32,10 @@ export function fromWorkingScale(value: number, counts: boolean): number {
 }
 
 /**
- * Above this typical level counts are as good as continuous (Poisson noise is under 5% of the
- * value) and the exact tail sums would cost thousands of terms a step.
+ * Whole numbers with a typical level above this are measurements (bytes, requests), not units
+ * sold; they are judged as continuous.
  */
-const LARGEST_COUNT_LEVEL = 400;
+const LARGEST_COUNT_LEVEL = 100_000;
 
 function isCountSeries(values: readonly number[]): boolean {
   const seen: number[] = [];
