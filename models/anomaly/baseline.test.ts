@@ -115,13 +115,15 @@ describe('buildBaseline', () => {
     expect(baseline.notes).toEqual([]);
   });
 
-  it('treats whole non-negative values with a typical level up to 400 as counts, others as continuous: otherwise the wrong noise model is used', () => {
+  it('treats whole non-negative values with a typical level up to 100,000 as counts, others as continuous: otherwise the wrong noise model is used', () => {
     expect(buildBaseline([3, 0, 5, 2, 8, 1, 0, 4], { periods: [] }).counts).toBe(true);
     expect(buildBaseline([3, 0, 5.5, 2, 8, 1, 0, 4], { periods: [] }).counts).toBe(false);
     expect(buildBaseline([3, 0, -5, 2, 8, 1, 0, 4], { periods: [] }).counts).toBe(false);
     expect(buildBaseline([900, 1000, 950, 980, 1010, 990, 1003, 970], { periods: [] }).counts).toBe(
-      false,
+      true,
     );
+    const bytes = [2e5, 3e5, 2.5e5, 2.8e5, 3.1e5, 2.9e5, 3e5, 2.7e5];
+    expect(buildBaseline(bytes, { periods: [] }).counts).toBe(false);
   });
 
   it('keeps the scale of counts at least 1 (Poisson noise on the Anscombe scale): otherwise a steady seller’s ordinary wobble is flagged', () => {
