@@ -136,11 +136,16 @@ export function detectAnomalies(
   const categoryOf = new Map(products.map((item) => [item.sku, item.category]));
   const totals = new Map<string, PeerTotals | undefined>();
   // each category's daily sales over all locations: what the listing's peers did those days
-  const categoryTotals = (sku: string): PeerTotals | undefined => {
-    const name = categoryOf.get(sku);
-    if (name === undefined) return undefined;
+  const categoryTotals = (sku: string, region?: string): PeerTotals | undefined => {
+    const category = categoryOf.get(sku);
+    if (category === undefined) return undefined;
+    const name = region === undefined ? category : `${category}|${region}`;
     if (!totals.has(name)) {
-      const days = context.sales.daily({ categories: [name], to: last });
+      const days = context.sales.daily({
+        categories: [category],
+        ...(region !== undefined && { regions: [region] }),
+        to: last,
+      });
       if (days.length === 0) totals.set(name, undefined);
       else {
         const firstDay = parseIsoDate(days[0]!.date);

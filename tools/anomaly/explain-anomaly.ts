@@ -14,6 +14,8 @@ export interface DenseListing {
   stockout: Uint8Array;
   /** daily units of the other listings of the same category (this one left out), when known */
   peers?: PeerTotals;
+  /** the same within this listing's region, for regional events */
+  regionalPeers?: PeerTotals;
 }
 
 export interface PeerTotals {
@@ -21,6 +23,12 @@ export interface PeerTotals {
   units: Float64Array;
   /** how many other listings the totals sum */
   listings: number;
+}
+
+/** Days from `day` to the event, events already past counted after every one ahead. */
+function distanceAhead(event: PeruEvent, day: number): number {
+  const gap = parseIsoDate(event.date) - day;
+  return gap >= 0 ? gap : 1000 - gap;
 }
 
 /** Fewest other listings whose joint move says "the whole category did this". */
@@ -248,19 +256,24 @@ export function explainAnomaly(listing: DenseListing, anomaly: DetectedAnomaly):
   const thisYear = partsOf(start).year;
   // a shift is judged on the 4 weeks after it, a spike or drop on its own days
   const length = anomaly.kind === 'level_shift' ? 28 : end - start + 1;
-  const events = eventsNear(listing, start, end);
-  const peers = listing.peers;
-  if (events.length > 0 && peers !== undefined && peers.listings >= MIN_PEERS) {
+  // shopping runs up to an event: the first event on or after the anomaly is the likeliest cause
+  const events = eventsNear(listing, start, end).sort(
+    (a, b) => distanceAhead(a, start) - distanceAhead(b, start),
+  );
+  for (const event of events) {
+    const peers = event.region === undefined ? listing.peers : listing.regionalPeers;
+    if (peers === undefined || peers.listings < MIN_PEERS) continue;
     const peer = peerMove(peers, start, start + length - 1);
     if (
       peer !== undefined &&
       Math.sign(peer) === Math.sign(move) &&
       Math.abs(peer) >= RECURRENCE_SHARE * Math.abs(move)
     ) {
-      const event = events[0]!;
+      const where =
+        event.region === undefined ? 'of the category' : `of the category in ${event.region}`;
       return {
         explained: true,
-        text: `the days around ${event.name} (${event.date}): the other ${peers.listings} listings of the category moved the same way (${number(Math.exp(peer))}x their previous 4 weeks), a calendar effect, not an anomaly`,
+        text: `the days around ${event.name} (${event.date}): the other ${peers.listings} listings ${where} moved the same way (${number(Math.exp(peer))}x their previous 4 weeks), a calendar effect, not an anomaly`,
       };
     }
   }

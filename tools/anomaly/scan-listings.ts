@@ -81,8 +81,11 @@ export interface ScanOptions {
   from?: string;
   to?: string;
   prices: ReadonlyMap<string, number>;
-  /** daily units of every listing of the category, this one included (it is taken out) */
-  categoryTotals?: (sku: string) => PeerTotals | undefined;
+  /**
+   * daily units of every listing of the SKU's category (in one region when given), this one
+   * included (it is taken out)
+   */
+  categoryTotals?: (sku: string, region?: string) => PeerTotals | undefined;
   signal?: AbortSignal;
 }
 
@@ -96,21 +99,23 @@ function peersOf(totals: PeerTotals, listing: DenseListing): PeerTotals {
   return { firstDay: totals.firstDay, units, listings: totals.listings - 1 };
 }
 
-/** Daily units summed per category over the histories (for `categoryTotals`). */
+/** Daily units summed per category, and per category in each region, over the histories. */
 export function categoryTotalsOf(
   histories: readonly ListingHistory[],
   categoryOf: ReadonlyMap<string, string>,
-): (sku: string) => PeerTotals | undefined {
+): (sku: string, region?: string) => PeerTotals | undefined {
   const byCategory = new Map<string, { days: Map<number, number>; listings: number }>();
   for (const history of histories) {
     const category = categoryOf.get(history.sku);
     if (category === undefined) continue;
-    let entry = byCategory.get(category);
-    if (!entry) byCategory.set(category, (entry = { days: new Map(), listings: 0 }));
-    entry.listings += 1;
-    for (const day of history.days) {
-      const number = parseIsoDate(day.date);
-      entry.days.set(number, (entry.days.get(number) ?? 0) + day.units);
+    for (const key of [category, `${category}|${history.region}`]) {
+      let entry = byCategory.get(key);
+      if (!entry) byCategory.set(key, (entry = { days: new Map(), listings: 0 }));
+      entry.listings += 1;
+      for (const day of history.days) {
+        const number = parseIsoDate(day.date);
+        entry.days.set(number, (entry.days.get(number) ?? 0) + day.units);
+      }
     }
   }
   const dense = new Map<string, PeerTotals>();
@@ -121,9 +126,10 @@ export function categoryTotalsOf(
     for (const [day, total] of entry.days) units[day - firstDay] = total;
     dense.set(category, { firstDay, units, listings: entry.listings });
   }
-  return (sku) => {
+  return (sku, region) => {
     const category = categoryOf.get(sku);
-    return category === undefined ? undefined : dense.get(category);
+    if (category === undefined) return undefined;
+    return dense.get(region === undefined ? category : `${category}|${region}`);
   };
 }
 
@@ -140,6 +146,8 @@ export function scanListings(
     if (listing === undefined) continue;
     const totals = options.categoryTotals?.(history.sku);
     if (totals !== undefined) listing.peers = peersOf(totals, listing);
+    const regional = options.categoryTotals?.(history.sku, history.region);
+    if (regional !== undefined) listing.regionalPeers = peersOf(regional, listing);
     result.listingsScanned += 1;
     const detection = options.detector.detect({
       values: Array.from(listing.units),
