@@ -65,7 +65,7 @@ function runDemo(options: BenchAnomalyOptions, sensitivity: Sensitivity): void {
   printOut(
     options.json
       ? `${JSON.stringify(result, null, 2)}\n`
-      : `demo company seed ${result.seed}, ${result.listings} listings, ${result.labels} labelled anomalies (${result.sensitivity}): precision ${result.precision}, recall ${result.recall} (${result.truePositives} of ${result.alerts} alerts match a label); ${result.alertsOnPromotionsOrHolidays} alerts on promotions or in holiday weeks; ${result.explained} deviations explained; ${result.seconds} s\n${Object.entries(
+      : `demo company seed ${result.seed}, ${result.listings} listings, ${result.labels} labelled anomalies (${result.sensitivity}): precision ${result.precision}, recall ${result.recall} (${result.truePositives} of ${result.alerts} alerts match a label); false alarms on promotions or in holiday weeks: ${result.alertsOnPromotionsOrHolidays}; ${result.explained} deviations explained; ${result.seconds} s\n${Object.entries(
           result.recallByKind,
         )
           .map(([kind, counts]) => `  ${kind}: ${counts.found} of ${counts.labels}`)
