@@ -7,6 +7,7 @@ import { STL_THRESHOLDS } from '../models/anomaly/stl-residual';
 import { parseIsoDate } from '../models/calendar/dates';
 import type { PeerTotals } from './anomaly/explain-anomaly';
 import { groupIncidents } from './anomaly/incidents';
+import { findMultivariateOutliers } from './anomaly/multivariate-outliers';
 import { findRuleAlerts } from './anomaly/rule-alerts';
 import { scanListings } from './anomaly/scan-listings';
 import { defineTool } from './define-tool';
@@ -97,6 +98,17 @@ export const detectAnomaliesOutput = z.object({
     }),
   ),
   ruleCount: z.number().int(),
+  outliers: z.array(
+    z.object({
+      sku: z.string(),
+      location: z.string(),
+      date: z.string(),
+      score: z.number(),
+      units: z.number(),
+      features: z.record(z.string(), z.number()),
+      explanation: z.string(),
+    }),
+  ),
   skipped: z.number().int(),
 });
 
@@ -205,6 +217,11 @@ export function detectAnomalies(
       explanation: alert.explanation,
     })),
     ruleCount: rules.alerts.length,
+    outliers: range
+      ? findMultivariateOutliers(histories, from, last, (sku, location) =>
+          context.supply.forListing(sku, location),
+        )
+      : [],
     skipped: scan.skipped.length,
   };
 }
