@@ -200,15 +200,16 @@ export function stlCandidates(input: DetectorInput): {
     });
   }
   for (const candidate of candidates) {
-    // the residuals around a shift, while the trend catches up, are the same event; a shift
-    // too weak to be reported must not swallow a spike (often the spike made it)
-    const sameEvent = shifts.some(
-      (shift) =>
-        shift.score >= STL_THRESHOLDS[input.sensitivity].level_shift &&
-        Math.sign(shift.after - shift.before) === candidate.sign &&
-        candidate.end >= shift.at - window / 2 &&
-        candidate.start <= shift.at + window,
-    );
+    // the residuals around a shift are the same event: the centred trend leans the other way
+    // before it and lags after it; a shift too weak to be reported must not swallow a spike
+    // (often the spike made it)
+    const sameEvent = shifts.some((shift) => {
+      if (shift.score < STL_THRESHOLDS[input.sensitivity].level_shift) return false;
+      const sameWay = Math.sign(shift.after - shift.before) === candidate.sign;
+      const before = sameWay ? window / 2 : window / 4;
+      const after = sameWay ? window : window / 4;
+      return candidate.end >= shift.at - before && candidate.start <= shift.at + after;
+    });
     if (sameEvent) continue;
     anomalies.push({
       ...describe(input.values, expectation, candidate),
@@ -217,6 +218,16 @@ export function stlCandidates(input: DetectorInput): {
   }
   anomalies.sort((a, b) => a.start - b.start);
   return { baseline, anomalies };
+}
+
+/**
+ * The drop threshold is for runs of low days (a retailer's pause, a broken feed); one low day
+ * is judged like one high day.
+ */
+function thresholdOf(anomaly: DetectedAnomaly, thresholds: Record<AnomalyKind, number>): number {
+  return anomaly.kind === 'drop' && anomaly.start === anomaly.end
+    ? thresholds.spike
+    : thresholds[anomaly.kind];
 }
 
 export const stlResidualDetector: Detector = {
@@ -255,7 +266,7 @@ export const stlResidualDetector: Detector = {
     }
     const thresholds = STL_THRESHOLDS[input.sensitivity];
     return {
-      anomalies: anomalies.filter((anomaly) => anomaly.score >= thresholds[anomaly.kind]),
+      anomalies: anomalies.filter((anomaly) => anomaly.score >= thresholdOf(anomaly, thresholds)),
       scores,
       notes: baseline.notes,
     };
