@@ -35,7 +35,7 @@ export function slidingMedians(values: Float64Array, width: number): Float64Arra
   const n = values.length;
   const out = new Float64Array(n).fill(Number.NaN);
   const sorted: number[] = [];
-  const insert = (value: number) => {
+  const lowerBound = (value: number) => {
     let low = 0;
     let high = sorted.length;
     while (low < high) {
@@ -43,18 +43,10 @@ export function slidingMedians(values: Float64Array, width: number): Float64Arra
       if (sorted[middle]! < value) low = middle + 1;
       else high = middle;
     }
-    sorted.splice(low, 0, value);
+    return low;
   };
-  const remove = (value: number) => {
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (sorted[middle]! < value) low = middle + 1;
-      else high = middle;
-    }
-    sorted.splice(low, 1);
-  };
+  const insert = (value: number) => sorted.splice(lowerBound(value), 0, value);
+  const remove = (value: number) => sorted.splice(lowerBound(value), 1);
   for (let index = 0; index < n; index += 1) {
     const value = values[index]!;
     if (Number.isFinite(value)) insert(value);

@@ -9,7 +9,7 @@ import { createProgressBar } from '../../batch/progress';
 import { tryParseIsoDate } from '../../../models/calendar/dates';
 import { scanStore, type ScanStoreResult } from '../../anomaly/scan-store';
 import { action, configFromEnvironment, UsageError } from '../run-command';
-import { Cancelled, cancelOnInterrupt, checkInputFile, parseThreads } from './forecast-options';
+import { checkInputFile, parseThreads, runCancellable } from './forecast-options';
 
 export const SENSITIVITIES: readonly Sensitivity[] = ['low', 'medium', 'high'];
 export const DEFAULT_DETECTOR = 'default';
@@ -80,58 +80,53 @@ async function runAnomalies(options: AnomaliesOptions): Promise<void> {
   const sensitivity = parseSensitivity(options.sensitivity);
   const threads = parseThreads(options.threads);
   if (options.input === undefined) {
-    const { signal, dispose } = cancelOnInterrupt();
-    try {
-      const result = scanStore({
-        dataDir: configFromEnvironment().dataDir,
-        sensitivity,
-        signal,
-        ...(options.from !== undefined && { from: checkDate('--from', options.from) }),
-        ...(options.to !== undefined && { to: checkDate('--to', options.to) }),
-      });
+    const { from, to } = options;
+    await runCancellable((signal) => {
+      let result: ScanStoreResult;
+      try {
+        result = scanStore({
+          dataDir: configFromEnvironment().dataDir,
+          sensitivity,
+          signal,
+          ...(from !== undefined && { from: checkDate('--from', from) }),
+          ...(to !== undefined && { to: checkDate('--to', to) }),
+        });
+      } catch (error) {
+        // the store's own complaints (empty store) are the user's to fix
+        if (error instanceof RangeError) throw new UsageError(error.message);
+        throw error;
+      }
       printOut(
         options.json
           ? `${JSON.stringify({ anomalies: result.anomalies, notes: result.notes }, null, 2)}\n`
           : storeText(result),
       );
-    } catch (error) {
-      if (error instanceof RangeError) throw new UsageError(error.message);
-      throw error;
-    } finally {
-      dispose();
-    }
+    });
     return;
   }
   checkInputFile(options.input);
+  const input = options.input;
   const detector = checkDetector(options.detector);
-  const { signal, dispose } = cancelOnInterrupt();
   const bar = process.stderr.isTTY ? createProgressBar(process.stderr, 'series') : undefined;
-  try {
-    const result = await detectFile({
-      input: options.input,
-      detector,
-      sensitivity,
-      threads,
-      signal,
-      onSeries: (done) => bar?.update(done),
-    });
-    bar?.end();
-    printOut(
-      options.json
-        ? `${JSON.stringify({ anomalies: result.anomalies, notes: result.notes }, null, 2)}\n`
-        : text(result),
-    );
-  } catch (error) {
-    bar?.end();
-    if (error instanceof Cancelled || signal.aborted) {
-      process.stderr.write('ayni: cancelled\n');
-      process.exitCode = 130;
-      return;
-    }
-    throw error;
-  } finally {
-    dispose();
-  }
+  await runCancellable(
+    async (signal) => {
+      const result = await detectFile({
+        input,
+        detector,
+        sensitivity,
+        threads,
+        signal,
+        onSeries: (done) => bar?.update(done),
+      });
+      bar?.end();
+      printOut(
+        options.json
+          ? `${JSON.stringify({ anomalies: result.anomalies, notes: result.notes }, null, 2)}\n`
+          : text(result),
+      );
+    },
+    () => bar?.end(),
+  );
 }
 
 export function registerAnomaliesCommand(program: Command): void {

@@ -10,7 +10,7 @@ import { syntheticScanBench } from '../../anomaly/synthetic-scan-bench';
 import { createProgressBar } from '../../batch/progress';
 import { action, UsageError } from '../run-command';
 import { checkDetector, DEFAULT_DETECTOR, parseSensitivity, printOut } from './anomalies';
-import { Cancelled, cancelOnInterrupt, parseThreads } from './forecast-options';
+import { parseThreads, runCancellable } from './forecast-options';
 
 interface BenchAnomalyOptions {
   input?: string;
@@ -104,33 +104,26 @@ async function runBenchAnomaly(options: BenchAnomalyOptions): Promise<void> {
       'give --input DIR --labels FILE (a NAB-layout corpus), or --demo, or --synthetic-daily N',
     );
   checkFolder(options.input);
+  const { input, labels } = options;
   const detector = checkDetector(options.detector);
-  const { signal, dispose } = cancelOnInterrupt();
   const bar = process.stderr.isTTY ? createProgressBar(process.stderr, 'files') : undefined;
-  try {
-    const result = await runNabBench({
-      input: options.input,
-      labels: options.labels,
-      detector,
-      sensitivity,
-      threads,
-      signal,
-      onFile: (done, total) => bar?.update(done, done / total),
-    });
-    bar?.end();
-    const shown = options.perFile ? result : { ...result, per_file: undefined };
-    printOut(options.json ? `${JSON.stringify(shown, null, 2)}\n` : text(result));
-  } catch (error) {
-    bar?.end();
-    if (error instanceof Cancelled || signal.aborted) {
-      process.stderr.write('ayni: cancelled\n');
-      process.exitCode = 130;
-      return;
-    }
-    throw error;
-  } finally {
-    dispose();
-  }
+  await runCancellable(
+    async (signal) => {
+      const result = await runNabBench({
+        input,
+        labels,
+        detector,
+        sensitivity,
+        threads,
+        signal,
+        onFile: (done, total) => bar?.update(done, done / total),
+      });
+      bar?.end();
+      const shown = options.perFile ? result : { ...result, per_file: undefined };
+      printOut(options.json ? `${JSON.stringify(shown, null, 2)}\n` : text(result));
+    },
+    () => bar?.end(),
+  );
 }
 
 export function registerBenchAnomalyCommand(bench: Command): void {

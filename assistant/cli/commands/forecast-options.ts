@@ -100,3 +100,28 @@ export function cancelOnInterrupt(): { signal: AbortSignal; dispose: () => void 
     dispose: () => process.removeListener('SIGINT', onInterrupt),
   };
 }
+
+/**
+ * Runs `work` with a signal the first Ctrl-C fires: a cancellation ends the command with
+ * "ayni: cancelled" and exit code 130, any other error is rethrown. `onFailure` runs first on
+ * either (to close a progress bar).
+ */
+export async function runCancellable(
+  work: (signal: AbortSignal) => Promise<void> | void,
+  onFailure?: () => void,
+): Promise<void> {
+  const { signal, dispose } = cancelOnInterrupt();
+  try {
+    await work(signal);
+  } catch (error) {
+    onFailure?.();
+    if (error instanceof Cancelled || signal.aborted) {
+      process.stderr.write('ayni: cancelled\n');
+      process.exitCode = 130;
+      return;
+    }
+    throw error;
+  } finally {
+    dispose();
+  }
+}
