@@ -14,7 +14,7 @@ import { generateForOptions } from '../store/demo/load';
 import type { ListingSeries } from '../store/demo/types';
 
 /** Rule alerts that are data anomalies (the stock rules are operational alerts, not labels). */
-const DATA_RULES = new Set(['feed_outage', 'impossible_value']);
+const DATA_RULES = new Set(['feed_outage', 'impossible_value', 'unreconciled_sales']);
 /** An alert within this many days of a labelled anomaly's dates matches it. */
 const SLACK_DAYS = 3;
 const SHIFT_SLACK_DAYS = 7;

@@ -6,6 +6,12 @@ import { belowSafetyStock } from './rules/below-safety-stock';
 import { recentDemand } from './rules/demand-baseline';
 import { expiryRisk } from './rules/expiry-risk';
 import { datesOf, feedOutages } from './rules/feed-outage';
+import { unreconciledSales } from './rules/unreconciled-sales';
+
+/** Units recorded beyond the stock's fall that make a day unreconciled: at least 3, and half. */
+const UNRECONCILED_MINIMUM_GAP = 3;
+const UNRECONCILED_MINIMUM_SHARE = 0.5;
+const UNRECONCILED_MINIMUM_MULTIPLE = 2.5;
 import { impossibleValues } from './rules/impossible-values';
 import { projectedStockout } from './rules/projected-stockout';
 import { safetyStock } from './rules/safety-stock';
@@ -137,6 +143,17 @@ export function runBusinessRules(
     price,
   );
   const impossible = impossibleValues(sku, location, days, settings, price);
+  const unreconciled = unreconciledSales(
+    sku,
+    location,
+    days,
+    {
+      minimumGap: UNRECONCILED_MINIMUM_GAP,
+      minimumShare: UNRECONCILED_MINIMUM_SHARE,
+      minimumMultiple: UNRECONCILED_MINIMUM_MULTIPLE,
+    },
+    price,
+  );
   const alerts: RuleAlert[] = [];
 
   const count = latestCount(days, listing.count);
@@ -150,7 +167,7 @@ export function runBusinessRules(
           asOf,
           settings.demandWindowDays,
           settings.minimumDemandDays,
-          datesOf([...outages, ...impossible]),
+          datesOf([...outages, ...impossible, ...unreconciled]),
         );
   if (count === undefined) notes.push('no stock count: stock rules not run');
   else if (demand === undefined) {
@@ -199,6 +216,6 @@ export function runBusinessRules(
       if (expiry) alerts.push(expiry);
     }
   }
-  alerts.push(...outages, ...impossible);
+  alerts.push(...outages, ...impossible, ...unreconciled);
   return { alerts, notes };
 }

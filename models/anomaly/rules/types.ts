@@ -1,7 +1,12 @@
 // Inputs and outputs of the planners' business rules (stock, supply, shelf life, data sanity).
 
 export type RuleName =
-  'projected_stockout' | 'below_safety_stock' | 'expiry_risk' | 'feed_outage' | 'impossible_value';
+  | 'projected_stockout'
+  | 'below_safety_stock'
+  | 'expiry_risk'
+  | 'feed_outage'
+  | 'impossible_value'
+  | 'unreconciled_sales';
 
 export type RuleSeverity = 'low' | 'medium' | 'high';
 
