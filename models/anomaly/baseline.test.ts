@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../stats/random';
-import {
-  buildBaseline,
-  fromWorkingScale,
-  robustScale,
-  runningMedian,
-  toWorkingScale,
-} from './baseline';
+import { buildBaseline, fromWorkingScale, robustScale, toWorkingScale } from './baseline';
 
 const weekly = [0, 10, 6, -4, -8, -12, 8];
 
@@ -74,13 +68,6 @@ describe('robustScale', () => {
     );
     expect(robustScale(residual)).toBeGreaterThan(3 * 0.95);
     expect(robustScale(residual)).toBeLessThan(3 * 1.1);
-  });
-});
-
-describe('runningMedian', () => {
-  it('takes the centred median and shrinks the window at the ends: otherwise the non-seasonal baseline is shifted', () => {
-    const out = runningMedian(Float64Array.from([5, 1, 9, 2, 100, 3, 4]), 3);
-    expect(Array.from(out)).toEqual([3, 5, 2, 9, 3, 4, 3.5]);
   });
 });
 

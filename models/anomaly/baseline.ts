@@ -2,6 +2,8 @@
 // counts put on a variance-stabilised scale, then robust STL (Cleveland et al. 1990) for the
 // seasonal series or a running median for the rest, and the residuals' robust scale.
 import { stl } from '../forecast/arima/stl';
+import { runningMedian } from '../stats/running-median';
+import { fillUnusable } from './seasonal-adjustment';
 
 export interface Baseline {
   /** Values on the working scale (Anscombe for counts), gaps filled. */
@@ -49,43 +51,11 @@ function isCountSeries(values: readonly number[]): boolean {
   return (seen[seen.length >> 1] as number) <= LARGEST_COUNT_LEVEL;
 }
 
-/** Linear interpolation across unusable steps; the ends take the nearest usable value. */
-function fillGaps(values: Float64Array, usable: Uint8Array): void {
-  const n = values.length;
-  let previous = -1;
-  for (let index = 0; index <= n; index += 1) {
-    if (index < n && !usable[index]) continue;
-    const gapStart = previous + 1;
-    if (index > gapStart) {
-      const left = previous >= 0 ? (values[previous] as number) : undefined;
-      const right = index < n ? (values[index] as number) : undefined;
-      for (let step = gapStart; step < index; step += 1) {
-        if (left !== undefined && right !== undefined) {
-          values[step] = left + ((right - left) * (step - previous)) / (index - previous);
-        } else values[step] = (left ?? right) as number;
-      }
-    }
-    previous = index;
-  }
-}
-
 function medianOf(values: Float64Array): number {
   if (values.length === 0) return Number.NaN;
   const sorted = Float64Array.from(values).sort();
   const middle = sorted.length >> 1;
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-/** Centred running median of odd `width` (shrinking at the ends). */
-export function runningMedian(values: Float64Array, width: number): Float64Array {
-  const half = width >> 1;
-  const out = new Float64Array(values.length);
-  for (let index = 0; index < values.length; index += 1) {
-    const from = Math.max(0, index - half);
-    const to = Math.min(values.length, index + half + 1);
-    out[index] = medianOf(values.subarray(from, to));
-  }
-  return out;
 }
 
 /** 1.4826 MAD of the finite residuals, with the mean absolute deviation as a fallback at 0. */
@@ -132,11 +102,10 @@ export function buildBaseline(values: readonly number[], options: BaselineOption
     working[index] = finite ? toWorkingScale(value, counts) : Number.NaN;
   }
   if (missing > 0) notes.push(`${missing} missing steps filled by interpolation, never scored`);
-  const filled = Float64Array.from(working);
   const fitted = options.heldOut
     ? usable.map((flag, index) => (flag && !options.heldOut?.[index] ? 1 : 0))
     : usable;
-  fillGaps(filled, fitted);
+  const filled = fillUnusable(working, fitted);
 
   const period = options.periods.find((candidate) => candidate >= 2 && n > 2 * candidate) ?? 0;
   if (options.periods.length > 0 && period === 0) {

@@ -10,6 +10,7 @@ import type {
   Sensitivity,
 } from './detector';
 import { removeSeasonality } from './seasonal-adjustment';
+import { runningMedian } from '../stats/running-median';
 
 export interface PeltOptions {
   /** Added to the cost for each change, in the data's squared units (e.g. 2 ln n for BIC). */
@@ -156,38 +157,6 @@ const CYCLES_FOR_SEASONAL = 4;
 export function changeMinSegment(periods: readonly number[]): number {
   const usable = periods.filter((period) => Number.isInteger(period) && period >= 2);
   return usable.length > 0 ? Math.max(3, Math.min(...usable)) : FALLBACK_MIN_SEGMENT;
-}
-
-/** Centred running median of odd `width` (shrinking at the ends), by a sorted sliding window. */
-export function runningMedian(values: Float64Array, width: number): Float64Array {
-  const n = values.length;
-  const half = width >> 1;
-  const window = new Float64Array(Math.min(n, width));
-  let size = 0;
-  const insert = (value: number) => {
-    let at = size;
-    while (at > 0 && window[at - 1]! > value) {
-      window[at] = window[at - 1]!;
-      at -= 1;
-    }
-    window[at] = value;
-    size += 1;
-  };
-  const remove = (value: number) => {
-    let at = 0;
-    while (at < size - 1 && window[at] !== value) at += 1;
-    window.copyWithin(at, at + 1, size);
-    size -= 1;
-  };
-  const result = new Float64Array(n);
-  for (let index = 0; index < Math.min(n, half); index += 1) insert(values[index]!);
-  for (let index = 0; index < n; index += 1) {
-    if (index - half - 1 >= 0) remove(values[index - half - 1]!);
-    if (index + half < n) insert(values[index + half]!);
-    const middle = size >> 1;
-    result[index] = size % 2 ? window[middle]! : (window[middle - 1]! + window[middle]!) / 2;
-  }
-  return result;
 }
 
 /** 1.4826 MAD of the first differences / sqrt 2: the noise sd, untouched by level shifts. */

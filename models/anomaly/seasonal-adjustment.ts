@@ -24,7 +24,7 @@ export interface SeasonalAdjustmentOptions {
 }
 
 /** Linear interpolation across unusable steps; leading and trailing gaps take the nearest value. */
-export function fillUnusable(values: readonly number[], usable: Uint8Array): Float64Array {
+export function fillUnusable(values: ArrayLike<number>, usable: Uint8Array): Float64Array {
   const n = values.length;
   const filled = new Float64Array(n);
   let previous = -1;

@@ -9,6 +9,7 @@ import type {
   DetectorInput,
   Sensitivity,
 } from './detector';
+import { fromWorkingScale, toWorkingScale } from './baseline';
 import { hybridEsd, MAD_SCALE, MEAN_DEVIATION_SCALE, medianInPlace } from './generalized-esd';
 import { removeSeasonality } from './seasonal-adjustment';
 
@@ -47,18 +48,6 @@ export function medianWindow(periods: readonly number[]): number | undefined {
   const week = usable.find((period) => WEEK_PERIODS.has(period));
   const twoWeeks = week !== undefined ? 2 * week : 2 * Math.max(...usable);
   return Math.max(twoWeeks, 8 * Math.min(...usable));
-}
-
-/**
- * Anscombe (1948): 2 sqrt(x + 3/8) gives Poisson counts a near-constant unit variance, so ESD's
- * normal critical values hold for a product selling 2 a day as for one selling 2,000 (without
- * it, a quarter of clean series averaging 2 units raised a false alarm at medium).
- */
-const anscombe = (value: number): number => 2 * Math.sqrt(value + 0.375);
-
-function inverseAnscombe(value: number): number {
-  const root = Math.max(value, 0) / 2;
-  return Math.max(0, root * root - 0.375);
 }
 
 /** Non-negative whole numbers wherever observed (units sold, counts of events). */
@@ -134,7 +123,9 @@ function detect(
   if (constant) return quiet(n, ['constant series: nothing stands out']);
 
   const counts = isCountSeries(values);
-  const working = counts ? values.map(anscombe) : values;
+  // Anscombe's square root gives Poisson counts near-unit variance, so ESD's normal critical
+  // values hold at 2 units a day as at 2,000 (without it a quarter of clean slow series alarmed)
+  const working = counts ? values.map((value) => toWorkingScale(value, true)) : values;
   const window = medianWindow(periods);
   const adjustment = removeSeasonality(working, periods, {
     explained: input.explained,
@@ -203,7 +194,7 @@ function detect(
     let upper = 0;
     let observed = 0;
     let score = 0;
-    const back = (value: number) => (counts ? inverseAnscombe(value) : value);
+    const back = (value: number) => fromWorkingScale(value, counts);
     for (let step = start; step <= end; step += 1) {
       const centreOfStep = seasonal[step]! + level[step]! + centre;
       expected += back(centreOfStep);

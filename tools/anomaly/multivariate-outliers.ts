@@ -5,6 +5,7 @@
 // with the features that set it apart.
 import { fitIsolationForest, isolationScores } from '../../models/anomaly/isolation-forest';
 import { formatIsoDate, parseIsoDate } from '../../models/calendar/dates';
+import { median } from '../../models/stats/descriptive';
 import { createRandom } from '../../models/stats/random';
 import type { ListingHistory, SupplyTerms } from '../tool-context';
 
@@ -37,13 +38,6 @@ interface Row {
   features: number[];
 }
 
-function median(values: number[]): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
 function rowsOf(
   history: ListingHistory,
   from: number,
@@ -51,9 +45,8 @@ function rowsOf(
   supply: SupplyTerms | undefined,
 ): Row[] {
   const days = history.days;
-  const usualPrice = median(
-    days.flatMap((day) => (day.price != null && !day.promo ? [day.price] : [])),
-  );
+  const prices = days.flatMap((day) => (day.price != null && !day.promo ? [day.price] : []));
+  const usualPrice = prices.length > 0 ? median(prices) : Number.NaN;
   const rows: Row[] = [];
   for (let index = 0; index < days.length; index += 1) {
     const day = days[index]!;

@@ -9,8 +9,6 @@ import { syntheticBench, type SyntheticBenchResult } from '../../batch/synthetic
 import { DEFAULT_SEEDS } from '../../ml/global-batch';
 import { action, UsageError } from '../run-command';
 import {
-  Cancelled,
-  cancelOnInterrupt,
   checkBatchMethod,
   checkInputFile,
   checkMethod,
@@ -20,6 +18,7 @@ import {
   parseSeason,
   parseThreads,
   parseWholeNumber,
+  runCancellable,
 } from './forecast-options';
 
 interface BenchForecastOptions {
@@ -135,94 +134,86 @@ async function runBenchForecast(options: BenchForecastOptions): Promise<void> {
     throw new UsageError(
       'give either --input FILE (accuracy by holdout) or --synthetic-daily N (throughput)',
     );
-  const { signal, dispose } = cancelOnInterrupt();
   const bar = process.stderr.isTTY ? createProgressBar(process.stderr, 'series') : undefined;
   const started = Date.now();
-  try {
-    if (options.syntheticDaily !== undefined) {
-      const series = parseWholeNumber(options.syntheticDaily, '--synthetic-daily', 1, 10_000_000);
-      const days = parseWholeNumber(options.days, '--days', 2, 100_000);
-      const horizon = parseHorizon(options.horizon ?? '28');
-      const result = await syntheticBench({
-        series,
-        days,
+  await runCancellable(
+    async (signal) => {
+      if (options.syntheticDaily !== undefined) {
+        const series = parseWholeNumber(options.syntheticDaily, '--synthetic-daily', 1, 10_000_000);
+        const days = parseWholeNumber(options.days, '--days', 2, 100_000);
+        const horizon = parseHorizon(options.horizon ?? '28');
+        const result = await syntheticBench({
+          series,
+          days,
+          horizon,
+          method: checkMethod(options.method ?? defaultMethod(), '--method'),
+          seed: parseWholeNumber(options.seed, '--seed', 0, Number.MAX_SAFE_INTEGER),
+          threads,
+          signal,
+          onSeries: (done) => bar?.update(done, done / series),
+        });
+        bar?.end();
+        process.stdout.write(
+          options.json ? `${JSON.stringify(result, null, 2)}\n` : syntheticText(result),
+        );
+        return;
+      }
+      const input = options.input as string;
+      checkInputFile(input);
+      if (options.horizon === undefined) throw new UsageError('--horizon H is needed with --input');
+      const horizon = parseHorizon(options.horizon);
+      const season = options.season === undefined ? undefined : parseSeason(options.season);
+      const methods = options.methods
+        ? options.methods.split(',').map((name) => checkBatchMethod(name.trim(), '--methods'))
+        : DEFAULT_METHODS.filter((name) => forecasterNames.includes(name));
+      const dropLast =
+        options.dropLast === undefined
+          ? 0
+          : parseWholeNumber(options.dropLast, '--drop-last', 0, 1_000_000);
+      let fraction = 0;
+      const summary = await holdoutFile({
+        input,
         horizon,
-        method: checkMethod(options.method ?? defaultMethod(), '--method'),
-        seed: parseWholeNumber(options.seed, '--seed', 0, Number.MAX_SAFE_INTEGER),
+        season,
+        methods,
+        dropLast,
+        globalSeed: parseWholeNumber(options.seed, '--seed', 0, 2_147_483_646),
+        globalSeeds: parseWholeNumber(options.globalSeeds, '--global-seeds', 1, 20),
         threads,
         signal,
-        onSeries: (done) => bar?.update(done, done / series),
+        read: {
+          unsorted: options.unsorted,
+          frequency: parseFrequency(options.frequency),
+          onProgress: (read, total) => {
+            fraction = total > 0 ? read / total : 0;
+          },
+        },
+        onSeries: (done) => bar?.update(done, fraction),
       });
       bar?.end();
-      process.stdout.write(
-        options.json ? `${JSON.stringify(result, null, 2)}\n` : syntheticText(result),
+      const scored = Object.values(summary.methods).some((method) => method.series > 0);
+      if (!scored)
+        throw new Error(
+          `${input}: no series could be scored with horizon ${horizon} (${summary.seriesTotal} series; skipped: ${Object.entries(
+            summary.skipped,
+          )
+            .map(([reason, count]) => `${reason} ${count}`)
+            .join(
+              ', ',
+            )}): a series needs more than horizon + season values and some change in its training part`,
+        );
+      const json = holdoutJson(
+        summary,
+        input,
+        horizon,
+        season,
+        (Date.now() - started) / 1000,
+        dropLast,
       );
-      return;
-    }
-    const input = options.input as string;
-    checkInputFile(input);
-    if (options.horizon === undefined) throw new UsageError('--horizon H is needed with --input');
-    const horizon = parseHorizon(options.horizon);
-    const season = options.season === undefined ? undefined : parseSeason(options.season);
-    const methods = options.methods
-      ? options.methods.split(',').map((name) => checkBatchMethod(name.trim(), '--methods'))
-      : DEFAULT_METHODS.filter((name) => forecasterNames.includes(name));
-    const dropLast =
-      options.dropLast === undefined
-        ? 0
-        : parseWholeNumber(options.dropLast, '--drop-last', 0, 1_000_000);
-    let fraction = 0;
-    const summary = await holdoutFile({
-      input,
-      horizon,
-      season,
-      methods,
-      dropLast,
-      globalSeed: parseWholeNumber(options.seed, '--seed', 0, 2_147_483_646),
-      globalSeeds: parseWholeNumber(options.globalSeeds, '--global-seeds', 1, 20),
-      threads,
-      signal,
-      read: {
-        unsorted: options.unsorted,
-        frequency: parseFrequency(options.frequency),
-        onProgress: (read, total) => {
-          fraction = total > 0 ? read / total : 0;
-        },
-      },
-      onSeries: (done) => bar?.update(done, fraction),
-    });
-    bar?.end();
-    const scored = Object.values(summary.methods).some((method) => method.series > 0);
-    if (!scored)
-      throw new Error(
-        `${input}: no series could be scored with horizon ${horizon} (${summary.seriesTotal} series; skipped: ${Object.entries(
-          summary.skipped,
-        )
-          .map(([reason, count]) => `${reason} ${count}`)
-          .join(
-            ', ',
-          )}): a series needs more than horizon + season values and some change in its training part`,
-      );
-    const json = holdoutJson(
-      summary,
-      input,
-      horizon,
-      season,
-      (Date.now() - started) / 1000,
-      dropLast,
-    );
-    process.stdout.write(options.json ? `${JSON.stringify(json, null, 2)}\n` : holdoutText(json));
-  } catch (error) {
-    bar?.end();
-    if (error instanceof Cancelled) {
-      process.stderr.write('ayni: cancelled\n');
-      process.exitCode = 130;
-      return;
-    }
-    throw error;
-  } finally {
-    dispose();
-  }
+      process.stdout.write(options.json ? `${JSON.stringify(json, null, 2)}\n` : holdoutText(json));
+    },
+    () => bar?.end(),
+  );
 }
 
 export function registerBenchForecastCommand(bench: Command): void {

@@ -4,6 +4,7 @@
 // elsewhere (a bulk order served from the plant) or keyed wrong, and either way they are not
 // this location's demand (stock reconciliation).
 import { parseIsoDate } from '../../calendar/dates';
+import { median } from '../../stats/descriptive';
 import { formatAmount, formatSoles } from './format';
 import type { RuleAlert, RuleDay } from './types';
 
@@ -25,10 +26,7 @@ function medianUnitsBefore(days: readonly RuleDay[], index: number): number {
   for (let at = index - 1; at >= 0 && parseIsoDate(days[at]!.date) >= first; at -= 1) {
     if (!days[at]!.promo && !days[at]!.stockout) units.push(days[at]!.units);
   }
-  if (units.length < 7) return Number.NaN;
-  units.sort((a, b) => a - b);
-  const middle = units.length >> 1;
-  return units.length % 2 ? units[middle]! : (units[middle - 1]! + units[middle]!) / 2;
+  return units.length < 7 ? Number.NaN : median(units);
 }
 
 interface Gap {
