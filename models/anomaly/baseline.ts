@@ -107,10 +107,19 @@ export function buildBaseline(values: readonly number[], options: BaselineOption
     : usable;
   const filled = fillUnusable(working, fitted);
 
-  const period = options.periods.find((candidate) => candidate >= 2 && n > 2 * candidate) ?? 0;
-  if (options.periods.length > 0 && period === 0) {
+  const whole = options.periods.filter(
+    (candidate) => Number.isInteger(candidate) && candidate >= 2,
+  );
+  const dropped = options.periods.filter((candidate) => !whole.includes(candidate));
+  if (dropped.length > 0) {
     notes.push(
-      `too short for the seasonal period ${options.periods[0]} (needs more than ${2 * (options.periods[0] ?? 0)} steps): a running median is the baseline`,
+      `seasonal periods ${dropped.join(', ')} left out: a period is a whole number of steps, at least 2`,
+    );
+  }
+  const period = whole.find((candidate) => n > 2 * candidate) ?? 0;
+  if (whole.length > 0 && period === 0) {
+    notes.push(
+      `too short for the seasonal period ${whole[0]} (needs more than ${2 * (whole[0] ?? 0)} steps): a running median is the baseline`,
     );
   }
   let expected: Float64Array;

@@ -83,6 +83,44 @@ describe('detector registry', () => {
 describe.each(names)('detector %s keeps the contract', (name) => {
   const detector = getDetector(name);
 
+  it('never throws and returns well-formed results on 64 random gappy, signed, huge, sparse or stepped inputs: otherwise one odd series breaks a scan', () => {
+    const random = createRandom(42);
+    const periodChoices: number[][] = [[], [7], [2], [7.5], [1], [7, 30], [24, 168], [365]];
+    for (let trial = 0; trial < 64; trial += 1) {
+      const n = Math.floor(random.uniform(0, 300));
+      const kind = trial % 8;
+      const values = Array.from({ length: n }, (_, t) => {
+        const draw = random.uniform(0, 1);
+        if (kind === 0) return draw < 0.3 ? Number.NaN : random.normal();
+        if (kind === 1) return draw < 0.9 ? 0 : random.poisson(3);
+        if (kind === 2) return 1e9 * random.normal();
+        if (kind === 3) return draw < 0.01 ? Infinity : -random.poisson(4);
+        if (kind === 4) return t < n / 2 ? Number.NaN : random.normal();
+        if (kind === 5) return Math.floor(t / 50) * 10 + random.normal();
+        return draw < 0.5 ? 0 : 1;
+      });
+      const explained = trial % 3 === 0 ? values.map(() => random.uniform(0, 1) < 0.2) : undefined;
+      const periods = periodChoices[trial % periodChoices.length]!;
+      for (const sensitivity of ['low', 'medium', 'high'] as const) {
+        const result = detector.detect({ values, periods, sensitivity, explained });
+        expect(result.scores.length).toBe(n);
+        expect(
+          Array.from(result.scores).every((score) => score >= 0 && Number.isFinite(score)),
+        ).toBe(true);
+        for (const anomaly of result.anomalies) {
+          expect(anomaly.start).toBeGreaterThanOrEqual(0);
+          expect(anomaly.end).toBeLessThan(n);
+          expect(anomaly.start).toBeLessThanOrEqual(anomaly.end);
+          expect(Number.isFinite(anomaly.expected) && Number.isFinite(anomaly.observed)).toBe(true);
+          expect(anomaly.expectedLower).toBeLessThanOrEqual(anomaly.expected);
+          expect(anomaly.expected).toBeLessThanOrEqual(anomaly.expectedUpper);
+          expect(explained?.[anomaly.start] ?? false).toBe(false);
+          expect(Number.isFinite(values[anomaly.start])).toBe(true);
+        }
+      }
+    }
+  });
+
   it('is deterministic: the same input gives the same result twice, otherwise reports flicker between runs', () => {
     const values = seasonalSeries(1);
     values[300] = values[300]! * 4;

@@ -124,5 +124,9 @@ export function findLevelShifts(baseline: Baseline, floor: number): LevelShift[]
   for (const shift of found) {
     if (kept.every((other) => Math.abs(other.at - shift.at) >= window)) kept.push(shift);
   }
+  // the new level starts on the first observed step (a missing or explained day is not it)
+  for (const shift of kept) {
+    while (shift.at < n - 1 && !Number.isFinite(level[shift.at]!)) shift.at += 1;
+  }
   return kept.sort((a, b) => a.at - b.at);
 }

@@ -190,13 +190,19 @@ export function stlCandidates(input: DetectorInput): {
   const anomalies: DetectedAnomaly[] = [];
   const shifts = findLevelShifts(baseline, SWEEP_FLOOR);
   const window = shiftWindow(baseline.period);
+  // a shift is judged against the level before it: its range is drawn around that level
+  const spread = STL_THRESHOLDS[input.sensitivity].spike * baseline.scale;
   for (const shift of shifts) {
     anomalies.push({
-      ...describe(input.values, expectation, { start: shift.at, end: shift.at, sign: 1, score: 0 }),
+      start: shift.at,
+      end: shift.at,
       kind: 'level_shift',
       score: shift.score,
       expected: fromWorkingScale(shift.before, baseline.counts),
       observed: fromWorkingScale(shift.after, baseline.counts),
+      expectedLower: fromWorkingScale(shift.before - spread, baseline.counts),
+      expectedUpper: fromWorkingScale(shift.before + spread, baseline.counts),
+      detector: 'stl',
     });
   }
   for (const candidate of candidates) {
