@@ -231,7 +231,7 @@ const modelAnomalies = 15;
 export const detectAnomaliesTool = defineTool({
   name: 'detect_anomalies',
   description:
-    "Finds unexplained spikes, drops and level shifts in daily sales per product and location, and checks the planners' rules (projected stockout within lead time, stock below safety stock, stock that will expire before it sells, a broken sales feed, impossible values) (promotions, holidays that recur every year, price changes and stockouts are checked first and reported apart as explained), sorted by value at risk, with incidents grouping anomalies of one place or product. Scope: a product or category, a location or region, a date range (default the last 90 days), and a sensitivity.",
+    "Finds unexplained spikes, drops and level shifts in daily sales per product and location, sorted by value at risk. Promotions, stockouts, price changes, launches and holidays that move sales every year are checked first and reported apart as explained. Also groups anomalies of one place or product into incidents, checks the planners' rules (projected stockout within lead time, stock below safety stock, stock that will expire before it sells, a broken sales feed, sales that did not leave the stock, impossible values) and lists unusual days for review. Scope: a product or category, a location or region, a date range (default the last 90 days), and a sensitivity.",
   input: detectAnomaliesInput,
   output: detectAnomaliesOutput,
   execute: detectAnomalies,
