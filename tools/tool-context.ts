@@ -1,6 +1,7 @@
-// What a tool may reach (ARCHITECTURE.md 1): data queries, an AbortSignal, a clock and a logger.
-// Defined here, implemented by assistant/store, so every tool runs on in-memory data in tests.
-// The LLM (for vision) and the knowledge index join this interface when those tools arrive.
+// What a tool may reach (ARCHITECTURE.md 1): data queries, the knowledge index, an AbortSignal,
+// a clock and a logger. Defined here, implemented by assistant/store, so every tool runs on
+// in-memory data in tests. The LLM (for vision) joins this interface when that tool arrives.
+import type { KnowledgeIndex } from '../knowledge/types';
 
 export type SalesGrain = 'day' | 'week' | 'month';
 export type SalesDimension = 'sku' | 'category' | 'location' | 'region';
@@ -157,6 +158,8 @@ export interface ToolContext {
     /** Lead time and order terms of a SKU at a location (by codes); undefined when not on file. */
     forListing(sku: string, location: string): SupplyTerms | undefined;
   };
+  /** The company knowledge base (search_knowledge); absent when it was not built. */
+  knowledge?: KnowledgeIndex;
   /** Aborts long work when the caller gives up (client gone, step timeout). */
   signal: AbortSignal;
   /** The current time; tools never read the system clock themselves. */
