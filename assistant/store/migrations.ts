@@ -115,4 +115,88 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'conversations',
+    sql: `
+      CREATE TABLE conversations (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX conversations_updated_at ON conversations (updated_at);
+
+      CREATE TABLE messages (
+        conversation_id TEXT NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL CHECK (seq >= 1),
+        run_id TEXT,
+        role TEXT NOT NULL CHECK (role IN ('system', 'user', 'assistant', 'tool')),
+        content TEXT NOT NULL,
+        thinking TEXT,
+        tool_calls TEXT,
+        tool_call_id TEXT,
+        tool_name TEXT,
+        model TEXT,
+        prompt_version TEXT,
+        input_tokens INTEGER CHECK (input_tokens IS NULL OR input_tokens >= 0),
+        output_tokens INTEGER CHECK (output_tokens IS NULL OR output_tokens >= 0),
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (conversation_id, seq)
+      ) WITHOUT ROWID;
+
+      -- Images by content (sha256 hex); shared by the messages that attach the same bytes.
+      CREATE TABLE images (
+        hash TEXT PRIMARY KEY,
+        mime TEXT NOT NULL,
+        bytes BLOB NOT NULL
+      );
+
+      CREATE TABLE message_images (
+        conversation_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        hash TEXT NOT NULL REFERENCES images (hash),
+        PRIMARY KEY (conversation_id, seq, position),
+        FOREIGN KEY (conversation_id, seq) REFERENCES messages (conversation_id, seq)
+          ON DELETE CASCADE
+      ) WITHOUT ROWID;
+      CREATE INDEX message_images_hash ON message_images (hash);
+
+      CREATE TABLE tool_calls (
+        conversation_id TEXT NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+        run_id TEXT NOT NULL,
+        call_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        args TEXT,
+        result TEXT,
+        error TEXT,
+        ms REAL NOT NULL CHECK (ms >= 0),
+        outcome TEXT NOT NULL CHECK (outcome IN ('ok', 'error')),
+        UNIQUE (conversation_id, run_id, call_id)
+      );
+
+      CREATE TABLE runs (
+        run_id TEXT PRIMARY KEY,
+        conversation_id TEXT NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+        model TEXT,
+        prompt_version TEXT,
+        outcome TEXT NOT NULL CHECK (outcome IN ('answered', 'stopped', 'step_limit', 'failed')),
+        steps INTEGER NOT NULL CHECK (steps >= 0),
+        input_tokens INTEGER NOT NULL CHECK (input_tokens >= 0),
+        output_tokens INTEGER NOT NULL CHECK (output_tokens >= 0),
+        ms REAL NOT NULL CHECK (ms >= 0),
+        ungrounded TEXT,
+        started_at TEXT NOT NULL
+      );
+      CREATE INDEX runs_conversation ON runs (conversation_id, started_at);
+
+      -- The older turns of a conversation, summarised, up to and including message through_seq.
+      CREATE TABLE conversation_summaries (
+        conversation_id TEXT PRIMARY KEY REFERENCES conversations (id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        through_seq INTEGER NOT NULL CHECK (through_seq >= 0)
+      );
+    `,
+  },
 ];

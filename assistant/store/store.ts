@@ -6,6 +6,7 @@ import {
   createMetaRepository,
   createPromotionRepository,
 } from './repositories/calendar';
+import { createConversationRepository } from './repositories/conversations';
 import { createInventoryRepository, createSupplyRepository } from './repositories/inventory';
 import { createLocationRepository } from './repositories/locations';
 import { createProductRepository } from './repositories/products';
@@ -23,6 +24,7 @@ export function createStore(database: SqliteDatabase) {
     promotions: createPromotionRepository(database),
     labelledAnomalies: createLabelledAnomalyRepository(database),
     meta: createMetaRepository(database),
+    conversations: createConversationRepository(database),
     /** True when the store holds no products, locations or sales. */
     isEmpty(): boolean {
       return (
