@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'import_rejected'
   | 'payload_too_large'
   | 'unauthorized'
+  | 'rate_limited'
   | 'unavailable'
   | 'internal';
 
@@ -62,4 +63,10 @@ export class UnauthorizedError extends AppError {
 export class UnavailableError extends AppError {
   readonly code = 'unavailable' as const;
   readonly httpStatus = 503;
+}
+
+/** A client over its request rate; `details.retryAfterSeconds` says when to try again. */
+export class RateLimitedError extends AppError {
+  readonly code = 'rate_limited' as const;
+  readonly httpStatus = 429;
 }

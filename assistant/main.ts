@@ -11,7 +11,8 @@ import type { AppConfig } from './config';
 import { ConfigError } from './errors';
 import { probeOllama } from './llm/ollama-status';
 import { createMetrics } from './metrics/metrics';
-import { createApp } from './server/create-app';
+import { createApp, defaultLimits } from './server/create-app';
+import { createWebSocketServer } from './server/routes/ws';
 import { createStoreImporter } from './server/store-importer';
 import type { Limits } from './server/types';
 import { formatIsoDate } from '../models/calendar/dates';
@@ -141,7 +142,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       importer: createStoreImporter(store),
       limits: options.limits,
     });
-    const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+    const webSockets = createWebSocketServer({ ...defaultLimits, ...options.limits }.chatBodyBytes);
+    const server = createAdaptorServer({
+      fetch: app.fetch,
+      websocket: { server: webSockets },
+    }) as Server;
     const address = await listen(server, config);
     const url = urlOf(config.host, address.port);
 
@@ -149,6 +154,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const close = () => {
       closing ??= (async () => {
         logger.info('shutting down: no new connections, finishing requests in flight');
+        // Open sockets would hold server.close() until the deadline; closing them stops their runs.
+        for (const socket of webSockets.clients) socket.close(1001, 'the server is shutting down');
         await closeServer(server, options.shutdownTimeoutMs ?? 10_000);
         store.close();
         logger.info('stopped');

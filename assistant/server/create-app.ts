@@ -1,14 +1,19 @@
 // createApp(deps): the Hono application (ARCHITECTURE.md 3.3) with its middleware, routes and
 // error mapping. No I/O here beyond what the deps do; main.ts builds the deps and listens.
 import { Hono } from 'hono';
+import { ConversationLocks } from './chat-guard';
 import { createErrorHandler, notFoundHandler } from './error-handler';
 import { bearerToken } from './middleware/auth';
 import { jsonBodyLimit } from './middleware/body-limit';
+import { createRateLimiter, rateLimit } from './middleware/rate-limit';
 import { requestContext, requestIdMiddleware } from './middleware/request-context';
+import { registerChatRoute } from './routes/chat';
+import { registerConversationRoutes } from './routes/conversations';
 import { registerDataRoutes } from './routes/data';
 import { registerHealthRoutes } from './routes/health';
 import { isImportPath, registerImportRoutes } from './routes/import';
 import { registerToolRoutes } from './routes/tools';
+import { registerWebSocketRoute, webSocketAuth } from './routes/ws';
 import type { AppDeps, AppEnv, Limits } from './types';
 
 export type { AppDeps, AppEnv, Importer, ImportRequest, Limits } from './types';
@@ -17,7 +22,15 @@ export const defaultLimits: Limits = {
   jsonBodyBytes: 1024 * 1024,
   importBodyBytes: 200 * 1024 * 1024,
   rejectedCsvBytes: 256 * 1024,
+  chatBodyBytes: 60 * 1024 * 1024,
+  imageBytes: 20 * 1024 * 1024,
+  chatRunsPerMinute: 30,
+  apiRequestsPerMinute: 600,
+  sseKeepAliveMs: 15_000,
+  wsHeartbeatMs: 30_000,
 };
+
+const isChatPath = (path: string) => path === '/api/chat';
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const limits: Limits = { ...defaultLimits, ...deps.limits };
@@ -25,17 +38,29 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.use(requestIdMiddleware);
   app.use(requestContext(deps.logger, deps.metrics));
-  app.use(jsonBodyLimit(limits.jsonBodyBytes, isImportPath));
-  if (deps.config.apiToken) {
-    const auth = bearerToken(deps.config.apiToken);
-    app.use('/api/*', auth);
-    app.use('/ws', auth);
+  app.use(jsonBodyLimit(limits.jsonBodyBytes, (path) => isImportPath(path) || isChatPath(path)));
+  app.use(
+    '/api/chat',
+    jsonBodyLimit(limits.chatBodyBytes, () => false),
+  );
+  const apiToken = deps.config.apiToken;
+  if (apiToken) {
+    app.use('/api/*', bearerToken(apiToken));
+    app.use('/ws', webSocketAuth(apiToken));
   }
+  // After auth, so that a verified token can be the client's key.
+  const clock = deps.clock ?? (() => new Date());
+  const limiter = createRateLimiter(limits, () => clock().getTime());
+  app.use('/api/*', rateLimit(limiter, limits, Boolean(apiToken)));
+  const locks = new ConversationLocks();
 
   registerHealthRoutes(app, deps);
   registerDataRoutes(app, deps);
   registerImportRoutes(app, deps, limits);
   registerToolRoutes(app, deps);
+  registerChatRoute(app, deps, limits, locks);
+  registerWebSocketRoute(app, deps, limits, locks, limiter);
+  registerConversationRoutes(app, deps);
 
   app.notFound(notFoundHandler);
   app.onError(createErrorHandler(deps.logger));

@@ -1,5 +1,6 @@
 // The server's dependencies and per-request context, shared by routes and middleware.
 import type { Logger } from 'pino';
+import type { ChatRunner } from '../agent/chat-runner';
 import type { AppConfig } from '../config';
 import type { OllamaStatus } from '../llm/ollama-status';
 import type { Metrics } from '../metrics/metrics';
@@ -32,6 +33,43 @@ export interface Limits {
   importBodyBytes: number;
   /** rejected-rows CSV returned inline by an import with skip_invalid; default 256 KB */
   rejectedCsvBytes: number;
+  /**
+   * a POST /api/chat body and one WebSocket message, images included as base64; default 60 MB
+   * (about 45 MB of decoded images: two full-size 20 MB photos or eight phone photos)
+   */
+  chatBodyBytes: number;
+  /** one image in a chat message, decoded; default 20 MB */
+  imageBytes: number;
+  /** chat runs a client may start per minute (POST /api/chat and WebSocket chat messages); default 30 */
+  chatRunsPerMinute: number;
+  /** other /api requests and WebSocket messages a client may send per minute; default 600 */
+  apiRequestsPerMinute: number;
+  /** an SSE comment is sent after this long without an event, so proxies keep the stream; default 15 s */
+  sseKeepAliveMs: number;
+  /** WebSocket ping interval; a socket that has not answered the previous ping is closed; default 30 s */
+  wsHeartbeatMs: number;
+}
+
+export interface ConversationSummary {
+  id: string;
+  title: string;
+  createdAt: string;
+  updatedAt: string;
+  messageCount: number;
+}
+
+/**
+ * What the conversation routes use of the store's conversations repository
+ * (assistant/store/repositories/conversations.ts); the repository satisfies it structurally.
+ */
+export interface ConversationsAccess {
+  get(id: string): ConversationSummary | undefined;
+  list(options?: { limit?: number; offset?: number }): ConversationSummary[];
+  rename(id: string, title: string, now: string): boolean;
+  delete(id: string): boolean;
+  messages(conversationId: string): readonly unknown[];
+  toolCalls(conversationId: string): readonly unknown[];
+  runs(conversationId: string): readonly unknown[];
 }
 
 export interface AppDeps {
@@ -43,11 +81,20 @@ export interface AppDeps {
   importer: Importer;
   limits?: Partial<Limits>;
   clock?: () => Date;
+  /** the agent; POST /api/chat and /ws answer 503 without it */
+  chat?: ChatRunner;
+  /** the conversations repository; /api/conversations answers 503 without it */
+  conversations?: ConversationsAccess;
 }
 
 export interface AppEnv {
   Variables: {
     requestId: string;
     logger: Logger;
+    /**
+     * set by a streaming route (SSE): settles when the stream has ended, so the access log and the
+     * HTTP duration are recorded then rather than when the headers went out
+     */
+    streamEnded: Promise<void> | undefined;
   };
 }

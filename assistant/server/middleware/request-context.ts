@@ -34,9 +34,7 @@ export function requestContext(rootLogger: Logger, metrics: Metrics): Middleware
     const started = performance.now();
     const logger = rootLogger.child({ reqId: c.get('requestId') });
     c.set('logger', logger);
-    try {
-      await next();
-    } finally {
+    const record = () => {
       const milliseconds = performance.now() - started;
       const route = matchedRoutePattern(c);
       const status = c.res.status;
@@ -48,6 +46,14 @@ export function requestContext(rootLogger: Logger, metrics: Metrics): Middleware
         { method: c.req.method, route, path: c.req.path, status, ms: Math.round(milliseconds) },
         'request',
       );
+    };
+    try {
+      await next();
+    } finally {
+      // A streamed response (SSE) is recorded when its stream ends, not when its headers go out.
+      const streamEnded = c.get('streamEnded');
+      if (streamEnded) void streamEnded.then(record, record);
+      else record();
     }
   };
 }
