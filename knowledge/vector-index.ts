@@ -1,0 +1,130 @@
+// Approximate nearest neighbours in cosine space with hnswlib-node (HNSW: Malkov & Yashunin,
+// IEEE TPAMI 2020). Labels are the chunk ids the manifest holds; deleted labels' slots are reused.
+import { rename } from 'node:fs/promises';
+import hnswlib from 'hnswlib-node';
+import type { RankedHit } from './lexical-index';
+
+export interface HnswSettings {
+  /** graph degree: links per node per layer */
+  m: number;
+  /** candidate list size while inserting */
+  efConstruction: number;
+  /** candidate list size while searching (at least the number of results asked for) */
+  efSearch: number;
+}
+
+// Chosen with assistant/bench/knowledge-bench.ts (README figures): M = 16 with efSearch = 100
+// gave recall@10 >= 0.95 on 100,000 clustered 1,024-dimension vectors in well under 5 ms.
+export const defaultHnswSettings: HnswSettings = { m: 16, efConstruction: 200, efSearch: 100 };
+
+const initialCapacity = 1024;
+const randomSeed = 100;
+
+export class VectorIndex {
+  readonly dimension: number;
+  private readonly index: hnswlib.HierarchicalNSW;
+  private readonly labels = new Set<number>();
+  private readonly settings: HnswSettings;
+
+  private constructor(
+    dimension: number,
+    index: hnswlib.HierarchicalNSW,
+    settings: HnswSettings,
+    labels: Iterable<number>,
+  ) {
+    this.dimension = dimension;
+    this.index = index;
+    this.settings = settings;
+    for (const label of labels) this.labels.add(label);
+    index.setEf(settings.efSearch);
+  }
+
+  static create(
+    dimension: number,
+    settings: HnswSettings = defaultHnswSettings,
+    capacity: number = initialCapacity,
+  ): VectorIndex {
+    if (!Number.isInteger(dimension) || dimension < 1) {
+      throw new RangeError(`dimension: ${dimension} must be a positive integer`);
+    }
+    const index = new hnswlib.HierarchicalNSW('cosine', dimension);
+    index.initIndex({
+      maxElements: Math.max(1, capacity),
+      m: settings.m,
+      efConstruction: settings.efConstruction,
+      randomSeed,
+      allowReplaceDeleted: true,
+    });
+    return new VectorIndex(dimension, index, settings, []);
+  }
+
+  /** Reads an index written by save(); `labels` are the live ones (the rest were deleted). */
+  static async load(
+    file: string,
+    dimension: number,
+    labels: Iterable<number>,
+    settings: HnswSettings = defaultHnswSettings,
+  ): Promise<VectorIndex> {
+    const index = new hnswlib.HierarchicalNSW('cosine', dimension);
+    await index.readIndex(file, true);
+    return new VectorIndex(dimension, index, settings, labels);
+  }
+
+  get size(): number {
+    return this.labels.size;
+  }
+
+  /** slots allocated in the HNSW file (live + deleted + free) */
+  get capacity(): number {
+    return this.index.getMaxElements();
+  }
+
+  has(label: number): boolean {
+    return this.labels.has(label);
+  }
+
+  add(vector: readonly number[], label: number): void {
+    if (vector.length !== this.dimension) {
+      throw new RangeError(
+        `vector: has ${vector.length} numbers but the index holds ${this.dimension}-dimension vectors`,
+      );
+    }
+    if (this.labels.has(label)) throw new RangeError(`label: ${label} is already in the index`);
+    const slots = this.index.getMaxElements();
+    // a deleted slot is reused when there is one; otherwise grow by half
+    if (this.index.getCurrentCount() >= slots && this.labels.size >= slots) {
+      this.index.resizeIndex(Math.ceil(slots * 1.5) + 1);
+    }
+    this.index.addPoint(vector as number[], label, this.index.getCurrentCount() >= slots);
+    this.labels.add(label);
+  }
+
+  remove(label: number): void {
+    if (!this.labels.delete(label)) return;
+    this.index.markDelete(label);
+  }
+
+  /** The nearest `limit` labels by cosine similarity, best first (score = cosine similarity). */
+  search(vector: readonly number[], limit: number): RankedHit[] {
+    if (vector.length !== this.dimension) {
+      throw new RangeError(
+        `vector: has ${vector.length} numbers but the index holds ${this.dimension}-dimension vectors`,
+      );
+    }
+    const count = Math.min(limit, this.labels.size);
+    if (count === 0) return [];
+    this.index.setEf(Math.max(this.settings.efSearch, count));
+    const result = this.index.searchKnn(vector as number[], count);
+    return result.neighbors.map((id, position) => ({
+      id,
+      score: 1 - result.distances[position]!,
+    }));
+  }
+
+  /** Writes the index to `file` atomically (a temporary file renamed over it). */
+  async save(file: string): Promise<void> {
+    const temporary = `${file}.tmp-${process.pid}`;
+    await this.index.writeIndex(temporary);
+    await rename(temporary, file);
+  }
+}
