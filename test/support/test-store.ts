@@ -3,8 +3,8 @@ import { openStore, type Store } from '../../assistant/store/store';
 
 export const testDays = 14;
 
-/** Two products, two locations; 14 days from 2024-01-01 (a Monday) of steady sales. */
-export function populateTestStore(store: Store): Store {
+/** Two products, two locations; `days` days (default 14) from 2024-01-01 (a Monday) of steady sales. */
+export function populateTestStore(store: Store, days = testDays): Store {
   const quinoa = store.products.upsert({
     sku: 'QUI-500',
     name: 'Quinoa blanca 500 g',
@@ -50,7 +50,7 @@ export function populateTestStore(store: Store): Store {
     sizeFactor: 0.4,
   });
   const rows = [];
-  for (let day = 0; day < testDays; day += 1) {
+  for (let day = 0; day < days; day += 1) {
     const date = new Date(Date.UTC(2024, 0, 1 + day)).toISOString().slice(0, 10);
     rows.push(
       {
@@ -89,6 +89,7 @@ export function populateTestStore(store: Store): Store {
   return store;
 }
 
-export function openTestStore(path = ':memory:'): Store {
-  return populateTestStore(openStore({ path }));
+/** `days` of sales from 2024-01-01 (default 14; forecasts need a few months). */
+export function openTestStore(path = ':memory:', days = testDays): Store {
+  return populateTestStore(openStore({ path }), days);
 }

@@ -1,0 +1,196 @@
+// createAgent(deps): the ChatRunner behind POST /api/chat, /ws and eval. A run: find or create
+// the conversation, log the user's message, then either run a slash command (no model) or the
+// tool loop; stream every step; end with exactly one run-end or error event.
+import { randomUUID } from 'node:crypto';
+import { agentSystemPrompt, promptLabel } from '../../prompts/index';
+import { NotFoundError } from '../errors';
+import { isLlmError } from '../llm/llm-errors';
+import type { LlmMessage } from '../llm/llm-client';
+import type { StreamEvent } from '../protocol/events';
+import { defaultAgentOptions, type AgentDeps, type AgentOptions } from './agent-deps';
+import { runAgentLoop } from './agent-loop';
+import type { ChatRun, ChatRunInput, ChatRunner } from './chat-runner';
+import { finishRun, recordRun } from './finish-run';
+import { prepareHistory } from './prepare-history';
+import type { RunState } from './run-state';
+import { runSlashCommand } from './run-slash-command';
+import { slashCommands } from './slash-commands';
+
+export interface Agent extends ChatRunner {
+  /** runs in progress (for shutdown and the benchmark) */
+  activeRuns(): number;
+}
+
+function titleOf(message: string, images: number): string {
+  const line = message.trim().split('\n')[0]?.trim() ?? '';
+  if (line === '') return images > 0 ? 'Foto' : 'Conversación';
+  return line.length > 60 ? `${line.slice(0, 59)}…` : line;
+}
+
+function mimeOf(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xd8) return 'image/jpeg';
+  if (bytes[0] === 0x89 && bytes[1] === 0x50) return 'image/png';
+  if (bytes[8] === 0x57 && bytes[9] === 0x45 && bytes[10] === 0x42 && bytes[11] === 0x50)
+    return 'image/webp';
+  return 'application/octet-stream';
+}
+
+export function createAgent(deps: AgentDeps): Agent {
+  const options: AgentOptions = { ...defaultAgentOptions, ...deps.options };
+  const newId = deps.newId ?? randomUUID;
+  const prompt = agentSystemPrompt(options.promptVersion);
+  const active = new Map<string, RunState>();
+  const registered = () => new Set(deps.tools.map((tool) => tool.name));
+
+  function systemMessage(): LlmMessage {
+    const names = registered();
+    return {
+      role: 'system',
+      content: prompt.render({
+        today: deps.clock().toISOString().slice(0, 10),
+        companyName: options.companyName,
+        tools: deps.tools.map((tool) => ({ name: tool.name, description: tool.description })),
+        slashCommands: slashCommands
+          .filter((command) => command.tool === null || names.has(command.tool))
+          .map((command) => `${command.usage}: ${command.description}`),
+      }),
+    };
+  }
+
+  async function runModel(state: RunState, input: ChatRunInput, priorSeq: number): Promise<void> {
+    const images = input.images ?? [];
+    const model = images.length > 0 ? deps.models.vision : deps.models.chat;
+    state.model = model;
+    state.promptVersion = promptLabel(prompt);
+    const system = systemMessage();
+    const history = await prepareHistory(deps, options, state, system, priorSeq);
+    const user: LlmMessage = {
+      role: 'user',
+      content: input.message,
+      ...(images.length > 0 ? { images } : {}),
+    };
+    // A photo goes to the vision model, which may not call tools: it answers from the photo.
+    const loopDeps = images.length > 0 ? { ...deps, tools: [] } : deps;
+    const result = await runAgentLoop(loopDeps, options, state, model, [system, ...history, user]);
+    finishRun(deps, state, result.outcome, result.answer);
+  }
+
+  function fail(state: RunState, error: unknown): void {
+    if (state.controller.signal.aborted) {
+      const partial = state.partial.text;
+      if (partial.trim() !== '') {
+        deps.conversations.appendMessage(state.conversationId, {
+          runId: state.runId,
+          role: 'assistant',
+          content: partial,
+          ...(state.model ? { model: state.model } : {}),
+          createdAt: deps.clock().toISOString(),
+        });
+      }
+      finishRun(deps, state, 'stopped', partial);
+      return;
+    }
+    recordRun(deps, state, 'failed', []);
+    if (isLlmError(error)) {
+      deps.logger.warn(
+        { runId: state.runId, failure: error.failure, model: error.model },
+        error.message,
+      );
+      const fallback =
+        registered().size > 0
+          ? ' Meanwhile, the slash commands work without the model: type /help.'
+          : '';
+      state.emit({
+        type: 'error',
+        code: `model_${error.failure}`,
+        message: `${error.message}.${fallback}`.replace('..', '.'),
+      });
+      return;
+    }
+    deps.logger.error({ err: error, runId: state.runId }, 'the agent run failed');
+    state.emit({
+      type: 'error',
+      code: 'internal',
+      message: `the assistant failed unexpectedly; the server log has the details (run ${state.runId})`,
+    });
+  }
+
+  return {
+    activeRuns: () => active.size,
+
+    async start(input, emit): Promise<ChatRun> {
+      const now = deps.clock().toISOString();
+      const images = input.images ?? [];
+      let conversationId = input.conversationId;
+      if (conversationId !== undefined && deps.conversations.get(conversationId) === undefined) {
+        throw new NotFoundError(
+          `no conversation with id "${conversationId}"; start a new one by leaving conversationId out`,
+        );
+      }
+      conversationId ??= deps.conversations.create({
+        title: titleOf(input.message, images.length),
+        now,
+      }).id;
+      const priorMessages = deps.conversations.messages(conversationId);
+      const priorSeq = priorMessages.at(-1)?.seq ?? 0;
+      const imageHashes = images.map((image) => {
+        const bytes = Buffer.from(image, 'base64');
+        return deps.conversations.putImage(bytes, mimeOf(bytes));
+      });
+      const state: RunState = {
+        runId: newId(),
+        conversationId,
+        startedAt: now,
+        startedMs: performance.now(),
+        controller: new AbortController(),
+        emit: (event: StreamEvent) => {
+          try {
+            emit(event);
+          } catch (error) {
+            deps.logger.warn({ err: error }, 'a stream listener threw; the run goes on');
+          }
+        },
+        model: null,
+        promptVersion: null,
+        steps: 0,
+        inputTokens: 0,
+        outputTokens: 0,
+        toolResults: [],
+        partial: { text: '' },
+        userText: [
+          ...priorMessages
+            .filter((message) => message.role === 'user')
+            .map((message) => message.content),
+          input.message,
+        ].join('\n'),
+      };
+      deps.conversations.appendMessage(conversationId, {
+        runId: state.runId,
+        role: 'user',
+        content: input.message,
+        ...(imageHashes.length > 0 ? { imageHashes } : {}),
+        createdAt: now,
+      });
+      active.set(state.runId, state);
+      state.emit({ type: 'run-start', conversationId, runId: state.runId });
+      const done = (async () => {
+        try {
+          const handled = await runSlashCommand(deps, options, state, input, registered(), newId);
+          if (!handled) await runModel(state, input, priorSeq);
+        } catch (error) {
+          fail(state, error);
+        } finally {
+          active.delete(state.runId);
+        }
+      })();
+      return { runId: state.runId, conversationId, done };
+    },
+
+    stop(runId) {
+      const state = active.get(runId);
+      if (!state) return false;
+      state.controller.abort(new Error('stopped by the user'));
+      return true;
+    },
+  };
+}
