@@ -29,7 +29,7 @@ export const toolErrorSchema = z.object({
   message: z.string(),
   field: z.string().optional(),
   issues: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })).optional(),
-  candidates: z.array(z.object({ code: z.string(), name: z.string() }).loose()).optional(),
+  candidates: z.array(z.object({ code: z.string(), name: z.string() })).optional(),
 });
 
 /** A figure in the final answer that no tool result of the run contains. */
