@@ -1,0 +1,290 @@
+// The LlmClient over Ollama's HTTP API, built on the `ollama` npm package (0.6.4): the official
+// thin client, with the protocol's exact types and a streaming iterator. LangChain's ChatOllama
+// would hide the details we need (thinking, whole tool calls per chunk, done_reason,
+// prompt_eval_count). Transport concerns (timeouts, abort, typed HTTP errors, stream checks) live in
+// the fetch we hand it per request (request-scope.ts); retries, metrics and truncation live here.
+import type { Logger } from 'pino';
+import { Ollama } from 'ollama';
+import type {
+  LlmChatRequest,
+  LlmChatResult,
+  LlmClient,
+  LlmEmbedRequest,
+  LlmEmbedResult,
+  LlmModelInfo,
+} from './llm-client';
+import { isLlmError } from './llm-errors';
+import type { Metrics } from '../metrics/metrics';
+import {
+  ChatAccumulator,
+  carriesImages,
+  toOllamaChatBody,
+  ToolArgumentsError,
+} from './ollama-chat';
+import { abortedError, protocolError, type ErrorSubject } from './ollama-errors';
+import { detectTruncation, estimatePromptTokens } from './prompt-truncation';
+import { openRequestScope, type RequestScope } from './request-scope';
+
+export interface OllamaTimeouts {
+  /** ms for answers that load no model (/api/show); default 10 s */
+  connect: number;
+  /**
+   * ms until the first streamed bytes (chat) or the whole answer (embed, warm-up); default 180 s.
+   * Ollama writes its response headers only with the first chunk, after loading the model, so
+   * this includes the load of a cold model.
+   */
+  firstToken: number;
+  /** ms allowed between two chunks of a streamed answer; default 60 s */
+  idle: number;
+}
+
+export interface OllamaClientOptions {
+  host: string;
+  /** Ollama's options.num_ctx when a request gives none (AYNI_NUM_CTX) */
+  numCtx: number;
+  /** Ollama's keep_alive (AYNI_KEEP_ALIVE): a duration such as "30m", or seconds */
+  keepAlive: string | number;
+  timeoutMs?: Partial<OllamaTimeouts>;
+  /** retries before the first streamed byte, for unreachable / timeout / 5xx; default 2 */
+  retries?: number;
+  /** backoff before retry n (0-based); default 250 ms x 4^n (250 ms, 1 s, 4 s) */
+  retryDelayMs?: (attempt: number) => number;
+  fetch?: typeof fetch;
+  metrics?: Metrics;
+  logger?: Pick<Logger, 'warn' | 'debug'>;
+}
+
+export interface OllamaClient extends LlmClient {
+  /** Loads the model into memory (a chat with no messages, Ollama's documented way; an
+   *  embedding-only model is loaded by embedding one word) and keeps it for keep_alive. */
+  warmUp(model: string, signal?: AbortSignal): Promise<void>;
+}
+
+/** /api/embed inputs per request: large enough to amortise the HTTP round trip, small enough
+ *  that one slow batch does not hit the timeout on a CPU. */
+export const EMBED_BATCH_SIZE = 32;
+
+const defaultTimeouts: OllamaTimeouts = { connect: 10_000, firstToken: 180_000, idle: 60_000 };
+
+export function createOllamaClient(options: OllamaClientOptions): OllamaClient {
+  if (!Number.isInteger(options.numCtx) || options.numCtx < 1) {
+    throw new RangeError(`numCtx must be a positive whole number, got ${options.numCtx}`);
+  }
+  const host = options.host.replace(/\/+$/, '');
+  const timeouts = { ...defaultTimeouts, ...options.timeoutMs };
+  const retries = options.retries ?? 2;
+  const retryDelayMs = options.retryDelayMs ?? ((attempt: number) => 250 * 4 ** attempt);
+  const baseFetch = options.fetch ?? fetch;
+  const metrics = options.metrics;
+  let toolCallCount = 0;
+  const newToolCallId = () => `call_${++toolCallCount}`;
+
+  const scope = (
+    model: string,
+    signal: AbortSignal | undefined,
+    waitMs: number,
+    streaming: boolean,
+  ) =>
+    openRequestScope({
+      host,
+      model,
+      signal,
+      waitMs,
+      idleMs: timeouts.idle,
+      streaming,
+      fetch: baseFetch,
+    });
+
+  /** Runs one request in its own scope; every failure leaves as an LlmError. */
+  async function inScope<T>(
+    requestScope: RequestScope,
+    run: (ollama: Ollama) => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await run(new Ollama({ host, fetch: requestScope.fetch }));
+    } catch (error) {
+      throw requestScope.toLlmError(error);
+    } finally {
+      requestScope.dispose();
+    }
+  }
+
+  async function withRetries<T>(
+    model: string,
+    signal: AbortSignal | undefined,
+    attempt: () => Promise<T>,
+  ): Promise<T> {
+    for (let tried = 0; ; tried += 1) {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (!isLlmError(error) || !error.retryable || tried >= retries) throw error;
+        const delayMs = retryDelayMs(tried);
+        options.logger?.warn(
+          { model, failure: error.failure, status: error.status, retry: tried + 1, delayMs },
+          'Ollama request failed before any answer; retrying',
+        );
+        await sleep(delayMs, signal, { host, model, received: false });
+      }
+    }
+  }
+
+  async function chatOnce(request: LlmChatRequest, body: ReturnType<typeof toOllamaChatBody>) {
+    const requestScope = scope(request.model, request.signal, timeouts.firstToken, true);
+    const accumulator = new ChatAccumulator(newToolCallId);
+    const sentAt = performance.now();
+    let timeToFirstTokenMs: number | undefined;
+    let callbackFailure: { error: unknown } | undefined;
+    try {
+      const stream = await new Ollama({ host, fetch: requestScope.fetch }).chat(body);
+      for await (const part of stream) {
+        const chunk = accumulator.add(part);
+        if (!chunk) continue;
+        timeToFirstTokenMs ??= performance.now() - sentAt;
+        try {
+          request.onChunk?.(chunk);
+        } catch (error) {
+          callbackFailure = { error };
+          throw error;
+        }
+      }
+      return { accumulator, timeToFirstTokenMs };
+    } catch (error) {
+      // the caller's own exception from onChunk passes through untouched
+      if (callbackFailure) throw callbackFailure.error;
+      if (error instanceof ToolArgumentsError) {
+        throw protocolError(requestScope.subject, error.message);
+      }
+      throw requestScope.toLlmError(error);
+    } finally {
+      requestScope.dispose();
+    }
+  }
+
+  async function chat(request: LlmChatRequest): Promise<LlmChatResult> {
+    const body = toOllamaChatBody(request, {
+      numCtx: options.numCtx,
+      keepAlive: options.keepAlive,
+    });
+    const numCtx = body.options?.num_ctx ?? options.numCtx;
+    const started = performance.now();
+    const { accumulator, timeToFirstTokenMs } = await withRetries(
+      request.model,
+      request.signal,
+      () => chatOnce(request, body),
+    );
+    const usage = accumulator.usage();
+    const result: LlmChatResult = {
+      model: request.model,
+      message: accumulator.message(),
+      doneReason: accumulator.doneReason(),
+      usage,
+    };
+    if (timeToFirstTokenMs !== undefined) result.timeToFirstTokenMs = timeToFirstTokenMs;
+    const truncation = detectTruncation(estimatePromptTokens(request), usage.inputTokens, numCtx);
+    if (truncation) {
+      result.truncation = truncation;
+      options.logger?.warn({ model: request.model, ...truncation }, 'prompt truncated by Ollama');
+    }
+    if (metrics) {
+      const model = request.model;
+      const operation = carriesImages(request) ? 'vision' : 'chat';
+      metrics.llmOperationDuration.observe(
+        { operation, model },
+        (performance.now() - started) / 1000,
+      );
+      metrics.llmTokenUsage.observe({ type: 'input', model }, usage.inputTokens);
+      metrics.llmTokenUsage.observe({ type: 'output', model }, usage.outputTokens);
+      if (timeToFirstTokenMs !== undefined) {
+        metrics.llmTimeToFirstToken.observe({ model }, timeToFirstTokenMs / 1000);
+      }
+    }
+    return result;
+  }
+
+  async function embedBatch(model: string, input: string[], signal: AbortSignal | undefined) {
+    const requestScope = scope(model, signal, timeouts.firstToken, false);
+    const response = await inScope(requestScope, (ollama) =>
+      ollama.embed({ model, input, truncate: true, keep_alive: options.keepAlive }),
+    );
+    if (!Array.isArray(response.embeddings) || response.embeddings.length !== input.length) {
+      throw protocolError(
+        requestScope.subject,
+        `/api/embed returned ${Array.isArray(response.embeddings) ? response.embeddings.length : 'no'} vectors for ${input.length} inputs`,
+      );
+    }
+    return response;
+  }
+
+  async function embed(request: LlmEmbedRequest): Promise<LlmEmbedResult> {
+    const started = performance.now();
+    const embeddings: number[][] = [];
+    let inputTokens = 0;
+    for (let offset = 0; offset < request.input.length; offset += EMBED_BATCH_SIZE) {
+      const batch = request.input.slice(offset, offset + EMBED_BATCH_SIZE);
+      const response = await withRetries(request.model, request.signal, () =>
+        embedBatch(request.model, batch, request.signal),
+      );
+      embeddings.push(...response.embeddings);
+      inputTokens += response.prompt_eval_count ?? 0;
+    }
+    if (metrics && request.input.length > 0) {
+      const model = request.model;
+      const seconds = (performance.now() - started) / 1000;
+      metrics.llmOperationDuration.observe({ operation: 'embeddings', model }, seconds);
+      metrics.llmTokenUsage.observe({ type: 'input', model }, inputTokens);
+    }
+    return { model: request.model, embeddings, inputTokens };
+  }
+
+  async function show(model: string, signal?: AbortSignal): Promise<LlmModelInfo> {
+    const response = await withRetries(model, signal, () =>
+      inScope(scope(model, signal, timeouts.connect, false), (ollama) => ollama.show({ model })),
+    );
+    const modelInfo = (response.model_info ?? {}) as unknown as Record<string, unknown>;
+    const architecture = modelInfo['general.architecture'];
+    const contextLength =
+      typeof architecture === 'string' ? modelInfo[`${architecture}.context_length`] : undefined;
+    const info: LlmModelInfo = {
+      name: model,
+      capabilities: Array.isArray(response.capabilities) ? [...response.capabilities] : [],
+    };
+    if (typeof contextLength === 'number') info.contextLength = contextLength;
+    return info;
+  }
+
+  async function warmUp(model: string, signal?: AbortSignal): Promise<void> {
+    try {
+      await withRetries(model, signal, () =>
+        inScope(scope(model, signal, timeouts.firstToken, false), (ollama) =>
+          ollama.chat({ model, messages: [], keep_alive: options.keepAlive, stream: false }),
+        ),
+      );
+    } catch (error) {
+      // An embedding-only model answers "does not support chat"/"completion": load it by embedding.
+      const chatless =
+        isLlmError(error) &&
+        error.failure === 'capability' &&
+        /does not support (chat|completion|generate)/i.test(error.message);
+      if (!chatless) throw error;
+      await embed({ model, input: ['warm-up'], signal });
+    }
+  }
+
+  return { chat, embed, show, warmUp };
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined, subject: ErrorSubject): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(abortedError(subject, signal.reason));
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortedError(subject, signal?.reason));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
