@@ -27,7 +27,12 @@ const context = createMemoryToolContext({
 
 describe('tool registry', () => {
   it('lists query_sales, forecast_demand and detect_anomalies with JSON Schemas derived from the zod inputs', () => {
-    expect(toolNames).toEqual(['query_sales', 'forecast_demand', 'detect_anomalies']);
+    expect(toolNames).toEqual([
+      'query_sales',
+      'forecast_demand',
+      'detect_anomalies',
+      'search_knowledge',
+    ]);
     const forecast = describeTools().find((tool) => tool.name === 'forecast_demand');
     const schema = forecast?.inputSchema as {
       type: string;

@@ -5,6 +5,7 @@ import { inputJsonSchema, type AnyTool, type JsonValue } from './define-tool';
 import { detectAnomaliesTool } from './detect-anomalies';
 import { forecastDemandTool } from './forecast-demand';
 import { querySalesTool } from './query-sales';
+import { searchKnowledgeTool } from './search-knowledge';
 import type { ToolContext } from './tool-context';
 import { ResolutionError, ToolInputError, type NamedCandidate } from './tool-errors';
 
@@ -17,6 +18,7 @@ export const registeredTools: readonly AnyTool[] = [
   querySalesTool,
   forecastDemandTool,
   detectAnomaliesTool,
+  searchKnowledgeTool,
 ];
 
 export const toolNames: readonly string[] = registeredTools.map((tool) => tool.name);

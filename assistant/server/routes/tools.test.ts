@@ -31,6 +31,7 @@ describe('GET /api/tools', () => {
       'query_sales',
       'forecast_demand',
       'detect_anomalies',
+      'search_knowledge',
     ]);
     expect(body.tools[1]?.inputSchema.type).toBe('object');
     expect(body.tools[1]?.description).toContain('Forecast');
@@ -118,7 +119,7 @@ describe('POST /api/tools/:name', () => {
     const response = await post(createApp(testDeps()), 'forecast', {});
     expect(response.status).toBe(404);
     expect((await errorOf(response)).details).toEqual({
-      tools: ['query_sales', 'forecast_demand', 'detect_anomalies'],
+      tools: ['query_sales', 'forecast_demand', 'detect_anomalies', 'search_knowledge'],
     });
   });
 
