@@ -1,12 +1,12 @@
 // Configuration from the environment (ARCHITECTURE.md 3.1), validated once by main.ts / cli.
 import { z } from 'zod';
 import { ConfigError } from './errors';
+import { MODEL_PROFILE_NAMES, MODEL_PROFILES, type ModelProfileName } from './llm/model-profiles';
 
-export const DEFAULT_MODELS = {
-  chat: 'qwen3:8b',
-  vision: 'qwen2.5vl:7b',
-  embed: 'bge-m3',
-} as const;
+export const DEFAULT_MODELS = MODEL_PROFILES.default.models;
+
+// Go's time.ParseDuration, which Ollama applies to a keep_alive string: "30m", "1h30m", "-1h".
+const goDuration = /^-?(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -24,9 +24,28 @@ const environmentSchema = z.object({
     .default('http://127.0.0.1:11434')
     .transform((value) => (/^https?:\/\//.test(value) ? value : `http://${value}`))
     .pipe(z.url({ error: 'must be a URL such as http://127.0.0.1:11434' })),
-  AYNI_CHAT_MODEL: z.string().min(1).default(DEFAULT_MODELS.chat),
-  AYNI_VISION_MODEL: z.string().min(1).default(DEFAULT_MODELS.vision),
-  AYNI_EMBED_MODEL: z.string().min(1).default(DEFAULT_MODELS.embed),
+  AYNI_MODEL_PROFILE: z
+    .enum(MODEL_PROFILE_NAMES as [ModelProfileName, ...ModelProfileName[]], {
+      error: `must be one of ${MODEL_PROFILE_NAMES.join(', ')}`,
+    })
+    .default('default'),
+  AYNI_CHAT_MODEL: z.string().min(1).optional(),
+  AYNI_VISION_MODEL: z.string().min(1).optional(),
+  AYNI_EMBED_MODEL: z.string().min(1).optional(),
+  AYNI_NUM_CTX: z.coerce
+    .number({ error: 'must be a whole number of tokens from 512 to 1048576, such as 16384' })
+    .int('must be a whole number of tokens from 512 to 1048576, such as 16384')
+    .min(512, 'must be a whole number of tokens from 512 to 1048576, such as 16384')
+    .max(1_048_576, 'must be a whole number of tokens from 512 to 1048576, such as 16384')
+    .optional(),
+  AYNI_KEEP_ALIVE: z
+    .string()
+    .default('30m')
+    .refine((value) => /^-?\d+$/.test(value) || goDuration.test(value), {
+      error:
+        'must be a duration such as 30m, 1h or 90s, or whole seconds (-1 keeps the model loaded)',
+    })
+    .transform((value) => (/^-?\d+$/.test(value) ? Number(value) : value)),
   AYNI_API_TOKEN: z.string().min(1).optional(),
   AYNI_LOG_LEVEL: z
     .enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` })
@@ -38,7 +57,14 @@ export interface AppConfig {
   port: number;
   dataDir: string;
   ollamaHost: string;
+  /** AYNI_MODEL_PROFILE: the defaults of models and numCtx (model-profiles.ts) */
+  modelProfile: ModelProfileName;
+  /** each role's model: AYNI_*_MODEL, else the profile's */
   models: { chat: string; vision: string; embed: string };
+  /** Ollama's num_ctx for chat: AYNI_NUM_CTX, else the profile's */
+  numCtx: number;
+  /** Ollama's keep_alive: a Go duration string, or seconds (a whole number) */
+  keepAlive: string | number;
   apiToken: string | undefined;
   logLevel: (typeof logLevels)[number];
 }
@@ -61,16 +87,20 @@ export function loadConfig(environment: Record<string, string | undefined>): App
     );
   }
   const value = parsed.data;
+  const profile = MODEL_PROFILES[value.AYNI_MODEL_PROFILE];
   return {
     host: value.AYNI_HOST,
     port: value.AYNI_PORT,
     dataDir: value.AYNI_DATA_DIR,
     ollamaHost: value.OLLAMA_HOST.replace(/\/+$/, ''),
+    modelProfile: value.AYNI_MODEL_PROFILE,
     models: {
-      chat: value.AYNI_CHAT_MODEL,
-      vision: value.AYNI_VISION_MODEL,
-      embed: value.AYNI_EMBED_MODEL,
+      chat: value.AYNI_CHAT_MODEL ?? profile.models.chat,
+      vision: value.AYNI_VISION_MODEL ?? profile.models.vision,
+      embed: value.AYNI_EMBED_MODEL ?? profile.models.embed,
     },
+    numCtx: value.AYNI_NUM_CTX ?? profile.numCtx,
+    keepAlive: value.AYNI_KEEP_ALIVE,
     apiToken: value.AYNI_API_TOKEN,
     logLevel: value.AYNI_LOG_LEVEL,
   };
