@@ -217,6 +217,15 @@ describe('GET /ws', () => {
   });
 });
 
+describe('GET /ws without a WebSocket upgrade', () => {
+  it('answers 400 saying it is a WebSocket endpoint instead of a bare 404', async () => {
+    const { url } = await start(testDeps({ chat: new ScriptedChatRunner() }));
+    const response = await fetch(`${url}/ws`);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('WebSocket endpoint');
+  });
+});
+
 describe('GET /ws with an API token', () => {
   const environment = { AYNI_API_TOKEN: 'secreto-largo' };
 

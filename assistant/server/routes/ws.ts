@@ -8,7 +8,7 @@ import type { WSContext } from 'hono/ws';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ChatRun, ChatRunner } from '../../agent/chat-runner';
-import { AppError, UnauthorizedError } from '../../errors';
+import { AppError, InvalidInputError, UnauthorizedError } from '../../errors';
 import type { StreamEvent } from '../../protocol/events';
 import { clientMessageSchema, type ClientMessage } from '../../protocol/requests';
 import { BusyConversationError, startGuardedRun, type ConversationLocks } from '../chat-guard';
@@ -246,4 +246,11 @@ export function registerWebSocketRoute(
       };
     }),
   );
+  // Reached only by a request without `Upgrade: websocket`.
+  app.get('/ws', (c) => {
+    c.header('Upgrade', 'websocket');
+    throw new InvalidInputError(
+      'GET /ws is a WebSocket endpoint: connect with a WebSocket client (new WebSocket("ws://host/ws")), or use POST /api/chat for server-sent events',
+    );
+  });
 }
