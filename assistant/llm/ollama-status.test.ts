@@ -28,10 +28,71 @@ describe('probeOllama against an HTTP server that answers like Ollama', () => {
       names: ['qwen3:8b', 'qwen2.5vl:7b', 'bge-m3:latest', 'llama3.2:latest'],
     });
     const status = await probeOllama({ host: `${ollama.url}/`, models });
-    expect(ollama.requests).toEqual(['GET /api/tags']);
+    expect(ollama.requests.slice(0, 1)).toEqual(['GET /api/tags']);
     expect(status).toMatchObject({ ok: true, reachable: true, host: ollama.url });
-    expect(status.models.embed).toEqual({ name: 'bge-m3', present: true });
+    expect(status.models.embed).toEqual({
+      name: 'bge-m3',
+      present: true,
+      needs: 'embedding',
+      capabilities: ['embedding'],
+      capable: true,
+    });
     expect(status.models.chat.fix).toBeUndefined();
+  });
+
+  it('asks /api/show once per present model and checks tools, vision and embedding per role', async () => {
+    ollama = await startFakeOllama({
+      kind: 'models',
+      models: [
+        { name: 'qwen3:8b', capabilities: ['completion', 'tools', 'thinking'] },
+        { name: 'qwen2.5vl:7b', capabilities: ['completion', 'vision'] },
+        { name: 'bge-m3:latest', capabilities: ['embedding'] },
+      ],
+    });
+    const status = await probeOllama({ host: ollama.url, models });
+    expect(status.ok).toBe(true);
+    expect(ollama.bodies('/api/show')).toHaveLength(3);
+    expect(ollama.bodies('/api/show')).toContainEqual({ model: 'qwen2.5vl:7b' });
+    const sameModel = await probeOllama({
+      host: ollama.url,
+      models: { chat: 'qwen3:8b', vision: 'qwen3:8b', embed: 'bge-m3' },
+    });
+    expect(ollama.bodies('/api/show')).toHaveLength(5);
+    expect(sameModel.models.vision).toMatchObject({ capable: false, needs: 'vision' });
+  });
+
+  it('names the fix when a present model lacks its capability, and is not ok', async () => {
+    ollama = await startFakeOllama({
+      kind: 'models',
+      models: [
+        { name: 'qwen3:8b', capabilities: ['completion'] },
+        { name: 'qwen2.5vl:7b', capabilities: ['completion', 'vision'] },
+        { name: 'bge-m3', capabilities: ['completion'] },
+      ],
+    });
+    const status = await probeOllama({ host: ollama.url, models });
+    expect(status.ok).toBe(false);
+    expect(status.reachable).toBe(true);
+    expect(status.models.chat).toMatchObject({ present: true, capable: false });
+    expect(status.models.chat.fix).toBe(
+      'qwen3:8b lacks the tools capability: set AYNI_CHAT_MODEL to a model that has it, e.g. qwen3:8b / llama3.1:8b',
+    );
+    expect(status.models.embed.fix).toContain('set AYNI_EMBED_MODEL');
+    expect(status.models.vision.fix).toBeUndefined();
+    expect(status.message).toContain('qwen3:8b lacks the tools capability');
+  });
+
+  it('cannot tell (capable null, still ok) when /api/show fails or lists no capabilities', async () => {
+    ollama = await startFakeOllama({
+      kind: 'models',
+      names: ['qwen3:8b', 'qwen2.5vl:7b', 'bge-m3'],
+    });
+    ollama.reply('/api/show', { kind: 'http', status: 500, error: 'boom' });
+    ollama.reply('/api/show', { kind: 'raw', status: 200, body: '{"modelfile": ""}' });
+    const status = await probeOllama({ host: ollama.url, models });
+    const unknown = Object.values(status.models).filter((model) => model.capable === null);
+    expect(unknown).toHaveLength(2);
+    expect(status.ok).toBe(true);
   });
 
   it('names the exact ollama pull for each missing model and stays reachable', async () => {
@@ -39,7 +100,8 @@ describe('probeOllama against an HTTP server that answers like Ollama', () => {
     const status = await probeOllama({ host: ollama.url, models });
     expect(status.ok).toBe(false);
     expect(status.reachable).toBe(true);
-    expect(status.models.chat).toEqual({ name: 'qwen3:8b', present: true });
+    expect(status.models.chat).toMatchObject({ name: 'qwen3:8b', present: true, capable: true });
+    expect(status.models.chat.fix).toBeUndefined();
     expect(status.models.vision).toEqual({
       name: 'qwen2.5vl:7b',
       present: false,

@@ -1,5 +1,6 @@
-// Is Ollama reachable at OLLAMA_HOST, and are the configured models pulled? One GET /api/tags
-// (https://github.com/ollama/ollama/blob/main/docs/api.md#list-local-models), with a timeout.
+// Is Ollama reachable at OLLAMA_HOST, are the configured models pulled, and can each do its job?
+// One GET /api/tags, then POST /api/show per present model for its `capabilities`
+// (https://github.com/ollama/ollama/blob/main/docs/api.md), all within one timeout.
 import { z } from 'zod';
 
 export type ModelRole = 'chat' | 'vision' | 'embed';
@@ -9,7 +10,13 @@ export interface OllamaModelStatus {
   name: string;
   /** true when pulled, false when missing, null when Ollama could not be asked */
   present: boolean | null;
-  /** the command that fixes a missing model */
+  /** the capability the role needs: tools (chat), vision (vision), embedding (embed) */
+  needs?: string;
+  /** what /api/show lists, when it was asked */
+  capabilities?: string[];
+  /** true/false when /api/show answered with capabilities; null when it could not tell */
+  capable?: boolean | null;
+  /** what fixes it: the `ollama pull` of a missing model, or the model to choose instead */
   fix?: string;
 }
 
@@ -37,6 +44,50 @@ const tagsSchema = z.object({
 });
 
 const roles: readonly ModelRole[] = ['chat', 'vision', 'embed'];
+
+/** The capability each role needs, the variable that sets its model, and models that have it. */
+export const ROLE_REQUIREMENTS: Readonly<
+  Record<ModelRole, { capability: string; variable: string; examples: string }>
+> = {
+  chat: { capability: 'tools', variable: 'AYNI_CHAT_MODEL', examples: 'qwen3:8b / llama3.1:8b' },
+  vision: {
+    capability: 'vision',
+    variable: 'AYNI_VISION_MODEL',
+    examples: 'qwen2.5vl:7b / gemma3:4b',
+  },
+  embed: {
+    capability: 'embedding',
+    variable: 'AYNI_EMBED_MODEL',
+    examples: 'bge-m3 / nomic-embed-text',
+  },
+};
+
+const showSchema = z.object({ capabilities: z.array(z.string()).optional() }).loose();
+
+/** /api/show's capabilities, or undefined when Ollama could not say (old Ollama, an error). */
+async function capabilitiesOf(
+  host: string,
+  model: string,
+  fetchFunction: typeof fetch,
+  signal: AbortSignal,
+): Promise<string[] | undefined> {
+  try {
+    const response = await fetchFunction(`${host}/api/show`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ model }),
+      signal,
+    });
+    if (!response.ok) {
+      await response.body?.cancel();
+      return undefined;
+    }
+    const parsed = showSchema.safeParse(await response.json());
+    return parsed.success ? parsed.data.capabilities : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Ollama's naming: a model name without a tag means `:latest` (`library/llama3.2` too). */
 export function normaliseModelName(name: string): string {
@@ -144,9 +195,43 @@ export async function probeOllama(options: ProbeOllamaOptions): Promise<OllamaSt
     models[role] = present ? { name, present } : { name, present, fix: `ollama pull ${name}` };
     if (!present) missing.push(`${role} model ${name}: run "ollama pull ${name}"`);
   }
-  const message =
-    missing.length === 0
-      ? `Ollama is reachable at ${host} and has the chat, vision and embed models`
-      : `Ollama is reachable at ${host} but ${missing.length === 1 ? 'a model is' : 'models are'} missing: ${missing.join('; ')}`;
-  return { ok: missing.length === 0, reachable: true, host, message, models };
+
+  const presentNames = [
+    ...new Set(roles.filter((role) => models[role].present).map((role) => options.models[role])),
+  ];
+  const shown = await Promise.all(
+    presentNames.map((name) => capabilitiesOf(host, name, fetchFunction, signal)),
+  );
+  if (options.signal?.aborted) throw options.signal.reason;
+  const capabilitiesByName = new Map(presentNames.map((name, index) => [name, shown[index]]));
+  const incapable: string[] = [];
+  for (const role of roles) {
+    const status = models[role];
+    if (!status.present) continue;
+    const requirement = ROLE_REQUIREMENTS[role];
+    const capabilities = capabilitiesByName.get(status.name);
+    status.needs = requirement.capability;
+    if (capabilities === undefined) {
+      status.capable = null;
+      continue;
+    }
+    status.capabilities = capabilities;
+    status.capable = capabilities.includes(requirement.capability);
+    if (!status.capable) {
+      status.fix = `${status.name} lacks the ${requirement.capability} capability: set ${requirement.variable} to a model that has it, e.g. ${requirement.examples}`;
+      incapable.push(status.fix);
+    }
+  }
+
+  const problems = [
+    ...(missing.length > 0
+      ? [`${missing.length === 1 ? 'a model is' : 'models are'} missing: ${missing.join('; ')}`]
+      : []),
+    ...incapable,
+  ];
+  const ok = problems.length === 0;
+  const message = ok
+    ? `Ollama is reachable at ${host} and has the chat, vision and embed models`
+    : `Ollama is reachable at ${host} but ${problems.join('; ')}`;
+  return { ok, reachable: true, host, message, models };
 }
