@@ -24,7 +24,7 @@ export class VectorIndex {
   readonly dimension: number;
   private readonly index: hnswlib.HierarchicalNSW;
   private readonly labels = new Set<number>();
-  private readonly settings: HnswSettings;
+  private efSearch: number;
 
   private constructor(
     dimension: number,
@@ -34,7 +34,7 @@ export class VectorIndex {
   ) {
     this.dimension = dimension;
     this.index = index;
-    this.settings = settings;
+    this.efSearch = settings.efSearch;
     for (const label of labels) this.labels.add(label);
     index.setEf(settings.efSearch);
   }
@@ -79,6 +79,14 @@ export class VectorIndex {
     return this.index.getMaxElements();
   }
 
+  /** Trades speed for recall at search time (no rebuild needed). */
+  setEfSearch(efSearch: number): void {
+    if (!Number.isInteger(efSearch) || efSearch < 1) {
+      throw new RangeError(`efSearch: ${efSearch} must be a positive integer`);
+    }
+    this.efSearch = efSearch;
+  }
+
   has(label: number): boolean {
     return this.labels.has(label);
   }
@@ -113,7 +121,7 @@ export class VectorIndex {
     }
     const count = Math.min(limit, this.labels.size);
     if (count === 0) return [];
-    this.index.setEf(Math.max(this.settings.efSearch, count));
+    this.index.setEf(Math.max(this.efSearch, count));
     const result = this.index.searchKnn(vector as number[], count);
     return result.neighbors.map((id, position) => ({
       id,
