@@ -446,6 +446,17 @@ describe('embed, show, warmUp', () => {
   });
 });
 
+describe('createOllamaClient options', () => {
+  it('rejects a host that is not an http(s) URL and a num_ctx that is not a positive whole number', () => {
+    expect(() =>
+      createOllamaClient({ host: 'localhost:11434', numCtx: 8192, keepAlive: '5m' }),
+    ).toThrow('host must be Ollama\'s URL such as http://127.0.0.1:11434, got "localhost:11434"');
+    expect(() =>
+      createOllamaClient({ host: 'http://127.0.0.1:11434', numCtx: 0, keepAlive: '5m' }),
+    ).toThrow('numCtx must be a positive whole number, got 0');
+  });
+});
+
 describe('metrics', () => {
   it('observes duration, tokens and time to first token per model; vision when images are sent', async () => {
     const server = await start();

@@ -70,6 +70,11 @@ export function createOllamaClient(options: OllamaClientOptions): OllamaClient {
   if (!Number.isInteger(options.numCtx) || options.numCtx < 1) {
     throw new RangeError(`numCtx must be a positive whole number, got ${options.numCtx}`);
   }
+  if (!/^https?:\/\/[^/]+/.test(options.host) || !URL.canParse(options.host)) {
+    throw new TypeError(
+      `host must be Ollama's URL such as http://127.0.0.1:11434, got ${JSON.stringify(options.host)}`,
+    );
+  }
   const host = options.host.replace(/\/+$/, '');
   const timeouts = { ...defaultTimeouts, ...options.timeoutMs };
   const retries = options.retries ?? 2;

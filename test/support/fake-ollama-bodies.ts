@@ -140,7 +140,12 @@ function fnv1a(text: string): number {
     hash ^= text.charCodeAt(index);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  return hash;
+  // murmur3's finaliser: spreads the bits, so `% dimensions` does not use the low bits alone
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b) >>> 0;
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35) >>> 0;
+  return (hash ^ (hash >>> 16)) >>> 0;
 }
 
 export function embeddingTokens(text: string): string[] {
@@ -158,7 +163,7 @@ export function embeddingTokens(text: string): string[] {
  * normalised like Ollama's. Texts sharing words get a higher cosine similarity, so retrieval
  * tests can rank by it. Accents and case are ignored.
  */
-export function hashedEmbedding(text: string, dimensions = 64): number[] {
+export function hashedEmbedding(text: string, dimensions = 256): number[] {
   const vector = new Array<number>(dimensions).fill(0);
   const tokens = embeddingTokens(text);
   if (tokens.length === 0) vector[0] = 1;
