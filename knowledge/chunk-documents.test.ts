@@ -1,3 +1,5 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { chunkDocument } from './chunk-documents';
 
@@ -111,5 +113,24 @@ describe('chunkDocument', () => {
     await expect(chunkDocument('a.md', 'x', { chunkSize: 100, chunkOverlap: 100 })).rejects.toThrow(
       /chunkOverlap/,
     );
+  });
+
+  it('chunks every document of the knowledge base with line ranges that contain each chunk', async () => {
+    const folder = fileURLToPath(new URL('./docs/', import.meta.url));
+    const names = (await readdir(folder)).filter((name) => name.endsWith('.md'));
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) {
+      const content = await readFile(`${folder}${name}`, 'utf8');
+      const fileLines = content.replace(/\r\n?/g, '\n').split('\n');
+      const chunks = await chunkDocument(name, content);
+      expect(chunks.length).toBeGreaterThan(0);
+      for (const chunk of chunks) {
+        expect(fileLines.slice(chunk.lineStart - 1, chunk.lineEnd).join('\n')).toContain(
+          chunk.text,
+        );
+        const isOneTableRow = !chunk.text.includes('\n') && chunk.text.startsWith('|');
+        if (!isOneTableRow) expect(chunk.text.length).toBeLessThanOrEqual(1200);
+      }
+    }
   });
 });
