@@ -14,6 +14,7 @@ import { createMetrics } from './metrics/metrics';
 import { createApp, defaultLimits } from './server/create-app';
 import { createWebSocketServer } from './server/routes/ws';
 import { createStoreImporter } from './server/store-importer';
+import { createAssistantServices, type AssistantServices } from './services';
 import type { Limits } from './server/types';
 import { formatIsoDate } from '../models/calendar/dates';
 import { loadDemoCompany } from './store/demo/load';
@@ -28,6 +29,10 @@ export interface StartServerOptions {
   /** default: pino to stdout at config.logLevel */
   logger?: Logger;
   limits?: Partial<Limits>;
+  /** the knowledge documents (default: the repository's knowledge/docs) */
+  docsDir?: string;
+  /** load the chat model at start (default true) */
+  warmUp?: boolean;
   /** how long close() waits for in-flight requests before cutting connections; default 10 s */
   shutdownTimeoutMs?: number;
 }
@@ -36,6 +41,7 @@ export interface RunningServer {
   url: string;
   store: Store;
   logger: Logger;
+  services: AssistantServices;
   close(): Promise<void>;
 }
 
@@ -131,6 +137,17 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       logger.info(summary, `demo company loaded in ${summary.seconds.toFixed(1)} s`);
     }
     const metrics = createMetrics(new Registry());
+    const background = new AbortController();
+    const services = await createAssistantServices({
+      config,
+      store,
+      dataDir,
+      logger,
+      metrics,
+      ...(options.docsDir ? { docsDir: options.docsDir } : {}),
+      ...(options.warmUp === undefined ? {} : { warmUp: options.warmUp }),
+      signal: background.signal,
+    });
     const app = createApp({
       store,
       config,
@@ -141,6 +158,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       },
       importer: createStoreImporter(store),
       limits: options.limits,
+      chat: services.agent,
+      conversations: store.conversations,
+      knowledge: services.knowledge,
     });
     const webSockets = createWebSocketServer({ ...defaultLimits, ...options.limits }.chatBodyBytes);
     const server = createAdaptorServer({
@@ -154,6 +174,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const close = () => {
       closing ??= (async () => {
         logger.info('shutting down: no new connections, finishing requests in flight');
+        background.abort(new Error('the server is shutting down'));
         // Open sockets would hold server.close() until the deadline; closing them stops their runs.
         for (const socket of webSockets.clients) socket.close(1001, 'the server is shutting down');
         await closeServer(server, options.shutdownTimeoutMs ?? 10_000);
@@ -163,7 +184,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       return closing;
     };
     logger.info({ url, dataDir }, `Ayni is listening on ${url}`);
-    return { url, store, logger, close };
+    return { url, store, logger, services, close };
   } catch (error) {
     store.close();
     throw error;

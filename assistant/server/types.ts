@@ -1,5 +1,6 @@
 // The server's dependencies and per-request context, shared by routes and middleware.
 import type { Logger } from 'pino';
+import type { KnowledgeIndex } from '../../knowledge/types';
 import type { ChatRunner } from '../agent/chat-runner';
 import type { AppConfig } from '../config';
 import type { OllamaStatus } from '../llm/ollama-status';
@@ -81,6 +82,8 @@ export interface AppDeps {
   importer: Importer;
   limits?: Partial<Limits>;
   clock?: () => Date;
+  /** the knowledge index: search_knowledge through POST /api/tools, and its mode in /readyz */
+  knowledge?: KnowledgeIndex;
   /** the agent; POST /api/chat and /ws answer 503 without it */
   chat?: ChatRunner;
   /** the conversations repository; /api/conversations answers 503 without it */

@@ -1,4 +1,5 @@
 // The tools' ToolContext (tools/tool-context.ts) over the store's repositories.
+import type { KnowledgeIndex } from '../../knowledge/types';
 import type { ListingHistory, ToolContext, ToolLogger } from '../../tools/tool-context';
 import type { Store } from './store';
 
@@ -6,6 +7,8 @@ export interface StoreToolContextOptions {
   signal: AbortSignal;
   now: () => Date;
   logger: ToolLogger;
+  /** the knowledge index for search_knowledge, when it was built */
+  knowledge?: KnowledgeIndex;
 }
 
 export function createStoreToolContext(
@@ -149,5 +152,6 @@ export function createStoreToolContext(
     signal: options.signal,
     now: options.now,
     logger: options.logger,
+    ...(options.knowledge ? { knowledge: options.knowledge } : {}),
   };
 }

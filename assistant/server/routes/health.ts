@@ -1,5 +1,6 @@
 // GET /healthz (alive), GET /readyz (store answers; Ollama and its models), GET /metrics.
 import type { Hono } from 'hono';
+import type { KnowledgeStatus } from '../../../knowledge/types';
 import type { OllamaStatus } from '../../llm/ollama-status';
 import type { AppDeps, AppEnv } from '../types';
 
@@ -11,6 +12,8 @@ export interface ReadinessBody {
   checks: {
     store: { ok: boolean; message: string };
     ollama: OllamaStatus;
+    /** the knowledge base: hybrid (BM25 + vectors) or lexical only, with the reason and fix */
+    knowledge: KnowledgeStatus | { mode: 'absent'; message: string };
   };
 }
 
@@ -57,7 +60,14 @@ export function registerHealthRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     const body: ReadinessBody = {
       status,
       checkedAt: clock().toISOString(),
-      checks: { store, ollama },
+      checks: {
+        store,
+        ollama,
+        knowledge: deps.knowledge?.status() ?? {
+          mode: 'absent',
+          message: 'the knowledge index was not built: search_knowledge is unavailable',
+        },
+      },
     };
     // Ollama being down degrades the assistant but not the data API: still 200.
     return c.json(body, store.ok ? 200 : 503);

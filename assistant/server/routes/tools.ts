@@ -67,6 +67,7 @@ export function registerToolRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
       signal: c.req.raw.signal,
       now: deps.clock ?? (() => new Date()),
       logger: c.get('logger'),
+      ...(deps.knowledge ? { knowledge: deps.knowledge } : {}),
     });
     const outcome = await runTool(name, input, context);
     if (!outcome.ok) throw httpError(name, outcome.error);
