@@ -344,6 +344,34 @@ describe('retries and cancellation', () => {
     expect(server.bodies('/api/chat')).toHaveLength(1);
   });
 
+  it('an abort while waiting for the first token closes the connection and is not retried', async () => {
+    const server = await start();
+    server.reply('/api/chat', { kind: 'hang' }, { kind: 'chat', content: 'too late' });
+    const controller = new AbortController();
+    const disconnected = server.nextDisconnect();
+    setTimeout(() => controller.abort(), 50);
+    const error = await failure(client(server).chat(ask('hola', { signal: controller.signal })));
+    expect(error.failure).toBe('aborted');
+    expect(await disconnected).toBe('/api/chat');
+    expect(server.bodies('/api/chat')).toHaveLength(1);
+  });
+
+  it('an abort during the backoff between retries stops at once; an aborted signal sends nothing', async () => {
+    const server = await start();
+    server.reply('/api/chat', { kind: 'http', status: 500, error: 'boom' });
+    const controller = new AbortController();
+    const slowRetry = client(server, { retryDelayMs: () => 10_000 });
+    const started = performance.now();
+    setTimeout(() => controller.abort(), 100);
+    const error = await failure(slowRetry.chat(ask('hola', { signal: controller.signal })));
+    expect(error.failure).toBe('aborted');
+    expect(performance.now() - started).toBeLessThan(2000);
+    const before = server.received.length;
+    const early = await failure(slowRetry.chat(ask('hola', { signal: AbortSignal.abort() })));
+    expect(early.failure).toBe('aborted');
+    expect(server.received).toHaveLength(before);
+  });
+
   it('an exception thrown by onChunk passes through unchanged and closes the stream', async () => {
     const server = await start();
     server.reply('/api/chat', { kind: 'chat', content: 'uno dos tres', chunkDelayMs: 100 });
