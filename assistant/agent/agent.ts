@@ -102,8 +102,8 @@ export function createAgent(deps: AgentDeps): Agent {
           : '';
       state.emit({
         type: 'error',
-        code: `model_${error.failure}`,
-        message: `${error.message}.${fallback}`.replace('..', '.'),
+        code: error.failure === 'model_missing' ? 'model_missing' : `model_${error.failure}`,
+        message: `${error.message.replace(/\.?$/, '.')}${fallback}`,
       });
       return;
     }
