@@ -43,11 +43,12 @@ function config(environment: Record<string, string> = {}): AppConfig {
 
 async function start(
   environment: Record<string, string> = {},
-  extra: { shutdownTimeoutMs?: number } = {},
+  extra: { shutdownTimeoutMs?: number; warmUp?: boolean } = {},
 ): Promise<RunningServer> {
   const server = await startServer({
     config: config(environment),
     logger: captureLogs('silent').logger,
+    warmUp: false,
     ...extra,
   });
   running.push(server);
@@ -55,6 +56,15 @@ async function start(
 }
 
 describe('startServer over HTTP', () => {
+  it("loads the chat model at start with Ollama's empty chat and keep_alive (else the first question waits for the load)", async () => {
+    ollama = await startFakeOllama({ kind: 'models', names: ['qwen3:8b'] });
+    const server = await start({ OLLAMA_HOST: ollama.url }, { warmUp: true });
+    await server.services.ready;
+    expect(ollama.bodies('/api/chat')).toContainEqual(
+      expect.objectContaining({ model: 'qwen3:8b', messages: [], keep_alive: '30m' }),
+    );
+  });
+
   it('serves /healthz and a ready /readyz when the Ollama test server has every model', async () => {
     ollama = await startFakeOllama({
       kind: 'models',

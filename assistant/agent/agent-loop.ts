@@ -21,12 +21,20 @@ export interface LoopResult {
   answer: string;
 }
 
+// JSON Schemas are derived once per tool list, not on every run.
+const specsByTools = new WeakMap<readonly unknown[], LlmToolSpec[]>();
+
 function toolSpecs(deps: AgentDeps): LlmToolSpec[] {
-  return describeTools(deps.tools).map((tool) => ({
-    name: tool.name,
-    description: tool.description,
-    parameters: tool.inputSchema,
-  }));
+  let specs = specsByTools.get(deps.tools);
+  if (!specs) {
+    specs = describeTools(deps.tools).map((tool) => ({
+      name: tool.name,
+      description: tool.description,
+      parameters: tool.inputSchema,
+    }));
+    specsByTools.set(deps.tools, specs);
+  }
+  return specs;
 }
 
 export async function runAgentLoop(

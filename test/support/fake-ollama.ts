@@ -55,6 +55,8 @@ export type FakeReply =
       end?: 'done' | 'error-line' | 'cut' | 'hang' | 'reset';
       /** the text of the error line */
       error?: string;
+      /** called after each streamed chunk is handed to the socket (benchmarks time the path from here) */
+      onChunkWritten?: (index: number, at: number) => void;
     }
   | { kind: 'http'; status: number; error: string }
   | { kind: 'raw'; status: number; body: string; contentType?: string }
@@ -314,6 +316,7 @@ export async function startFakeOllama(
       if (index > 0 && reply.chunkDelayMs) await wait(reply.chunkDelayMs);
       if (response.destroyed) return;
       line({ model: body.model, created_at: nowStamp(), message, done: false });
+      reply.onChunkWritten?.(index, performance.now());
     }
     switch (reply.end ?? 'done') {
       case 'done':
