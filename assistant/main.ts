@@ -31,7 +31,7 @@ export interface StartServerOptions {
   limits?: Partial<Limits>;
   /** the knowledge documents (default: the repository's knowledge/docs) */
   docsDir?: string;
-  /** load the chat model at start (default true) */
+  /** load the chat model and log Ollama's status at start (default true) */
   warmUp?: boolean;
   /** how long close() waits for in-flight requests before cutting connections; default 10 s */
   shutdownTimeoutMs?: number;
@@ -184,6 +184,19 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       return closing;
     };
     logger.info({ url, dataDir }, `Ayni is listening on ${url}`);
+    // At start-up, say whether Ollama has each role's model with its capability (and the fix).
+    if (options.warmUp !== false)
+      void probeOllama({
+        host: config.ollamaHost,
+        models: config.models,
+        signal: background.signal,
+      })
+        .then((status) =>
+          status.ok
+            ? logger.info({ ollama: status }, status.message)
+            : logger.warn({ ollama: status }, status.message),
+        )
+        .catch(() => undefined);
     return { url, store, logger, services, close };
   } catch (error) {
     store.close();
