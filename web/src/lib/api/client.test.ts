@@ -25,7 +25,9 @@ describe('request', () => {
     const fetchMock = vi.fn(async () =>
       answer(404, { error: { code: 'not_found', message: 'unknown sku "X"', requestId: 'r' } }),
     );
-    const failure = await request('/api/sales?sku=X', { fetch: fetchMock }).catch((e) => e);
+    const failure = await request('/api/sales?sku=X', { fetch: fetchMock }).catch(
+      (e: unknown) => e as ApiError,
+    );
     expect(failure).toBeInstanceOf(ApiError);
     expect(failure.message).toBe('unknown sku "X"');
     expect(failure.code).toBe('not_found');
@@ -37,7 +39,9 @@ describe('request', () => {
     const fetchMock = vi.fn(async () =>
       answer(422, { error: { code: 'import_rejected', message: 'm', details, requestId: 'r' } }),
     );
-    const failure = await request('/api/import/sales', { fetch: fetchMock }).catch((e) => e);
+    const failure = await request('/api/import/sales', { fetch: fetchMock }).catch(
+      (e: unknown) => e as ApiError,
+    );
     expect(failure.details).toEqual(details);
   });
 
@@ -57,7 +61,9 @@ describe('request', () => {
     const fetchMock = vi.fn(async () => {
       throw new TypeError('Failed to fetch');
     });
-    const failure = await request('/readyz', { fetch: fetchMock }).catch((e) => e);
+    const failure = await request('/readyz', { fetch: fetchMock }).catch(
+      (e: unknown) => e as ApiError,
+    );
     expect(failure).toBeInstanceOf(ApiError);
     expect(failure.code).toBe('network');
   });
