@@ -1,0 +1,378 @@
+// Multi-SKU × location replenishment plan as a MIP solved by HiGHS: whole case packs, MOQ through
+// an order/no-order binary, shelf-life caps, budgets (overall, per location, per category) and
+// warehouse capacities (m³ or pallets); minimises shortage + holding + ordering cost. Shadow prices
+// come from the LP with the MIP's order/no-order choices fixed and the case counts relaxed (the
+// usual fix-and-resolve of MIP sensitivity, Williams 2013, "Model Building in Mathematical
+// Programming" 5th ed., 10.3); infeasibility is traced with elastic slacks per constraint group.
+import { solveLinearProgram } from './highs-solver';
+import { prepareReplenishmentInput } from './replenishment-plan-input';
+import type {
+  PreparedItem,
+  ReplenishmentLocation,
+  ReplenishmentPlanInput,
+} from './replenishment-plan-input';
+import {
+  casesVariable,
+  elasticVariable,
+  hardRowName,
+  writeReplenishmentModel,
+} from './replenishment-plan-model';
+import type { HardRow, HardRowKind } from './replenishment-plan-model';
+import { describeConstraint, describeViolation, formatQuantity } from './replenishment-plan-text';
+
+export type {
+  ReplenishmentItem,
+  ReplenishmentLocation,
+  ReplenishmentPlanInput,
+} from './replenishment-plan-input';
+export type { HardRowKind } from './replenishment-plan-model';
+
+export interface PlannedOrder {
+  sku: string;
+  location: string;
+  category: string | undefined;
+  /** On hand + on order before this order. */
+  position: number;
+  target: number;
+  orderQuantity: number;
+  cases: number;
+  caseSize: number;
+  resultingPosition: number;
+  shortfall: number;
+  excess: number;
+  orderValue: number;
+  /** True where the shelf life, not the target, capped the order. */
+  cappedByShelfLife: boolean;
+}
+
+export interface PlanConstraint {
+  kind: HardRowKind;
+  name: string;
+  unit: 'currency' | 'm3' | 'pallets';
+  limit: number;
+  used: number;
+  slack: number;
+  binding: boolean;
+  /** Cost saved by one more unit of the limit (S/ 1, m³ or pallet); undefined if the LP gave no dual. */
+  shadowPrice: number | undefined;
+  explanation: string;
+}
+
+export interface ReplenishmentPlan {
+  /** 'time-limit': the best plan found when the time ran out (not proven optimal). */
+  status: 'optimal' | 'time-limit';
+  orders: PlannedOrder[];
+  totals: {
+    orders: number;
+    units: number;
+    orderValue: number;
+    shortageCost: number;
+    holdingCost: number;
+    orderingCost: number;
+    totalCost: number;
+    valueByLocation: Record<string, number>;
+    volumeByLocation: Record<string, number>;
+    palletsByLocation: Record<string, number>;
+  };
+  constraints: PlanConstraint[];
+  /** Binding constraints first, in words. */
+  explanations: string[];
+  model: { variables: number; constraints: number; integerVariables: number };
+}
+
+export interface PlanViolation {
+  kind: HardRowKind | 'shelf-life';
+  name: string;
+  unit: 'currency' | 'm3' | 'pallets' | 'units';
+  limit: number;
+  /** What the unavoidable orders (and existing stock, for space) need. */
+  required: number;
+  shortBy: number;
+  message: string;
+}
+
+/** The plan cannot satisfy its hard constraints; `violations` names each group and the amount. */
+export class InfeasiblePlanError extends RangeError {
+  override readonly name = 'InfeasiblePlanError';
+  constructor(readonly violations: readonly PlanViolation[]) {
+    super(
+      `The replenishment plan is infeasible. ${violations.map((violation) => violation.message).join(' ')}`,
+    );
+  }
+}
+
+function buildHardRows(
+  input: ReplenishmentPlanInput,
+  items: readonly PreparedItem[],
+  locations: Map<string, ReplenishmentLocation>,
+): HardRow[] {
+  const rows: HardRow[] = [];
+  const valueTerm = (item: PreparedItem) => ({
+    itemIndex: item.index,
+    perCase: item.item.unitCost * item.caseSize,
+  });
+  if (input.budget !== undefined) {
+    rows.push({
+      kind: 'budget',
+      name: 'all',
+      unit: 'currency',
+      limit: input.budget,
+      existing: 0,
+      terms: items.map(valueTerm),
+    });
+  }
+  for (const [name, location] of locations) {
+    const here = items.filter((item) => item.item.location === name);
+    if (here.length === 0) continue;
+    if (location.budget !== undefined) {
+      rows.push({
+        kind: 'location-budget',
+        name,
+        unit: 'currency',
+        limit: location.budget,
+        existing: 0,
+        terms: here.map(valueTerm),
+      });
+    }
+    if (location.capacityVolume !== undefined) {
+      const volume = (item: PreparedItem) => item.item.unitVolume ?? 0;
+      rows.push({
+        kind: 'capacity-volume',
+        name,
+        unit: 'm3',
+        limit: location.capacityVolume,
+        existing: here.reduce((sum, item) => sum + volume(item) * item.position, 0),
+        terms: here.map((item) => ({
+          itemIndex: item.index,
+          perCase: volume(item) * item.caseSize,
+        })),
+      });
+    }
+    if (location.capacityPallets !== undefined) {
+      const perUnit = (item: PreparedItem) => 1 / (item.item.unitsPerPallet ?? 1);
+      rows.push({
+        kind: 'capacity-pallets',
+        name,
+        unit: 'pallets',
+        limit: location.capacityPallets,
+        existing: here.reduce((sum, item) => sum + perUnit(item) * item.position, 0),
+        terms: here.map((item) => ({
+          itemIndex: item.index,
+          perCase: perUnit(item) * item.caseSize,
+        })),
+      });
+    }
+  }
+  for (const [category, budget] of Object.entries(input.categoryBudgets ?? {})) {
+    const inCategory = items.filter((item) => item.item.category === category);
+    if (inCategory.length === 0) continue;
+    rows.push({
+      kind: 'category-budget',
+      name: category,
+      unit: 'currency',
+      limit: budget,
+      existing: 0,
+      terms: inCategory.map(valueTerm),
+    });
+  }
+  return rows;
+}
+
+/** Items whose mandatory order alone breaks the shelf-life cap: infeasible before any solve. */
+function shelfLifeViolations(items: readonly PreparedItem[]): PlanViolation[] {
+  return items
+    .filter((item) => item.mandatoryCases > item.shelfLifeCases)
+    .map((item) => {
+      const limit = item.shelfLifeCases * item.caseSize;
+      const required = item.mandatoryCases * item.caseSize;
+      const name = `${item.item.sku} at ${item.item.location}`;
+      return {
+        kind: 'shelf-life' as const,
+        name,
+        unit: 'units' as const,
+        limit,
+        required,
+        shortBy: required - limit,
+        message: `The shelf life of ${name} allows ordering at most ${formatQuantity(limit)} units (what sells before expiry after the current position), but the mandatory order rounded to MOQ and case packs is ${formatQuantity(required)} units, ${formatQuantity(required - limit)} too many: lower the mandatory order or extend the horizon.`,
+      };
+    });
+}
+
+function rowUsage(row: HardRow, cases: readonly number[]): number {
+  return (
+    row.existing +
+    row.terms.reduce((sum, term) => sum + term.perCase * (cases[term.itemIndex] ?? 0), 0)
+  );
+}
+
+async function explainInfeasibility(
+  items: readonly PreparedItem[],
+  rows: readonly HardRow[],
+  currency: string,
+): Promise<never> {
+  const elastic = await solveLinearProgram(
+    writeReplenishmentModel(items, rows, { form: 'elastic' }),
+  );
+  if (elastic.status !== 'optimal') {
+    throw new InfeasiblePlanError([]);
+  }
+  const violations: PlanViolation[] = [];
+  rows.forEach((row, index) => {
+    const shortBy = elastic.columns.get(elasticVariable(index)) ?? 0;
+    if (shortBy <= 1e-7 * Math.max(1, row.limit)) return;
+    const required = row.limit + shortBy;
+    violations.push({
+      kind: row.kind,
+      name: row.name,
+      unit: row.unit,
+      limit: row.limit,
+      required,
+      shortBy,
+      message: describeViolation(row, required, shortBy, currency),
+    });
+  });
+  throw new InfeasiblePlanError(violations);
+}
+
+function plannedOrder(item: PreparedItem, cases: number): PlannedOrder {
+  const orderQuantity = cases * item.caseSize;
+  const resultingPosition = item.position + orderQuantity;
+  return {
+    sku: item.item.sku,
+    location: item.item.location,
+    category: item.item.category,
+    position: item.position,
+    target: item.target,
+    orderQuantity,
+    cases,
+    caseSize: item.caseSize,
+    resultingPosition,
+    shortfall: Math.max(0, item.target - resultingPosition),
+    excess: Math.max(0, resultingPosition - item.target),
+    orderValue: orderQuantity * item.item.unitCost,
+    cappedByShelfLife:
+      item.shelfLifeCases === item.maximumCases &&
+      resultingPosition < item.target &&
+      item.shelfLifeCases < Number.POSITIVE_INFINITY,
+  };
+}
+
+function totalsOf(
+  items: readonly PreparedItem[],
+  orders: readonly PlannedOrder[],
+): ReplenishmentPlan['totals'] {
+  const totals: ReplenishmentPlan['totals'] = {
+    orders: 0,
+    units: 0,
+    orderValue: 0,
+    shortageCost: 0,
+    holdingCost: 0,
+    orderingCost: 0,
+    totalCost: 0,
+    valueByLocation: {},
+    volumeByLocation: {},
+    palletsByLocation: {},
+  };
+  orders.forEach((order, index) => {
+    const item = items[index];
+    if (item === undefined) return;
+    const location = order.location;
+    totals.units += order.orderQuantity;
+    totals.orderValue += order.orderValue;
+    totals.shortageCost += order.shortfall * item.item.shortageCost;
+    totals.holdingCost += order.excess * item.item.holdingCost;
+    if (order.orderQuantity > 0) {
+      totals.orders += 1;
+      totals.orderingCost += item.item.fixedOrderCost ?? 0;
+    }
+    totals.valueByLocation[location] = (totals.valueByLocation[location] ?? 0) + order.orderValue;
+    if (item.item.unitVolume !== undefined) {
+      totals.volumeByLocation[location] =
+        (totals.volumeByLocation[location] ?? 0) + order.orderQuantity * item.item.unitVolume;
+    }
+    if (item.item.unitsPerPallet !== undefined) {
+      totals.palletsByLocation[location] =
+        (totals.palletsByLocation[location] ?? 0) + order.orderQuantity / item.item.unitsPerPallet;
+    }
+  });
+  totals.totalCost = totals.shortageCost + totals.holdingCost + totals.orderingCost;
+  return totals;
+}
+
+/**
+ * Plan this period's orders for many SKU × location items. Throws InfeasiblePlanError (a
+ * RangeError) naming the constraint groups and amounts when budgets or capacities cannot hold the
+ * unavoidable orders, and RangeError/TypeError naming the field on bad input.
+ */
+export async function planReplenishment(input: ReplenishmentPlanInput): Promise<ReplenishmentPlan> {
+  const { items, locations } = prepareReplenishmentInput(input);
+  const currency = input.currency ?? 'S/';
+  const itemViolations = shelfLifeViolations(items);
+  if (itemViolations.length > 0) throw new InfeasiblePlanError(itemViolations);
+  const rows = buildHardRows(input, items, locations);
+  const solveOptions = {
+    timeLimitSeconds: input.timeLimitSeconds ?? 30,
+    mipRelativeGap: input.mipRelativeGap,
+  };
+  const plan = await solveLinearProgram(
+    writeReplenishmentModel(items, rows, { form: 'plan' }),
+    solveOptions,
+  );
+  if (plan.status === 'infeasible') return explainInfeasibility(items, rows, currency);
+  if (plan.columns.size === 0 || (plan.status !== 'optimal' && plan.status !== 'time-limit')) {
+    throw new RangeError(
+      `timeLimitSeconds: HiGHS ended with "${plan.highsStatus}" and no plan; allow more time (now ${solveOptions.timeLimitSeconds} s) or split the items`,
+    );
+  }
+  const cases = items.map((item) => Math.round(plan.columns.get(casesVariable(item.index)) ?? 0));
+  const orders = items.map((item) => plannedOrder(item, cases[item.index] ?? 0));
+
+  const fixed = await solveLinearProgram(
+    writeReplenishmentModel(items, rows, {
+      form: 'fixed-switches',
+      ordered: cases.map((count) => count > 0),
+    }),
+    { timeLimitSeconds: solveOptions.timeLimitSeconds },
+  );
+  const dualByRow = new Map(fixed.hasDuals ? fixed.rows.map((row) => [row.name, row.dual]) : []);
+  const constraints = rows.map((row, index): PlanConstraint => {
+    const used = rowUsage(row, cases);
+    const slack = row.limit - used;
+    const dual = dualByRow.get(hardRowName(index));
+    // a ≤ row of a minimisation has dual ≤ 0; its negation is the saving per unit of limit
+    const shadowPrice = dual === undefined ? undefined : Math.max(0, -dual);
+    const binding = (shadowPrice ?? 0) > 1e-9 || slack <= 1e-9 * Math.max(1, row.limit);
+    const constraint = {
+      kind: row.kind,
+      name: row.name,
+      unit: row.unit,
+      limit: row.limit,
+      used,
+      slack,
+      binding,
+      shadowPrice,
+    };
+    return { ...constraint, explanation: describeConstraint(constraint, currency) };
+  });
+  const explanations = [...constraints]
+    .sort((a, b) => Number(b.binding) - Number(a.binding))
+    .map((constraint) => constraint.explanation);
+  if (plan.status === 'time-limit') {
+    explanations.unshift(
+      `The solver stopped at its ${solveOptions.timeLimitSeconds} s limit: this is the best plan found, not proven optimal.`,
+    );
+  }
+  const switches = items.filter((item) => item.needsOrderSwitch).length;
+  return {
+    status: plan.status,
+    orders,
+    totals: totalsOf(items, orders),
+    constraints,
+    explanations,
+    model: {
+      variables: 3 * items.length + switches,
+      constraints: items.length + 2 * switches + rows.length,
+      integerVariables: items.length + switches,
+    },
+  };
+}
