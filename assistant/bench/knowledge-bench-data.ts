@@ -3,7 +3,7 @@
 // exact (brute-force cosine) neighbours that HNSW's recall is measured against.
 import { createRandom, type Random } from '../../models/stats/random';
 
-export type VectorDistribution = 'clustered' | 'uniform';
+export type VectorDistribution = 'latent' | 'clustered' | 'uniform';
 
 export interface SyntheticVectors {
   dimension: number;
@@ -19,37 +19,113 @@ function normaliseRow(data: Float32Array, offset: number, dimension: number): vo
   for (let index = 0; index < dimension; index += 1) data[offset + index]! *= scale;
 }
 
+function gaussianRows(rows: number, dimension: number, random: Random, sd = 1): Float32Array {
+  const data = new Float32Array(rows * dimension);
+  for (let index = 0; index < data.length; index += 1) data[index] = random.normal(0, sd);
+  return data;
+}
+
+/** Draws unit vectors; corpus and queries come from the same model. */
+export interface VectorModel {
+  dimension: number;
+  sample(count: number, random: Random): SyntheticVectors;
+}
+
+export const latentDimension = 32;
+
 /**
- * `count` unit vectors. Clustered: sqrt(count) centres uniform on the sphere, each point its
- * centre plus isotropic noise of the same norm (cosine to its centre ~0.7), as documents on one
- * topic sit together; uniform: independent directions (no structure at all).
+ * The vector distributions of the benchmark, each with `topics` topics:
+ * - latent: topics are Gaussian clusters in a 32-dimension space, embedded in `dimension` by a
+ *   random linear map plus 10 % isotropic noise: low intrinsic dimension, as text embeddings have
+ *   (what HNSW is built for);
+ * - clustered: topic centres uniform on the sphere, each point its centre plus isotropic noise of
+ *   the same norm in all `dimension` coordinates (cosine to its centre ~0.7);
+ * - uniform: independent directions, no structure at all: every point is almost equally far from
+ *   every other (Beyer et al., "When is nearest neighbor meaningful?", 1999), the worst case.
  */
+export function vectorModel(
+  dimension: number,
+  distribution: VectorDistribution,
+  topics: number,
+  random: Random,
+): VectorModel {
+  const sample = (count: number, draw: (row: Float32Array, offset: number) => void) => {
+    const data = new Float32Array(count * dimension);
+    for (let row = 0; row < count; row += 1) {
+      draw(data, row * dimension);
+      normaliseRow(data, row * dimension, dimension);
+    }
+    return { dimension, count, data };
+  };
+  if (distribution === 'uniform') {
+    return {
+      dimension,
+      sample: (count, from) =>
+        sample(count, (data, offset) => {
+          for (let index = 0; index < dimension; index += 1) data[offset + index] = from.normal();
+        }),
+    };
+  }
+  if (distribution === 'clustered') {
+    const centres = gaussianRows(topics, dimension, random);
+    for (let row = 0; row < topics; row += 1) normaliseRow(centres, row * dimension, dimension);
+    const noiseSd = 1 / Math.sqrt(dimension);
+    return {
+      dimension,
+      sample: (count, from) =>
+        sample(count, (data, offset) => {
+          const centre = from.int(0, topics - 1) * dimension;
+          for (let index = 0; index < dimension; index += 1) {
+            data[offset + index] = centres[centre + index]! + from.normal(0, noiseSd);
+          }
+        }),
+    };
+  }
+  const centres = gaussianRows(topics, latentDimension, random);
+  const projection = gaussianRows(
+    latentDimension,
+    dimension,
+    random,
+    1 / Math.sqrt(latentDimension),
+  );
+  const latent = new Float32Array(latentDimension);
+  return {
+    dimension,
+    sample: (count, from) =>
+      sample(count, (data, offset) => {
+        const centre = from.int(0, topics - 1) * latentDimension;
+        for (let index = 0; index < latentDimension; index += 1) {
+          latent[index] = centres[centre + index]! + from.normal(0, 0.5);
+        }
+        for (let index = 0; index < dimension; index += 1) data[offset + index] = 0;
+        for (let axis = 0; axis < latentDimension; axis += 1) {
+          const weight = latent[axis]!;
+          const base = axis * dimension;
+          for (let index = 0; index < dimension; index += 1) {
+            data[offset + index]! += weight * projection[base + index]!;
+          }
+        }
+        normaliseRow(data, offset, dimension);
+        const noiseSd = 0.1 / Math.sqrt(dimension);
+        for (let index = 0; index < dimension; index += 1) {
+          data[offset + index]! += from.normal(0, noiseSd);
+        }
+      }),
+  };
+}
+
+/** `count` seeded unit vectors from the named distribution with sqrt(count) topics. */
 export function syntheticVectors(
   count: number,
   dimension: number,
   distribution: VectorDistribution,
   random: Random,
 ): SyntheticVectors {
-  const data = new Float32Array(count * dimension);
-  const noiseSd = 1 / Math.sqrt(dimension);
-  if (distribution === 'uniform') {
-    for (let index = 0; index < data.length; index += 1) data[index] = random.normal();
-  } else {
-    const centres = syntheticVectors(
-      Math.max(1, Math.round(Math.sqrt(count))),
-      dimension,
-      'uniform',
-      random,
-    );
-    for (let row = 0; row < count; row += 1) {
-      const centre = random.int(0, centres.count - 1) * dimension;
-      for (let index = 0; index < dimension; index += 1) {
-        data[row * dimension + index] = centres.data[centre + index]! + random.normal(0, noiseSd);
-      }
-    }
-  }
-  for (let row = 0; row < count; row += 1) normaliseRow(data, row * dimension, dimension);
-  return { dimension, count, data };
+  const topics = Math.max(1, Math.round(Math.sqrt(count)));
+  return vectorModel(dimension, distribution, topics, random.fork('model')).sample(
+    count,
+    random.fork('sample'),
+  );
 }
 
 export function rowOf(vectors: SyntheticVectors, row: number): number[] {

@@ -1,5 +1,5 @@
 // `node --import tsx assistant/bench/knowledge-bench.ts [--chunks 100000] [--queries 200]
-// [--dimension 1024] [--seed 1] [--distribution clustered|uniform] [--m 16] [--ef 32,64,100]`:
+// [--dimension 1024] [--seed 1] [--distribution latent|clustered|uniform] [--m 16] [--ef 32,64,100]`:
 // builds the HNSW and BM25 indexes over synthetic chunks once, then times the hybrid search
 // (BM25 + HNSW + reciprocal rank fusion, query vector given: the embedding call is not timed),
 // the vector part alone, and recall@10 of HNSW against exact brute-force cosine search.
@@ -15,7 +15,7 @@ import {
   recallAtK,
   rowOf,
   syntheticTexts,
-  syntheticVectors,
+  vectorModel,
   type VectorDistribution,
 } from './knowledge-bench-data';
 
@@ -24,7 +24,7 @@ export interface KnowledgeBenchOptions {
   queries: number;
   dimension: number;
   seed: number;
-  /** clustered (default) or uniform vectors */
+  /** latent (default: low intrinsic dimension, like text embeddings), clustered or uniform */
   distribution?: VectorDistribution;
   /** m and efConstruction of the build; efSearch of the headline figures */
   hnsw?: HnswSettings;
@@ -92,16 +92,17 @@ export async function runKnowledgeBench(
   checkCount(options.chunks, 'chunks', 10);
   checkCount(options.queries, 'queries', 1);
   checkCount(options.dimension, 'dimension', 2);
-  const distribution = options.distribution ?? 'clustered';
+  const distribution = options.distribution ?? 'latent';
   const hnsw = options.hnsw ?? defaultHnswSettings;
   const limit = options.limit ?? 5;
   const random = createRandom(options.seed);
-  const corpus = syntheticVectors(
-    options.chunks,
+  const model = vectorModel(
     options.dimension,
     distribution,
-    random.fork('vectors'),
+    Math.max(1, Math.round(Math.sqrt(options.chunks))),
+    random.fork('model'),
   );
+  const corpus = model.sample(options.chunks, random.fork('corpus'));
   const texts = syntheticTexts(options.chunks, 40, 20_000, random.fork('texts'));
 
   const vectorBuild = timed(() => {
@@ -115,21 +116,13 @@ export async function runKnowledgeBench(
   const vectors = vectorBuild.result;
   const lexical = lexicalBuild.result;
 
-  // queries: fresh points from the same distribution, and three words of a random chunk's text
+  // queries: fresh vectors from the same model (not perturbed corpus rows, which would make the
+  // nearest neighbour trivially the row perturbed), and three words of a random chunk's text
   const queryRandom = random.fork('queries');
-  const queryCorpus = syntheticVectors(
-    options.queries,
-    options.dimension,
-    distribution,
-    queryRandom,
+  const queryCorpus = model.sample(options.queries, queryRandom.fork('vectors'));
+  const queryVectors = Array.from({ length: options.queries }, (_, query) =>
+    rowOf(queryCorpus, query),
   );
-  // clustered queries must come from the corpus's clusters: perturb a corpus row instead
-  const queryVectors = Array.from({ length: options.queries }, (_, query) => {
-    if (distribution === 'uniform') return rowOf(queryCorpus, query);
-    const base = rowOf(corpus, queryRandom.int(0, corpus.count - 1));
-    const noise = rowOf(queryCorpus, query);
-    return base.map((value, index) => value + 0.5 * noise[index]!);
-  });
   const queryTexts = Array.from({ length: options.queries }, () => {
     const words = texts[queryRandom.int(0, texts.length - 1)]!.split(' ');
     return [0, 1, 2].map(() => words[queryRandom.int(0, words.length - 1)]!).join(' ');
@@ -189,9 +182,9 @@ function numberOption(args: readonly string[], name: string, fallback: number): 
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const distribution = option(args, '--distribution') ?? 'clustered';
-  if (distribution !== 'clustered' && distribution !== 'uniform') {
-    throw new RangeError(`--distribution: "${distribution}" must be clustered or uniform`);
+  const distribution = option(args, '--distribution') ?? 'latent';
+  if (distribution !== 'latent' && distribution !== 'clustered' && distribution !== 'uniform') {
+    throw new RangeError(`--distribution: "${distribution}" must be latent, clustered or uniform`);
   }
   const hnsw: HnswSettings = {
     m: numberOption(args, '--m', defaultHnswSettings.m),
