@@ -10,6 +10,15 @@ function answer(status: number, body: unknown): Response {
   });
 }
 
+async function failureOf(pending: Promise<unknown>): Promise<ApiError> {
+  try {
+    await pending;
+  } catch (error) {
+    return error as ApiError;
+  }
+  throw new Error('expected the request to fail');
+}
+
 describe('request', () => {
   beforeEach(() => localStorage.clear());
 
@@ -25,9 +34,7 @@ describe('request', () => {
     const fetchMock = vi.fn(async () =>
       answer(404, { error: { code: 'not_found', message: 'unknown sku "X"', requestId: 'r' } }),
     );
-    const failure = await request('/api/sales?sku=X', { fetch: fetchMock }).catch(
-      (e: unknown) => e as ApiError,
-    );
+    const failure = await failureOf(request('/api/sales?sku=X', { fetch: fetchMock }));
     expect(failure).toBeInstanceOf(ApiError);
     expect(failure.message).toBe('unknown sku "X"');
     expect(failure.code).toBe('not_found');
@@ -39,9 +46,7 @@ describe('request', () => {
     const fetchMock = vi.fn(async () =>
       answer(422, { error: { code: 'import_rejected', message: 'm', details, requestId: 'r' } }),
     );
-    const failure = await request('/api/import/sales', { fetch: fetchMock }).catch(
-      (e: unknown) => e as ApiError,
-    );
+    const failure = await failureOf(request('/api/import/sales', { fetch: fetchMock }));
     expect(failure.details).toEqual(details);
   });
 
@@ -61,9 +66,7 @@ describe('request', () => {
     const fetchMock = vi.fn(async () => {
       throw new TypeError('Failed to fetch');
     });
-    const failure = await request('/readyz', { fetch: fetchMock }).catch(
-      (e: unknown) => e as ApiError,
-    );
+    const failure = await failureOf(request('/readyz', { fetch: fetchMock }));
     expect(failure).toBeInstanceOf(ApiError);
     expect(failure.code).toBe('network');
   });
