@@ -141,6 +141,32 @@ describe('openKnowledgeIndex', () => {
     );
   });
 
+  it('rebuilds from scratch when the manifest is damaged, instead of failing to start', async () => {
+    await openKnowledgeIndex({ docsDir, indexDir, embedder: new HashedEmbedder() });
+    await writeFile(join(indexDir, 'manifest.json'), '{"version": 1, "embedd');
+    const embedder = new HashedEmbedder();
+    const index = await openKnowledgeIndex({ docsDir, indexDir, embedder });
+    expect(embedder.texts).toHaveLength(6);
+    expect(index.status().mode).toBe('hybrid');
+  });
+
+  it('rebuild() picks up a document edited while the server runs, embedding only it', async () => {
+    const embedder = new HashedEmbedder();
+    const index = await openKnowledgeIndex({ docsDir, indexDir, embedder });
+    await writeFile(
+      join(docsDir, 'glosario.md'),
+      `${glossary}\n\n## OTIF\n\nA tiempo y completo.\n`,
+    );
+    const report = await index.rebuild();
+    expect(report).toMatchObject({
+      embeddedChunks: 2,
+      reusedChunks: 5,
+      removedChunks: 1,
+      chunks: 7,
+    });
+    expect((await index.search('OTIF', { limit: 1 }))[0]?.heading).toBe('OTIF');
+  });
+
   it('without an embedder searches lexically and says how to get vectors', async () => {
     const index = await openKnowledgeIndex({ docsDir, indexDir });
     const status = index.status();
