@@ -391,3 +391,27 @@ describe('slash commands run a tool without the model', () => {
     });
   });
 });
+
+describe('reasoning inside the content', () => {
+  it('streams <think> text as thinking-delta and keeps it out of the answer and its grounding', async () => {
+    const { agent, store: openStore } = setup([
+      { chunks: ['<think>El usuario quiere 123.456 ', 'unidades</think>', 'Hola, ¿en qué ayudo?'] },
+    ]);
+    const { events, conversationId } = await run(agent, 'hola');
+    expect(
+      events
+        .filter((event) => event.type === 'thinking-delta')
+        .map((event) => event.type === 'thinking-delta' && event.text)
+        .join(''),
+    ).toBe('El usuario quiere 123.456 unidades');
+    expect(last(events)).toMatchObject({
+      type: 'run-end',
+      message: 'Hola, ¿en qué ayudo?',
+      ungrounded: [],
+    });
+    expect(openStore.conversations.messages(conversationId).at(-1)).toMatchObject({
+      content: 'Hola, ¿en qué ayudo?',
+      thinking: 'El usuario quiere 123.456 unidades',
+    });
+  });
+});

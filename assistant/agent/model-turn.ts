@@ -2,6 +2,7 @@
 // keep what was streamed so a stopped run can keep its partial answer, warn on truncation.
 import type { LlmChatResult, LlmClient, LlmMessage, LlmToolSpec } from '../llm/llm-client';
 import type { StreamEvent } from '../protocol/events';
+import { splitThinkTags, ThinkTagSplitter } from './think-tags';
 
 export interface ModelTurnOptions {
   llm: LlmClient;
@@ -18,6 +19,14 @@ export interface ModelTurnOptions {
 
 export async function modelTurn(options: ModelTurnOptions): Promise<LlmChatResult> {
   options.partial.text = '';
+  const splitter = new ThinkTagSplitter();
+  const forward = (part: { thinking: string; content: string }) => {
+    if (part.thinking) options.emit({ type: 'thinking-delta', text: part.thinking });
+    if (part.content) {
+      options.partial.text += part.content;
+      options.emit({ type: 'text-delta', text: part.content });
+    }
+  };
   const result = await options.llm.chat({
     model: options.model,
     messages: options.messages,
@@ -29,12 +38,10 @@ export async function modelTurn(options: ModelTurnOptions): Promise<LlmChatResul
     signal: options.signal,
     onChunk: (chunk) => {
       if (chunk.thinking) options.emit({ type: 'thinking-delta', text: chunk.thinking });
-      if (chunk.content) {
-        options.partial.text += chunk.content;
-        options.emit({ type: 'text-delta', text: chunk.content });
-      }
+      if (chunk.content) forward(splitter.push(chunk.content));
     },
   });
+  forward(splitter.flush());
   if (result.truncation) {
     options.emit({
       type: 'warning',
@@ -42,5 +49,8 @@ export async function modelTurn(options: ModelTurnOptions): Promise<LlmChatResul
       message: result.truncation.message,
     });
   }
-  return result;
+  const inline = splitThinkTags(result.message.content);
+  if (inline.thinking === '') return result;
+  const thinking = [result.message.thinking, inline.thinking].filter(Boolean).join('\n');
+  return { ...result, message: { ...result.message, content: inline.content, thinking } };
 }
