@@ -1,12 +1,15 @@
 // The result view for each tool: one Svelte component per tool result type.
-// A tool with no entry here (or a result that does not match the component's
-// expected shape) is shown by the chat's generic JSON view.
+// A tool with no entry here is shown by the chat's generic JSON view; a view given a result that
+// does not match its expected shape shows it as JSON too (JsonFallback.svelte).
 import type { Component } from 'svelte';
+import ForecastResult from './ForecastResult.svelte';
 
 export type ResultViewProps = { result: unknown; args: unknown };
 export type ResultView = Component<ResultViewProps>;
 
-const views: Record<string, ResultView> = {};
+const views: Record<string, ResultView> = {
+  forecast_demand: ForecastResult,
+};
 
 /** The component that renders `tool`'s structured result, or undefined when there is none. */
 export function resultViewFor(tool: string): ResultView | undefined {
