@@ -58,4 +58,39 @@ export default tseslint.config(
   forbid('tools', others(['models', 'knowledge'])),
   forbid('assistant', others(['tools', 'prompts', 'knowledge', 'models'])),
   forbid('eval', others(['assistant', 'tools', 'prompts'])),
+  webImports(),
 );
+
+/** web/ may only make type-only imports from assistant/protocol (ARCHITECTURE.md section 1). */
+function webImports() {
+  const ups = Array.from({ length: 8 }, (_, index) => '../'.repeat(index + 1));
+  const otherFolders = folders.filter((folder) => folder !== 'web');
+  return {
+    files: ['web/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ups.flatMap((up) => [
+                ...otherFolders
+                  .filter((folder) => folder !== 'assistant')
+                  .flatMap((folder) => [`${up}${folder}`, `${up}${folder}/**`]),
+                `${up}assistant/*`,
+                `!${up}assistant/protocol`,
+              ]),
+              message:
+                'web/ may only import types from assistant/protocol (ARCHITECTURE.md section 1).',
+            },
+            {
+              group: ups.flatMap((up) => [`${up}assistant/protocol`, `${up}assistant/protocol/**`]),
+              allowTypeImports: true,
+              message: 'web/ may import only types from assistant/protocol: use `import type`.',
+            },
+          ],
+        },
+      ],
+    },
+  };
+}
