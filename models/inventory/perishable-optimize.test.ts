@@ -77,6 +77,26 @@ describe('optimizePerishablePolicy', () => {
     expect(aware.summary.wasteCo2e.mean).toBeCloseTo(0.8 * aware.summary.wasteUnits.mean, 9);
   });
 
+  it('orders less and wastes less when waste has a cost than when it is free, else waste is left out of the objective', () => {
+    const run = (wasteCost: number) =>
+      optimizePerishablePolicy({
+        simulation: {
+          ...weeklyFresh,
+          costs: { ...weeklyFresh.costs, wasteCost },
+          shelfLifeDays: 4,
+        },
+        objective: { type: 'minimize-cost' },
+        reviewPeriodDays: 3,
+      });
+    const free = run(0);
+    const priced = run(6);
+    const level = (policy: { type: string; orderUpToLevel?: number }): number =>
+      policy.orderUpToLevel ?? Number.NaN;
+    expect(level(priced.policy)).toBeLessThan(level(free.policy));
+    expect(priced.summary.wasteUnits.mean).toBeLessThan(free.summary.wasteUnits.mean);
+    expect(priced.summary.wasteCost.mean).toBeCloseTo(6 * priced.summary.wasteUnits.mean, 9);
+  });
+
   it('meets a fill-rate target at the least cost: the level below misses it, else the constraint is mishandled', () => {
     const result = optimizePerishablePolicy({
       simulation: { ...example43, shelfLifeDays: 2, unmetDemand: 'lost-sales' },
