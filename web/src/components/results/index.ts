@@ -2,6 +2,7 @@
 // A tool with no entry here is shown by the chat's generic JSON view; a view given a result that
 // does not match its expected shape shows it as JSON too (JsonFallback.svelte).
 import type { Component } from 'svelte';
+import AnomaliesResult from './AnomaliesResult.svelte';
 import ForecastResult from './ForecastResult.svelte';
 
 export type ResultViewProps = { result: unknown; args: unknown };
@@ -9,6 +10,7 @@ export type ResultView = Component<ResultViewProps>;
 
 const views: Record<string, ResultView> = {
   forecast_demand: ForecastResult,
+  detect_anomalies: AnomaliesResult,
 };
 
 /** The component that renders `tool`'s structured result, or undefined when there is none. */
