@@ -197,6 +197,24 @@ describe('serialBaseStockSsm', () => {
     expect(Math.abs(result.cost / (9.5 * spread * normalDensity(z)) - 1)).toBeLessThan(1e-9);
   });
 
+  it('puts a zero-lead-time upstream stage at the closed-form level Phi^-1(p / (p + h_1 + h_2)); otherwise the L_j = 0 root below S_{j-1} is wrong', () => {
+    const input = {
+      echelonHoldingCost: [3, 2],
+      leadTime: [2, 0],
+      stockoutCost: 37.12,
+      demandMean: 5,
+      demandStandardDeviation: 1,
+    };
+    const result = serialBaseStockSsm(input);
+    const spread = Math.SQRT2;
+    const level1 = 10 + spread * normalQuantile((37.12 + 2) / 42.12);
+    const level2 = 10 + spread * normalQuantile(37.12 / 42.12);
+    const g1 = (y: number): number => 3 * (y - 10) + 42.12 * spread * normalLoss((y - 10) / spread);
+    expect(Math.abs(result.echelonBaseStock[0]! - level1)).toBeLessThan(1e-9);
+    expect(Math.abs(result.echelonBaseStock[1]! - level2)).toBeLessThan(1e-9);
+    expect(Math.abs(result.cost / (2 * level2 + g1(level2)) - 1)).toBeLessThan(1e-9);
+  });
+
   it('returns a minimum: moving any level by 0.05 raises the cost; otherwise the root of g_j prime is not the argmin', () => {
     const result = serialBaseStockSsm(EXAMPLE_6_1);
     expect(
