@@ -6,7 +6,11 @@
 // Per item k: n_k whole cases (order = caseSize·n_k), y_k ∈ {0,1} when the choice needs a switch,
 // s_k / e_k ≥ 0 shortfall / excess with s_k − e_k + caseSize·n_k = target − position;
 // minimumCases·y_k ≤ n_k ≤ maximumCases·y_k. Hard rows: budgets and capacities (Σ perCase·n ≤ rhs).
-import type { PreparedItem } from './replenishment-plan-input';
+import type {
+  PreparedItem,
+  ReplenishmentLocation,
+  ReplenishmentPlanInput,
+} from './replenishment-plan-input';
 
 export type HardRowKind =
   'budget' | 'location-budget' | 'category-budget' | 'capacity-volume' | 'capacity-pallets';
@@ -131,4 +135,82 @@ function chunk(names: readonly string[]): string[] {
   for (let start = 0; start < names.length; start += 16)
     lines.push(` ${names.slice(start, start + 16).join(' ')}`);
   return lines;
+}
+
+/** The hard rows: overall, per-location and per-category budgets; pallet and m³ capacities per location. */
+export function buildHardRows(
+  input: ReplenishmentPlanInput,
+  items: readonly PreparedItem[],
+  locations: Map<string, ReplenishmentLocation>,
+): HardRow[] {
+  const rows: HardRow[] = [];
+  const valueTerm = (item: PreparedItem) => ({
+    itemIndex: item.index,
+    perCase: item.item.unitCost * item.caseSize,
+  });
+  if (input.budget !== undefined) {
+    rows.push({
+      kind: 'budget',
+      name: 'all',
+      unit: 'currency',
+      limit: input.budget,
+      existing: 0,
+      terms: items.map(valueTerm),
+    });
+  }
+  for (const [name, location] of locations) {
+    const here = items.filter((item) => item.item.location === name);
+    if (here.length === 0) continue;
+    if (location.budget !== undefined) {
+      rows.push({
+        kind: 'location-budget',
+        name,
+        unit: 'currency',
+        limit: location.budget,
+        existing: 0,
+        terms: here.map(valueTerm),
+      });
+    }
+    if (location.capacityVolume !== undefined) {
+      const volume = (item: PreparedItem) => item.item.unitVolume ?? 0;
+      rows.push({
+        kind: 'capacity-volume',
+        name,
+        unit: 'm3',
+        limit: location.capacityVolume,
+        existing: here.reduce((sum, item) => sum + volume(item) * item.position, 0),
+        terms: here.map((item) => ({
+          itemIndex: item.index,
+          perCase: volume(item) * item.caseSize,
+        })),
+      });
+    }
+    if (location.capacityPallets !== undefined) {
+      const perUnit = (item: PreparedItem) => 1 / (item.item.unitsPerPallet ?? 1);
+      rows.push({
+        kind: 'capacity-pallets',
+        name,
+        unit: 'pallets',
+        limit: location.capacityPallets,
+        existing: here.reduce((sum, item) => sum + perUnit(item) * item.position, 0),
+        terms: here.map((item) => ({
+          itemIndex: item.index,
+          perCase: perUnit(item) * item.caseSize,
+        })),
+      });
+    }
+  }
+  for (const [category, budget] of Object.entries(input.categoryBudgets ?? {})) {
+    const inCategory = items.filter((item) => item.item.category === category);
+    if (inCategory.length === 0) continue;
+    rows.push({
+      kind: 'category-budget',
+      name: category,
+      unit: 'currency',
+      limit: budget,
+      existing: 0,
+      terms: inCategory.map(valueTerm),
+    });
+  }
+  return rows;
 }

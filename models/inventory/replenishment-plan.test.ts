@@ -231,6 +231,23 @@ describe('planReplenishment: infeasibility explained', () => {
     expect(error.message).toContain('Lima DC storage capacity (pallets) is short by 3.00 pallets');
   });
 
+  it('names the dairy category budget when its mandatory orders need S/ 500 more (else category limits are not traced)', async () => {
+    const error = await infeasibility({
+      items: [
+        item({ sku: 'LEC-001', category: 'dairy', mandatoryOrder: 100 }),
+        item({ sku: 'ARZ-001', category: 'dry' }),
+      ],
+      categoryBudgets: { dairy: 500, dry: 100 },
+    });
+    expect(error.violations.map((violation) => [violation.kind, violation.name])).toEqual([
+      ['category-budget', 'dairy'],
+    ]);
+    expect(error.violations[0]?.required).toBeCloseTo(1_000, 6);
+    expect(error.message).toContain(
+      'The purchasing budget of category dairy is short by S/ 500.00',
+    );
+  });
+
   it('names the item whose mandatory order breaks its shelf life (else the expiry cap is silently violated)', async () => {
     const error = await infeasibility({
       items: [

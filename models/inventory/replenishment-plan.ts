@@ -2,16 +2,13 @@
 // an order/no-order binary, shelf-life caps, budgets (overall, per location, per category) and
 // warehouse capacities (m³ or pallets); minimises shortage + holding + ordering cost. Shadow prices
 // come from the LP with the MIP's order/no-order choices fixed and the case counts relaxed (the
-// usual fix-and-resolve of MIP sensitivity, Williams 2013, "Model Building in Mathematical
-// Programming" 5th ed., 10.3); infeasibility is traced with elastic slacks per constraint group.
+// "fixed MIP" of CPLEX and HiGHS's getFixedLp, but keeping quantities continuous so that budget and
+// space have a marginal value); infeasibility is traced with elastic slacks per constraint group.
 import { solveLinearProgram } from './highs-solver';
 import { prepareReplenishmentInput } from './replenishment-plan-input';
-import type {
-  PreparedItem,
-  ReplenishmentLocation,
-  ReplenishmentPlanInput,
-} from './replenishment-plan-input';
+import type { PreparedItem, ReplenishmentPlanInput } from './replenishment-plan-input';
 import {
+  buildHardRows,
   casesVariable,
   elasticVariable,
   hardRowName,
@@ -53,7 +50,11 @@ export interface PlanConstraint {
   used: number;
   slack: number;
   binding: boolean;
-  /** Cost saved by one more unit of the limit (S/ 1, m³ or pallet); undefined if the LP gave no dual. */
+  /**
+   * Cost saved by one more unit of the limit (S/ 1, m³ or pallet): the dual in the LP with this
+   * plan's order/no-order choices fixed and whole cases relaxed, so a local marginal value before
+   * rounding to cases. Undefined if that LP gave no dual.
+   */
   shadowPrice: number | undefined;
   explanation: string;
 }
@@ -96,86 +97,11 @@ export class InfeasiblePlanError extends RangeError {
   override readonly name = 'InfeasiblePlanError';
   constructor(readonly violations: readonly PlanViolation[]) {
     super(
-      `The replenishment plan is infeasible. ${violations.map((violation) => violation.message).join(' ')}`,
+      violations.length > 0
+        ? `The replenishment plan is infeasible. ${violations.map((violation) => violation.message).join(' ')}`
+        : 'The replenishment plan is infeasible, and relaxing budgets and capacities could not locate the cause.',
     );
   }
-}
-
-function buildHardRows(
-  input: ReplenishmentPlanInput,
-  items: readonly PreparedItem[],
-  locations: Map<string, ReplenishmentLocation>,
-): HardRow[] {
-  const rows: HardRow[] = [];
-  const valueTerm = (item: PreparedItem) => ({
-    itemIndex: item.index,
-    perCase: item.item.unitCost * item.caseSize,
-  });
-  if (input.budget !== undefined) {
-    rows.push({
-      kind: 'budget',
-      name: 'all',
-      unit: 'currency',
-      limit: input.budget,
-      existing: 0,
-      terms: items.map(valueTerm),
-    });
-  }
-  for (const [name, location] of locations) {
-    const here = items.filter((item) => item.item.location === name);
-    if (here.length === 0) continue;
-    if (location.budget !== undefined) {
-      rows.push({
-        kind: 'location-budget',
-        name,
-        unit: 'currency',
-        limit: location.budget,
-        existing: 0,
-        terms: here.map(valueTerm),
-      });
-    }
-    if (location.capacityVolume !== undefined) {
-      const volume = (item: PreparedItem) => item.item.unitVolume ?? 0;
-      rows.push({
-        kind: 'capacity-volume',
-        name,
-        unit: 'm3',
-        limit: location.capacityVolume,
-        existing: here.reduce((sum, item) => sum + volume(item) * item.position, 0),
-        terms: here.map((item) => ({
-          itemIndex: item.index,
-          perCase: volume(item) * item.caseSize,
-        })),
-      });
-    }
-    if (location.capacityPallets !== undefined) {
-      const perUnit = (item: PreparedItem) => 1 / (item.item.unitsPerPallet ?? 1);
-      rows.push({
-        kind: 'capacity-pallets',
-        name,
-        unit: 'pallets',
-        limit: location.capacityPallets,
-        existing: here.reduce((sum, item) => sum + perUnit(item) * item.position, 0),
-        terms: here.map((item) => ({
-          itemIndex: item.index,
-          perCase: perUnit(item) * item.caseSize,
-        })),
-      });
-    }
-  }
-  for (const [category, budget] of Object.entries(input.categoryBudgets ?? {})) {
-    const inCategory = items.filter((item) => item.item.category === category);
-    if (inCategory.length === 0) continue;
-    rows.push({
-      kind: 'category-budget',
-      name: category,
-      unit: 'currency',
-      limit: budget,
-      existing: 0,
-      terms: inCategory.map(valueTerm),
-    });
-  }
-  return rows;
 }
 
 /** Items whose mandatory order alone breaks the shelf-life cap: infeasible before any solve. */
@@ -209,9 +135,11 @@ async function explainInfeasibility(
   items: readonly PreparedItem[],
   rows: readonly HardRow[],
   currency: string,
+  timeLimitSeconds: number,
 ): Promise<never> {
   const elastic = await solveLinearProgram(
     writeReplenishmentModel(items, rows, { form: 'elastic' }),
+    { timeLimitSeconds },
   );
   if (elastic.status !== 'optimal') {
     throw new InfeasiblePlanError([]);
@@ -318,7 +246,8 @@ export async function planReplenishment(input: ReplenishmentPlanInput): Promise<
     writeReplenishmentModel(items, rows, { form: 'plan' }),
     solveOptions,
   );
-  if (plan.status === 'infeasible') return explainInfeasibility(items, rows, currency);
+  if (plan.status === 'infeasible')
+    return explainInfeasibility(items, rows, currency, solveOptions.timeLimitSeconds);
   if (plan.columns.size === 0 || (plan.status !== 'optimal' && plan.status !== 'time-limit')) {
     throw new RangeError(
       `timeLimitSeconds: HiGHS ended with "${plan.highsStatus}" and no plan; allow more time (now ${solveOptions.timeLimitSeconds} s) or split the items`,
