@@ -129,7 +129,9 @@ export class ChatSocket {
 
   private open(): void {
     this.setState('connecting');
-    const create = this.options.createSocket ?? ((url: string) => new WebSocket(url));
+    const create =
+      this.options.createSocket ??
+      ((url: string) => new WebSocket(url) as unknown as WebSocketLike);
     let opened = false;
     const socket = create(this.options.url());
     this.socket = socket;
