@@ -286,7 +286,8 @@ function solve(
     const featureScale =
       spread > 0 ? Math.min(previous.featureScale, spread) : previous.featureScale;
     let value: PiecewiseChebyshev | undefined;
-    if (level > lower) {
+    // The last stage only needs its cost at S_N, not a fit of g_N.
+    if (level > lower && stage < holding.length - 1) {
       const width = Number.isFinite(featureScale) ? featureScale : level - lower;
       value = fitPiecewiseChebyshev(valueAt, lower, level, {
         initialWidth: width,
