@@ -4,6 +4,8 @@
 import type { Component } from 'svelte';
 import AnomaliesResult from './AnomaliesResult.svelte';
 import ForecastResult from './ForecastResult.svelte';
+import KnowledgeResult from './KnowledgeResult.svelte';
+import QuerySalesResult from './QuerySalesResult.svelte';
 
 export type ResultViewProps = { result: unknown; args: unknown };
 export type ResultView = Component<ResultViewProps>;
@@ -11,6 +13,8 @@ export type ResultView = Component<ResultViewProps>;
 const views: Record<string, ResultView> = {
   forecast_demand: ForecastResult,
   detect_anomalies: AnomaliesResult,
+  query_sales: QuerySalesResult,
+  search_knowledge: KnowledgeResult,
 };
 
 /** The component that renders `tool`'s structured result, or undefined when there is none. */

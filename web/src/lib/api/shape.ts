@@ -37,7 +37,16 @@ export function recordOf<T>(guard: Guard<T>): Guard<Record<string, T>> {
 }
 
 type Shape = Record<string, Guard<unknown>>;
-type ObjectOf<S extends Shape> = { [K in keyof S]: Guarded<S[K]> };
+type OptionalKeys<S extends Shape> = {
+  [K in keyof S]: undefined extends Guarded<S[K]> ? K : never;
+}[keyof S];
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+/** The object type of a shape: fields whose guard allows undefined are optional. */
+type ObjectOf<S extends Shape> = Simplify<
+  { [K in Exclude<keyof S, OptionalKeys<S>>]: Guarded<S[K]> } & {
+    [K in OptionalKeys<S>]?: Guarded<S[K]>;
+  }
+>;
 
 /** An object with at least these fields (others are allowed and ignored). */
 export function object<S extends Shape>(shape: S): Guard<ObjectOf<S>> {

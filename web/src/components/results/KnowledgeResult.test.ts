@@ -1,0 +1,34 @@
+// @vitest-environment happy-dom
+import { render, screen } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import KnowledgeResult from './KnowledgeResult.svelte';
+import { knowledgeSample } from './samples.test-data';
+
+describe('KnowledgeResult', () => {
+  it('cites each passage with its document, heading and line range (else answers could not be checked against the source)', () => {
+    const { container } = render(KnowledgeResult, { result: knowledgeSample, args: {} });
+    const first = knowledgeSample.passages[0];
+    if (!first) throw new Error('sample has passages');
+    expect(container.querySelectorAll('.passages > li')).toHaveLength(
+      knowledgeSample.passages.length,
+    );
+    expect(screen.getAllByText(first.document).length).toBeGreaterThan(0);
+    expect(screen.getByText(`lines ${first.lineStart}–${first.lineEnd}`)).toBeTruthy();
+    expect(container.textContent).toContain(first.heading);
+  });
+
+  it('says the search was lexical only (else users would not know why results are weaker)', () => {
+    render(KnowledgeResult, { result: knowledgeSample, args: {} });
+    expect(screen.getByText(/Lexical search only/)).toBeTruthy();
+  });
+
+  it('shows passage text as text, never as HTML (else a knowledge file could inject markup)', () => {
+    const hostile = {
+      ...knowledgeSample,
+      passages: [{ ...knowledgeSample.passages[0], text: '<img src=x onerror="alert(1)">' }],
+    };
+    const { container } = render(KnowledgeResult, { result: hostile, args: {} });
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.textContent).toContain('<img src=x');
+  });
+});
