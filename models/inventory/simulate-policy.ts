@@ -7,6 +7,7 @@
 // policy simulated with the same generator sees the same demands and the same lead time for an
 // order placed on the same day, however many orders it places.
 import type { Random } from '../stats/random';
+import { BatchQueue } from './batch-queue';
 import { summarizeReplications, type KpiSummary, type ReplicationKpis } from './simulation-kpis';
 import {
   POLICY_KINDS,
@@ -38,8 +39,7 @@ interface Workspace {
   demand: Float64Array;
   leadTimes: Int32Array;
   arrivals: Float64Array;
-  batchQuantity: Float64Array;
-  batchExpiry: Float64Array;
+  stock: BatchQueue;
 }
 
 function createWorkspace(setup: SimulationSetup): Workspace {
@@ -51,8 +51,7 @@ function createWorkspace(setup: SimulationSetup): Workspace {
     demand: new Float64Array(setup.horizonDays),
     leadTimes: new Int32Array(setup.horizonDays),
     arrivals: new Float64Array(setup.horizonDays),
-    batchQuantity: new Float64Array(capacity),
-    batchExpiry: new Float64Array(capacity),
+    stock: new BatchQueue(capacity),
   };
 }
 
@@ -64,58 +63,18 @@ function runReplication(
 ): ReplicationKpis {
   const { horizonDays, warmupDays, shelfLifeDays, lostSales, policyKind, level, secondLevel } =
     setup;
-  const { demand, leadTimes, arrivals, batchQuantity, batchExpiry } = workspace;
+  const { demand, leadTimes, arrivals } = workspace;
   const reviewPeriod = setup.reviewPeriodDays;
-  const capacity = batchQuantity.length;
   setup.demand.fill(random.fork(`demand:${replication}`), demand);
   const fixedLeadTime = setup.leadTime.fixedDays;
   if (fixedLeadTime < 0) setup.leadTime.fill(random.fork(`lead-time:${replication}`), leadTimes);
 
-  // ring buffer of batches, oldest first: [head, head + count)
-  let head = 0;
-  let count = 0;
-  let onHand = 0;
-  const addBatch = (quantity: number, expiry: number): void => {
-    if (quantity <= 0) return;
-    const tail = (head + count - 1) % capacity;
-    if (count > 0 && batchExpiry[tail] === expiry) {
-      batchQuantity[tail] = (batchQuantity[tail] as number) + quantity;
-    } else {
-      const slot = (head + count) % capacity;
-      batchQuantity[slot] = quantity;
-      batchExpiry[slot] = expiry;
-      count += 1;
-    }
-    onHand += quantity;
-  };
-  // issues up to `wanted` units oldest first; returns the units issued
-  const issue = (wanted: number): number => {
-    if (wanted >= onHand) {
-      const issued = onHand;
-      count = 0;
-      onHand = 0;
-      return issued;
-    }
-    let remaining = wanted;
-    while (remaining > 0 && count > 0) {
-      const quantity = batchQuantity[head] as number;
-      if (quantity > remaining) {
-        batchQuantity[head] = quantity - remaining;
-        remaining = 0;
-      } else {
-        remaining -= quantity;
-        head = (head + 1) % capacity;
-        count -= 1;
-      }
-    }
-    onHand -= wanted;
-    return wanted;
-  };
-
+  const stock = workspace.stock;
+  stock.clear();
   const sortedInitial = [...setup.initialBatches].sort(
     (a, b) => a.remainingShelfLifeDays - b.remainingShelfLifeDays,
   );
-  for (const batch of sortedInitial) addBatch(batch.quantity, batch.remainingShelfLifeDays - 1);
+  for (const batch of sortedInitial) stock.add(batch.quantity, batch.remainingShelfLifeDays - 1);
   arrivals.fill(0);
   let pipeline = 0;
   for (const order of setup.initialPipeline) {
@@ -145,11 +104,11 @@ function runReplication(
     const arriving = arrivals[day] as number;
     if (arriving > 0) {
       pipeline -= arriving;
-      addBatch(arriving, freshExpiry);
+      stock.add(arriving, freshExpiry);
       received = true;
     }
     if (day % reviewPeriod === 0) {
-      const position = onHand + pipeline - backorders;
+      const position = stock.onHand + pipeline - backorders;
       let quantity = 0;
       if (policyKind === POLICY_KINDS.POLICY_R_Q) {
         if (position <= level)
@@ -164,7 +123,7 @@ function runReplication(
         }
         const leadTime = fixedLeadTime >= 0 ? fixedLeadTime : (leadTimes[day] as number);
         if (leadTime === 0) {
-          addBatch(quantity, freshExpiry);
+          stock.add(quantity, freshExpiry);
           received = true;
         } else {
           pipeline += quantity;
@@ -181,27 +140,19 @@ function runReplication(
       if (stockoutInCycle) cyclesWithStockout += 1;
       stockoutInCycle = false;
     }
-    if (backorders > 0 && onHand > 0) backorders -= issue(backorders);
+    if (backorders > 0 && stock.onHand > 0) backorders -= stock.issue(backorders);
 
     const demanded = demand[day] as number;
-    const served = demanded > 0 ? issue(demanded) : 0;
+    const served = demanded > 0 ? stock.issue(demanded) : 0;
     const short = demanded - served;
     if (!lostSales) backorders += short;
 
-    if (count > 0 && (batchExpiry[head] as number) <= day) {
-      let expired = 0;
-      while (count > 0 && (batchExpiry[head] as number) <= day) {
-        expired += batchQuantity[head] as number;
-        head = (head + 1) % capacity;
-        count -= 1;
-      }
-      onHand = count === 0 ? 0 : onHand - expired;
-      if (measured) wasteUnits += expired;
-    }
+    const expired = stock.expire(day);
+    if (measured) wasteUnits += expired;
     if (measured) {
       unitsDemanded += demanded;
       servedOnTime += served;
-      onHandTotal += onHand;
+      onHandTotal += stock.onHand;
       backorderDays += backorders;
       if (short > 0) {
         unitsShort += short;
