@@ -119,7 +119,7 @@ function shelfLifeViolations(items: readonly PreparedItem[]): PlanViolation[] {
         limit,
         required,
         shortBy: required - limit,
-        message: `The shelf life of ${name} allows ordering at most ${formatQuantity(limit)} units (what sells before expiry after the current position), but the mandatory order rounded to MOQ and case packs is ${formatQuantity(required)} units, ${formatQuantity(required - limit)} too many: lower the mandatory order or extend the horizon.`,
+        message: `The shelf life of ${name} allows ordering at most ${formatQuantity(limit)} units (what sells before expiry after the current position), but the mandatory order rounded to MOQ and case packs is ${formatQuantity(required)} units, ${formatQuantity(required - limit)} too many: lower the mandatory order, or check the shelf life and the forecast.`,
       };
     });
 }
