@@ -240,6 +240,29 @@ describe('simulatePolicy mechanics', () => {
     expect(first?.cycleServiceLevel).toBe(0);
   });
 
+  it('counts service per replenishment cycle, not per day: a weekly order short on the last day of each week has no cycle without a stockout, else the cycle service level is per day', () => {
+    const result = simulatePolicy({
+      policy: { type: 'base-stock', orderUpToLevel: 65, reviewPeriodDays: 7 },
+      demand: { distribution: 'normal', mean: 10, sd: 0 },
+      leadTime: { distribution: 'fixed', days: 0 },
+      costs: { holdingCost: 1, stockoutCost: 1 },
+      unmetDemand: 'lost-sales',
+      initialOnHand: 0,
+      horizonDays: 364,
+      warmupDays: 7,
+      replications: 2,
+      random: createRandom(2),
+    });
+    const first = result.replications[0];
+    // each week: 65 received on day 0, 5 left before day 6, 5 units short on day 6
+    expect(first?.stockoutDays).toBe(51);
+    expect(first?.unitsShort).toBe(51 * 5);
+    expect(first?.cycleServiceLevel).toBe(0);
+    expect(first?.ordersPlaced).toBe(51);
+    expect(first?.unitsOrdered).toBe(51 * 65);
+    expect(first?.fillRate).toBeCloseTo(65 / 70, 12);
+  });
+
   it('gives every policy the same demand and lead-time streams for one seed, else policy comparisons are not paired', () => {
     const options = (level: number): SimulatePolicyOptions => ({
       ...newsvendorOptions({ horizonDays: 200, replications: 5 }),
