@@ -7,6 +7,7 @@ import type { InventoryModel } from './define-inventory-model';
 import { eoqModels } from './eoq-models';
 import { newsvendorModels } from './newsvendor-models';
 import { reorderPolicyModels } from './reorder-policy-models';
+import { serialInventoryModels } from './solve-serial';
 
 export type { InventoryModel } from './define-inventory-model';
 
@@ -14,6 +15,7 @@ export const inventoryModels: Record<string, InventoryModel> = {
   ...eoqModels,
   ...newsvendorModels,
   ...reorderPolicyModels,
+  ...serialInventoryModels,
 };
 
 function valueAt(params: unknown, path: readonly PropertyKey[]): unknown {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
+import { solveInventoryModel } from './solve-models';
 import { serialInventoryModels } from './solve-serial';
 
 const ssm = serialInventoryModels.serial_base_stock_ssm!;
@@ -64,7 +65,10 @@ describe('serial_base_stock_ssm', () => {
       /lead_time.*num_stages is 3/,
     );
     expect(() => ssm.solve({ ...EXAMPLE_6_1, lead_time: { '1': 1, '2': 1 } })).toThrow(
-      /lead_time: stage "3" is missing/,
+      /lead_time: has 2 values but num_stages is 3/,
+    );
+    expect(() => ssm.solve({ ...EXAMPLE_6_1, lead_time: { '1': 1, '2': 1, '4': 2 } })).toThrow(
+      ZodError,
     );
   });
 
@@ -105,5 +109,18 @@ describe('serial_gsm', () => {
     expect(() => gsm.solve({ ...base, num_stages: 4 })).toThrow(
       /local_holding_cost.*num_stages is 4/,
     );
+  });
+});
+
+describe('registry', () => {
+  it('serves the serial models through solveInventoryModel, with model errors named; otherwise `ayni inventory solve` cannot reach them', () => {
+    const result = solveInventoryModel('serial_base_stock_ssm', EXAMPLE_6_1) as { cost: number };
+    expect(result.cost).toBeGreaterThan(47.6);
+    expect(() => solveInventoryModel('serial_gsm', { num_stages: 1 })).toThrow(
+      /serial_gsm: local_holding_cost is missing/,
+    );
+    expect(() =>
+      solveInventoryModel('serial_base_stock_ssm', { ...EXAMPLE_6_1, lead_time: [1, 1] }),
+    ).toThrow(/serial_base_stock_ssm: lead_time: has 2 values but num_stages is 3/);
   });
 });

@@ -1,5 +1,4 @@
-// The multi-echelon serial models for `ayni inventory solve MODEL --params JSON`, in the shape of
-// the registry's entries ({ description, params: strict zod schema, solve(params) -> flat JSON }):
+// Registry entries of the multi-echelon serial models for `ayni inventory solve MODEL --params JSON`:
 // serial_base_stock_ssm (Clark & Scarf 1960; Chen & Zheng 1994), its cost evaluator, and
 // serial_gsm (Graves & Willems 2000). Stage 1 is downstream (it meets customer demand); per-stage
 // params are arrays listed from stage 1 to stage N, or objects keyed "1".."N"; per-stage outputs
@@ -11,62 +10,32 @@ import {
   serialBaseStockSsmCost,
   type SerialSsmInput,
 } from '../../models/inventory/serial-ssm';
+import { defineInventoryModel, type InventoryModel } from './define-inventory-model';
 
-export interface SerialInventoryModel {
-  description: string;
-  params: z.ZodObject<z.ZodRawShape, z.core.$strict>;
-  /** Validates `params` against the schema (throws a ZodError) and solves. */
-  solve(params: unknown): Record<string, unknown>;
-}
-
-function defineSerialModel<Shape extends z.ZodRawShape>(model: {
-  description: string;
-  params: z.ZodObject<Shape, z.core.$strict>;
-  solve(params: z.output<z.ZodObject<Shape, z.core.$strict>>): Record<string, unknown>;
-}): SerialInventoryModel {
-  return {
-    description: model.description,
-    params: model.params as unknown as z.ZodObject<z.ZodRawShape, z.core.$strict>,
-    solve: (params: unknown) => model.solve(model.params.parse(params)),
-  };
+/** An object keyed "1".."N" (every stage, no other key) becomes the array of its values. */
+function keyedStagesToArray(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const keyed = value as Record<string, unknown>;
+  const count = Object.keys(keyed).length;
+  const values = Array.from({ length: count }, (_, index) => keyed[String(index + 1)]);
+  return values.every((entry) => entry !== undefined) ? values : value;
 }
 
 const perStage = (element: z.ZodNumber, description: string) =>
   z
-    .union([
-      z.array(element),
-      z.record(z.string().regex(/^[1-9]\d*$/, 'keys are stage numbers "1".."N"'), element),
-    ])
+    .preprocess(keyedStagesToArray, z.array(element))
     .describe(
       `${description}; an array from stage 1 (downstream) to stage N, or an object keyed "1".."N"`,
     );
 
-/** The per-stage values as an array, stage 1 first, checking there is one per stage. */
-function stageArray(
-  field: string,
-  values: readonly number[] | Record<string, number>,
-  stages: number,
-): number[] {
-  if (Array.isArray(values)) {
-    if (values.length !== stages) {
-      throw new RangeError(
-        `${field}: has ${values.length} values but num_stages is ${stages}; list one per stage, stage 1 (downstream) first`,
-      );
-    }
-    return [...values];
+/** Checks there is one value per stage. */
+function stageArray(field: string, values: readonly number[], stages: number): number[] {
+  if (values.length !== stages) {
+    throw new RangeError(
+      `${field}: has ${values.length} values but num_stages is ${stages}; list one per stage, stage 1 (downstream) first`,
+    );
   }
-  const keyed = values as Record<string, number>;
-  const result: number[] = [];
-  for (let stage = 1; stage <= stages; stage += 1) {
-    const value = keyed[String(stage)];
-    if (value === undefined)
-      throw new RangeError(`${field}: stage "${stage}" is missing; give stages "1".."${stages}"`);
-    result.push(value);
-  }
-  const extra = Object.keys(keyed).filter((key) => Number(key) > stages);
-  if (extra.length > 0)
-    throw new RangeError(`${field}: stage(s) ${extra.join(', ')} beyond num_stages = ${stages}`);
-  return result;
+  return [...values];
 }
 
 const byStage = (values: readonly number[]): Record<string, number> =>
@@ -115,8 +84,8 @@ const ssmInput = (params: z.output<z.ZodObject<typeof ssmShape>>): SerialSsmInpu
   demandStandardDeviation: params.demand_sd,
 });
 
-export const serialInventoryModels: Record<string, SerialInventoryModel> = {
-  serial_base_stock_ssm: defineSerialModel({
+export const serialInventoryModels: Record<string, InventoryModel> = {
+  serial_base_stock_ssm: defineInventoryModel({
     description:
       'Optimal echelon base-stock levels of a serial system, normal demand (Clark & Scarf 1960; Chen & Zheng 1994; Snyder & Shen sec. 6.2)',
     params: z.strictObject(ssmShape),
@@ -129,7 +98,7 @@ export const serialInventoryModels: Record<string, SerialInventoryModel> = {
       };
     },
   }),
-  serial_base_stock_ssm_cost: defineSerialModel({
+  serial_base_stock_ssm_cost: defineInventoryModel({
     description: 'Expected cost per period of given echelon base-stock levels in the serial SSM',
     params: z.strictObject({
       ...ssmShape,
@@ -142,7 +111,7 @@ export const serialInventoryModels: Record<string, SerialInventoryModel> = {
       ),
     }),
   }),
-  serial_gsm: defineSerialModel({
+  serial_gsm: defineInventoryModel({
     description:
       'Committed service times of a serial system under the guaranteed-service model, exact DP (Graves & Willems 2000; Snyder & Shen sec. 6.3)',
     params: z.strictObject({
