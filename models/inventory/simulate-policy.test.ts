@@ -1,52 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { normalCdf, normalDensity, normalSurvival } from '../stats/normal';
+import { normalCdf } from '../stats/normal';
 import { createRandom } from '../stats/random';
+import { eoq, eoqCost } from './eoq';
+import { normalLoss as normalLosses, standardNormalLoss } from './loss-functions';
+import { newsvendorNormal, newsvendorNormalCost } from './newsvendor';
+import { rqPoissonCost } from './rq';
+import { ssPoissonCost, ssPoissonOptimal } from './ss-poisson';
 import { simulatePolicy, type SimulatePolicyOptions } from './simulate-policy';
 import type { Estimate } from './simulation-kpis';
 
-/** Standard normal first-order loss function E[(Z - z)+] (Snyder & Shen 2nd ed. C.3). */
-function standardNormalLoss(z: number): number {
-  return normalDensity(z) - z * normalSurvival(z);
-}
-
 /** E[(X - y)+] for X ~ Normal(mean, sd). */
 function normalLoss(y: number, mean: number, sd: number): number {
-  return sd * standardNormalLoss((y - mean) / sd);
-}
-
-/** Poisson pmf 0..limit by the recurrence p(k) = p(k-1) mean / k. */
-function poissonPmf(mean: number, limit: number): number[] {
-  const pmf = [Math.exp(-mean)];
-  for (let k = 1; k <= limit; k += 1) pmf.push(((pmf[k - 1] as number) * mean) / k);
-  return pmf;
-}
-
-/**
- * Exact expected cost per period of an (r, nQ) policy under Poisson demand with backorders
- * (Snyder & Shen 2nd ed. eq. 5.37 with the Federgruen-Zheng form (K mu + sum g(y)) / Q): the
- * position after ordering is uniform on r+1..r+Q and g(y) = h E(y - X)+ + p E(X - y)+ where X is
- * the demand over the protection period. `orderRate` is the expected number of orders per period.
- */
-function rqPoissonCost(
-  r: number,
-  quantity: number,
-  costs: { holding: number; stockout: number; fixed: number },
-  protectionDemandMean: number,
-  orderRate: number,
-): number {
-  const limit = Math.ceil(protectionDemandMean + 40 * Math.sqrt(protectionDemandMean) + 40);
-  const pmf = poissonPmf(protectionDemandMean, limit);
-  let total = 0;
-  for (let y = r + 1; y <= r + quantity; y += 1) {
-    let expectedOnHand = 0;
-    let expectedBackorders = 0;
-    pmf.forEach((probability, x) => {
-      if (x < y) expectedOnHand += (y - x) * probability;
-      else expectedBackorders += (x - y) * probability;
-    });
-    total += costs.holding * expectedOnHand + costs.stockout * expectedBackorders;
-  }
-  return costs.fixed * orderRate + total / quantity;
+  return normalLosses(y, mean, sd).loss;
 }
 
 function expectInside(estimate: Estimate, value: number): void {
@@ -77,20 +42,24 @@ function newsvendorOptions(overrides: Partial<SimulatePolicyOptions> = {}): Simu
 
 describe('simulatePolicy agrees with the closed forms', () => {
   it('base-stock with zero lead time costs what the newsvendor formula says (Snyder & Shen 2nd ed. Example 4.3), else the period accounting is wrong', () => {
+    const closedForm = newsvendorNormal({
+      holdingCost: example43.holding,
+      stockoutCost: example43.stockout,
+      demandMean: example43.mean,
+      demandSd: example43.sd,
+    });
+    expect(closedForm.baseStockLevel).toBeCloseTo(example43BaseStock, 9);
+    expect(closedForm.cost).toBeCloseTo(example43Cost, 12);
     const { summary } = simulatePolicy(newsvendorOptions());
-    const z = (example43BaseStock - example43.mean) / example43.sd;
-    const formula =
-      example43.holding * (example43BaseStock - example43.mean) +
-      (example43.holding + example43.stockout) * example43.sd * standardNormalLoss(z);
-    expect(formula).toBeCloseTo(example43Cost, 12);
     expectInside(summary.averageCostPerDay, example43Cost);
     expect(summary.averageCostPerDay.upper - summary.averageCostPerDay.lower).toBeLessThan(0.03);
     // at the optimum the chance of no stockout is the critical ratio p / (h + p)
     expectInside(summary.cycleServiceLevel, 0.7 / 0.88);
+    const z = (example43BaseStock - example43.mean) / example43.sd;
     expectInside(summary.fillRate, 1 - (example43.sd * standardNormalLoss(z)) / example43.mean);
   });
 
-  it('base-stock with a 2-day lead time has the loss-function fill rate and the normal cycle service level, else lead times or backorders are off by a day', () => {
+  it('base-stock with a 2-day lead time has the newsvendor cost over 3 days, the loss-function fill rate and the normal cycle service level, else lead times or backorders are off by a day', () => {
     const mean = 20;
     const sd = 6;
     const level = 70;
@@ -106,6 +75,15 @@ describe('simulatePolicy agrees with the closed forms', () => {
       confidenceLevel: 0.99,
       random: createRandom(7),
     });
+    const cost = newsvendorNormalCost({
+      holdingCost: 1,
+      stockoutCost: 9,
+      demandMean: mean,
+      demandSd: sd,
+      leadTime: 2,
+      baseStockLevel: level,
+    });
+    expectInside(summary.averageCostPerDay, cost);
     // units short on a day = (X_{L+1} - S)+ - (X_L - S)+ with X_k the demand over k days
     const fillRate =
       1 -
@@ -119,34 +97,33 @@ describe('simulatePolicy agrees with the closed forms', () => {
   });
 
   it('(r,Q) with Poisson demand and backorders costs the exact formula (Snyder & Shen 2nd ed. Example 5.8: r = 3, Q = 5), else the reorder trigger or the lead time is wrong', () => {
-    const costs = { holding: 20, stockout: 150, fixed: 100 };
-    // the book's continuous-time value: lead-time demand Poisson(1.5 x 2)
-    expect(rqPoissonCost(3, 5, costs, 3, 1.5 / 5)).toBeCloseTo(107.92358063314975, 9);
-    // the simulator reviews each of `steps` sub-periods of a year; its exact cost uses the demand
-    // over the lead time plus the review period (Zipkin 2000 ch. 6) and the (r, nQ) order rate
+    const example58 = { holdingCost: 20, stockoutCost: 150, fixedCost: 100 };
+    const policy = { reorderPoint: 3, orderQuantity: 5 };
+    expect(rqPoissonCost({ ...example58, demandMean: 1.5, leadTime: 2, ...policy })).toBeCloseTo(
+      107.92358063314975,
+      9,
+    );
+    // the simulator reviews each of `steps` sub-periods of a year; in discrete time the exact cost
+    // takes the demand over the lead time plus the review period (Zipkin 2000 ch. 6), and the
+    // (r, nQ) order rate E[min(D, Q)] / Q, equal to lambda / Q here to 1e-9
     const steps = 25;
     const perStep = 1.5 / steps;
-    const pmf = poissonPmf(perStep, 60);
-    let orderRate = 0;
-    for (let j = 1; j <= 5; j += 1) {
-      orderRate += 1 - pmf.slice(0, j).reduce((total, probability) => total + probability, 0);
-    }
-    orderRate /= 5;
-    const exactPerStep = rqPoissonCost(
-      3,
-      5,
-      { holding: costs.holding / steps, stockout: costs.stockout / steps, fixed: costs.fixed },
-      perStep * (2 * steps + 1),
-      orderRate,
-    );
+    const exactPerStep = rqPoissonCost({
+      holdingCost: example58.holdingCost / steps,
+      stockoutCost: example58.stockoutCost / steps,
+      fixedCost: example58.fixedCost,
+      demandMean: perStep,
+      leadTime: 2 * steps + 1,
+      ...policy,
+    });
     const { summary } = simulatePolicy({
-      policy: { type: 'r-Q', reorderPoint: 3, orderQuantity: 5 },
+      policy: { type: 'r-Q', ...policy },
       demand: { distribution: 'poisson', mean: perStep },
       leadTime: { distribution: 'fixed', days: 2 * steps },
       costs: {
-        holdingCost: costs.holding / steps,
-        stockoutCost: costs.stockout / steps,
-        fixedOrderCost: costs.fixed,
+        holdingCost: example58.holdingCost / steps,
+        stockoutCost: example58.stockoutCost / steps,
+        fixedOrderCost: example58.fixedCost,
       },
       unmetDemand: 'backorders',
       horizonDays: 400 * steps,
@@ -160,7 +137,31 @@ describe('simulatePolicy agrees with the closed forms', () => {
     expect(Math.abs(summary.averageCostPerDay.mean * steps - 107.92358063314975)).toBeLessThan(5);
   });
 
-  it('deterministic demand under (r,Q) costs K lambda / Q + h (Q - lambda) / 2 a day (the EOQ cost, Snyder & Shen 2nd ed. eq. 3.4, with end-of-day holding), else deliveries arrive on the wrong day', () => {
+  it('(s,S) with Poisson demand and backorders costs the Zheng-Federgruen formula at the optimum of Snyder & Shen 2nd ed. Example 4.7 (s = 4, S = 10), else (s,S) ordering or fixed costs are wrong', () => {
+    const example47 = { holdingCost: 1, stockoutCost: 4, fixedCost: 5, demandMean: 6 };
+    const optimum = ssPoissonOptimal(example47);
+    expect([optimum.reorderPoint, optimum.orderUpToLevel]).toEqual([4, 10]);
+    const simulate = (reorderPoint: number, orderUpToLevel: number) =>
+      simulatePolicy({
+        policy: { type: 's-S', reorderPoint, orderUpToLevel },
+        demand: { distribution: 'poisson', mean: example47.demandMean },
+        leadTime: { distribution: 'fixed', days: 0 },
+        costs: { holdingCost: 1, stockoutCost: 4, fixedOrderCost: 5 },
+        unmetDemand: 'backorders',
+        horizonDays: 3000,
+        warmupDays: 20,
+        replications: 30,
+        confidenceLevel: 0.99,
+        random: createRandom(47),
+      }).summary.averageCostPerDay;
+    expectInside(simulate(4, 10), optimum.cost);
+    expectInside(
+      simulate(2, 14),
+      ssPoissonCost({ ...example47, reorderPoint: 2, orderUpToLevel: 14 }),
+    );
+  });
+
+  it('deterministic demand under (r,Q) costs the EOQ cost K lambda / Q + h Q / 2 less h lambda / 2 (end-of-day holding; Snyder & Shen 2nd ed. eq. 3.3), and the EOQ is the best order quantity, else deliveries arrive on the wrong day', () => {
     const lambda = 10;
     const fixed = 40;
     const holding = 0.5;
@@ -176,12 +177,16 @@ describe('simulatePolicy agrees with the closed forms', () => {
         replications: 2,
         random: createRandom(1),
       }).summary.averageCostPerDay.mean;
+    const input = { fixedCost: fixed, holdingCost: holding, demandRate: lambda };
     for (const quantity of [50, 120, 200]) {
-      const eoqCost = (fixed * lambda) / quantity + (holding * quantity) / 2;
-      // over whole cycles only: 12,000 days is a multiple of 10, 12 and 20 days
-      expect(costPerDay(quantity)).toBeCloseTo(eoqCost - (holding * lambda) / 2, 9);
+      // over whole cycles only: 12,000 days is a multiple of 5, 12 and 20 days
+      expect(costPerDay(quantity)).toBeCloseTo(
+        eoqCost({ ...input, orderQuantity: quantity }) - (holding * lambda) / 2,
+        9,
+      );
     }
     // the end-of-day shift is a constant, so the EOQ (Q* = sqrt(2 K lambda / h) = 40) is best
+    expect(eoq(input).orderQuantity).toBeCloseTo(40, 12);
     expect(costPerDay(40)).toBeLessThan(costPerDay(30));
     expect(costPerDay(40)).toBeLessThan(costPerDay(50));
   });
