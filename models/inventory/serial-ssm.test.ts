@@ -170,7 +170,7 @@ describe('serialBaseStockSsm', () => {
     expect(result.echelonBaseStock[0]!.toFixed(1)).toBe('213.2');
   });
 
-  it('matches an independent Simpson-rule reference for two stages (Snyder & Shen Problem 6.1) to 1e-7; otherwise the quadrature or asymptotes are off', () => {
+  it('matches an independent Simpson-rule reference for two stages (Snyder & Shen Problem 6.1): levels to 1e-6, cost to 1e-9; otherwise the quadrature or asymptotes are off', () => {
     const reference = twoStageReference(PROBLEM_6_1);
     const result = serialBaseStockSsm(PROBLEM_6_1);
     expect(Math.abs(result.echelonBaseStock[0]! - reference.levels[0]!)).toBeLessThan(1e-7);
@@ -213,6 +213,36 @@ describe('serialBaseStockSsm', () => {
     expect(Math.abs(result.echelonBaseStock[0]! - level1)).toBeLessThan(1e-9);
     expect(Math.abs(result.echelonBaseStock[1]! - level2)).toBeLessThan(1e-9);
     expect(Math.abs(result.cost / (2 * level2 + g1(level2)) - 1)).toBeLessThan(1e-9);
+  });
+
+  it('keeps every level within the Shang & Song (2003) newsvendor bounds on random chains; otherwise some stage is misplaced', () => {
+    // Bounds (Snyder & Shen 2nd ed. sec. 6.2.4): newsvendor levels over stages 1..j's lead times with
+    // stockout cost p + h_{j+1} + ... + h_N and holding cost h_1 + ... + h_j (lower) or h_j (upper).
+    const random = createRandom(2003);
+    for (let trial = 0; trial < 6; trial += 1) {
+      const stages = random.int(2, 5);
+      const input: SerialSsmInput = {
+        echelonHoldingCost: Array.from({ length: stages }, () => random.uniform(0.2, 4)),
+        leadTime: Array.from({ length: stages }, () => random.int(1, 4)),
+        stockoutCost: random.uniform(2, 50),
+        demandMean: random.uniform(5, 100),
+        demandStandardDeviation: random.uniform(1, 20),
+      };
+      const result = serialBaseStockSsm(input);
+      const holding = input.echelonHoldingCost;
+      let cumulativeLead = 0;
+      result.echelonBaseStock.forEach((level, stage) => {
+        cumulativeLead += input.leadTime[stage]!;
+        const underage = input.stockoutCost + holding.slice(stage + 1).reduce((a, b) => a + b, 0);
+        const overage = holding.slice(0, stage + 1).reduce((a, b) => a + b, 0);
+        const mean = input.demandMean * cumulativeLead;
+        const spread = input.demandStandardDeviation * Math.sqrt(cumulativeLead);
+        const lower = mean + spread * normalQuantile(underage / (underage + overage));
+        const upper = mean + spread * normalQuantile(underage / (underage + holding[stage]!));
+        expect(level).toBeGreaterThanOrEqual(lower - 1e-9);
+        expect(level).toBeLessThanOrEqual(upper + 1e-9);
+      });
+    }
   });
 
   it('returns a minimum: moving any level by 0.05 raises the cost; otherwise the root of g_j prime is not the argmin', () => {

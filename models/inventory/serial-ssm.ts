@@ -115,7 +115,7 @@ function integrateAgainstNormal(
  * E[gbar(y - D)] for D ~ N(mean, spread^2) and gbar = g(min(upper, .)), or with `slopeOnly` its
  * derivative in y, E[gbar'(y - D)]. With u = y - D ~ N(y - mean, spread^2): the part u >= upper is
  * the constant g(upper) (slope 0); below `lower` g is linear, in closed form; between them,
- * quadrature over +-12 spreads of the density.
+ * quadrature over +-10 spreads of the density.
  */
 function expectation(
   curve: StageCurve,
@@ -133,8 +133,8 @@ function expectation(
       (curve.slope * center + curve.intercept) * belowCut -
       curve.slope * spread * normalDensity(zCut);
   const fit = slopeOnly ? curve.derivative : curve.value;
-  const from = Math.max(curve.lower, center - 12 * spread);
-  const to = Math.min(curve.upper, center + 12 * spread);
+  const from = Math.max(curve.lower, center - 10 * spread);
+  const to = Math.min(curve.upper, center + 10 * spread);
   if (to > from && fit !== undefined) {
     total += integrateAgainstNormal(fit, from, to, center, spread);
   }
@@ -288,7 +288,7 @@ function solve(
     let value: PiecewiseChebyshev | undefined;
     // The last stage only needs its cost at S_N, not a fit of g_N.
     if (level > lower && stage < holding.length - 1) {
-      const width = Number.isFinite(featureScale) ? featureScale : level - lower;
+      const width = Number.isFinite(featureScale) ? 4 * featureScale : level - lower;
       value = fitPiecewiseChebyshev(valueAt, lower, level, {
         initialWidth: width,
         forcedBreaks: kinks,
