@@ -19,6 +19,7 @@ import type { Limits } from './server/types';
 import { formatIsoDate } from '../models/calendar/dates';
 import { loadDemoCompany } from './store/demo/load';
 import { openStore, type Store } from './store/store';
+import { defaultWebRoot } from './web-build';
 
 export interface StartServerOptions {
   config: AppConfig;
@@ -35,6 +36,8 @@ export interface StartServerOptions {
   warmUp?: boolean;
   /** how long close() waits for in-flight requests before cutting connections; default 10 s */
   shutdownTimeoutMs?: number;
+  /** the built web app to serve at / (default: the repository's web/dist); false serves none */
+  webRoot?: string | false;
 }
 
 export interface RunningServer {
@@ -161,6 +164,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       chat: services.agent,
       conversations: store.conversations,
       knowledge: services.knowledge,
+      ...(options.webRoot === false ? {} : { webRoot: options.webRoot ?? defaultWebRoot }),
     });
     const webSockets = createWebSocketServer({ ...defaultLimits, ...options.limits }.chatBodyBytes);
     const server = createAdaptorServer({

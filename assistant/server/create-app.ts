@@ -13,6 +13,7 @@ import { registerDataRoutes } from './routes/data';
 import { registerHealthRoutes } from './routes/health';
 import { isImportPath, registerImportRoutes } from './routes/import';
 import { registerToolRoutes } from './routes/tools';
+import { registerWebRoutes } from './routes/web';
 import { registerWebSocketRoute, webSocketAuth } from './routes/ws';
 import type { AppDeps, AppEnv, Limits } from './types';
 
@@ -61,6 +62,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   registerChatRoute(app, deps, limits, locks);
   registerWebSocketRoute(app, deps, limits, locks, limiter);
   registerConversationRoutes(app, deps);
+  // The web app last: it answers only GETs no API route took.
+  if (deps.webRoot) registerWebRoutes(app, deps.webRoot);
 
   app.notFound(notFoundHandler);
   app.onError(createErrorHandler(deps.logger));

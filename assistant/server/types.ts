@@ -88,6 +88,8 @@ export interface AppDeps {
   chat?: ChatRunner;
   /** the conversations repository; /api/conversations answers 503 without it */
   conversations?: ConversationsAccess;
+  /** the built web app (web/dist), served at / when given */
+  webRoot?: string;
 }
 
 export interface AppEnv {

@@ -1,6 +1,7 @@
 // `ayni serve`: start the HTTP server; SIGTERM/SIGINT close it gracefully and exit 0.
 import type { Command } from 'commander';
 import { startServer } from '../../main';
+import { ensureWebBuild } from '../../web-build';
 import { action, configFromEnvironment } from '../run-command';
 
 export function registerServeCommand(program: Command): void {
@@ -11,6 +12,14 @@ export function registerServeCommand(program: Command): void {
     .action(
       action(async (options: { demoIfEmpty?: boolean }) => {
         const config = configFromEnvironment();
+        try {
+          await ensureWebBuild({ log: (line) => process.stdout.write(`${line}\n`) });
+        } catch (error) {
+          const reason = error instanceof Error ? error.message : String(error);
+          process.stderr.write(
+            `ayni: the web app could not be built (${reason}); the API still runs\n`,
+          );
+        }
         const server = await startServer({ config, demoIfEmpty: options.demoIfEmpty ?? false });
         process.stdout.write(`Ayni is listening on ${server.url}\n`);
         let stopping = false;
