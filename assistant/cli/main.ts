@@ -5,6 +5,7 @@ import { registerBenchCommand } from './commands/bench';
 import { registerDemoDataCommand } from './commands/demo-data';
 import { registerForecastCommand } from './commands/forecast';
 import { registerImportCommand } from './commands/import';
+import { registerInventoryCommand } from './commands/inventory';
 import { registerServeCommand } from './commands/serve';
 
 const program = new Command('ayni')
@@ -20,6 +21,7 @@ registerImportCommand(program);
 registerDemoDataCommand(program);
 registerForecastCommand(program);
 registerAnomaliesCommand(program);
+registerInventoryCommand(program);
 registerBenchCommand(program);
 
 program.exitOverride((error) => {
