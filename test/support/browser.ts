@@ -134,7 +134,7 @@ export async function startWebServer(
       warmUp: false,
       shutdownTimeoutMs: 300,
       webRoot: webDist,
-    } as Parameters<typeof startServer>[0]);
+    });
     url = running.url;
     if (port === '0') {
       port = new URL(url).port;
@@ -167,7 +167,7 @@ export interface WebStack {
   ollama: FakeOllama;
   server: WebServer;
   browser: Browser;
-  /** errors thrown in the page (uncaught exceptions), checked by tests */
+  /** errors thrown in the pages opened since the last open() (uncaught exceptions) */
   pageErrors: string[];
   /** a fresh context and page in English (or the locale given) at the app's root */
   open(options?: {
@@ -209,6 +209,7 @@ export async function startWebStack(
     async open({ width = 1280, height = 800, locale = 'en-US', path = '/', initScript } = {}) {
       const context = await browser.newContext({ viewport: { width, height }, locale });
       contexts.push(context);
+      pageErrors.length = 0;
       if (initScript) await context.addInitScript({ content: initScript });
       const page = await context.newPage();
       page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -234,8 +235,8 @@ export async function snap(page: Page, name: string, fullPage = false): Promise<
 
 /** Types into the message box and presses Send (the accessible names the UI must keep). */
 export async function sendMessage(page: Page, text: string): Promise<void> {
-  await page.getByRole('textbox', { name: 'Message' }).fill(text);
-  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByRole('textbox', { name: 'Message', exact: true }).fill(text);
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
 }
 
 /** `count` words PREFIX1 … PREFIXcount, for answers whose rendering a test follows word by word. */
@@ -250,9 +251,9 @@ export function numberedWords(prefix: string, count: number): string {
  */
 export function renderRecorderScript(prefix: string): string {
   return `window.__renders = [];
-const pattern = new RegExp('\\\\b${prefix}\\\\d+\\\\b', 'g');
+const pattern = new RegExp('${prefix}[0-9]+', 'g');
 new MutationObserver(() => {
-  const count = new Set(document.body.textContent.match(pattern) ?? []).size;
+  const count = new Set(document.body?.textContent.match(pattern) ?? []).size;
   if (window.__renders.at(-1) !== count) window.__renders.push(count);
 }).observe(document, { subtree: true, childList: true, characterData: true });`;
 }

@@ -1,0 +1,155 @@
+// The chat page in real headless Chromium against the whole server and an Ollama-protocol test
+// server: streaming with a forecast card and its chart, Stop, a photo for the vision model, and
+// the composer at 360 px. Screenshots of each state go to test-artifacts/web/.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChatBody } from '../../support/fake-ollama';
+import {
+  canvasInkScript,
+  numberedWords,
+  renderRecorderScript,
+  samplePhoto,
+  sendMessage,
+  snap,
+  startWebStack,
+  type WebStack,
+} from '../../support/browser';
+
+let stack: WebStack;
+beforeAll(async () => {
+  stack = await startWebStack();
+}, 180_000);
+afterAll(async () => {
+  await stack?.close();
+});
+
+const hasToolResult = (body: ChatBody) =>
+  (body.messages ?? []).some((message) => message.role === 'tool');
+
+describe('the chat page in Chromium', () => {
+  it('streams the answer in word by word and shows the forecast card with a drawn chart', async () => {
+    const answer = numberedWords('alfa', 40);
+    stack.ollama.onChat((body) =>
+      hasToolResult(body)
+        ? { kind: 'chat', content: answer, chunkDelayMs: 25 }
+        : {
+            kind: 'chat',
+            toolCalls: [
+              {
+                name: 'forecast_demand',
+                arguments: { product: 'QUI-500', location: 'LIM-DC1', grain: 'day', horizon: 28 },
+              },
+            ],
+          },
+    );
+    const page = await stack.open({ initScript: renderRecorderScript('alfa') });
+    await sendMessage(page, '¿Cuánta quinua venderemos en Lima el próximo mes?');
+    await expect.poll(() => page.getByText('alfa40').count(), { timeout: 20_000 }).toBe(1);
+    const renders = await page.evaluate<number[]>('window.__renders');
+    // a UI that showed the answer only at the end would have seen 0 then 40
+    expect(renders.filter((count) => count > 0 && count < 40).length).toBeGreaterThanOrEqual(3);
+    expect(renders.at(-1)).toBe(40);
+
+    const card = page.locator('details[data-tool="forecast_demand"]');
+    await expect.poll(() => card.locator('canvas').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await card.locator('canvas').first().scrollIntoViewIfNeeded();
+    const ink = await page.evaluate<number>(
+      canvasInkScript('details[data-tool="forecast_demand"] canvas'),
+    );
+    expect(ink).toBeGreaterThan(500);
+    await snap(page, 'chat-forecast-card', true);
+    expect(stack.pageErrors).toEqual([]);
+  });
+
+  it('Stop cancels the run at the model and keeps the partial answer on screen', async () => {
+    stack.ollama.onChat(() => ({
+      kind: 'chat',
+      content: numberedWords('beta', 200),
+      chunkDelayMs: 60,
+    }));
+    const page = await stack.open();
+    await sendMessage(page, 'Resume el plan de yogurt');
+    await expect.poll(() => page.getByText(/beta5\b/).count(), { timeout: 10_000 }).toBe(1);
+    const disconnected = stack.ollama.nextDisconnect();
+    await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    await expect(disconnected).resolves.toBe('/api/chat');
+    // the run ended: Stop went away
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Stop', exact: true }).count(), {
+        timeout: 5_000,
+      })
+      .toBe(0);
+    await page.waitForTimeout(500);
+    const text = (await page.locator('main').textContent()) ?? '';
+    expect(text).toContain('beta5');
+    expect(text).not.toContain('beta200');
+    await snap(page, 'chat-stopped');
+    expect(stack.pageErrors).toEqual([]);
+  });
+
+  it('sends an attached photo to the vision model: preview shown, images in the request, answer shown', async () => {
+    const photo = await samplePhoto(stack.browser);
+    stack.ollama.onChat(() => ({ kind: 'chat', content: 'El sello del yogurt se ve completo.' }));
+    const page = await stack.open();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Attach image', exact: true }).click();
+    await (await chooser).setFiles({ name: 'lote-42.png', mimeType: 'image/png', buffer: photo });
+    const preview = page.getByRole('img', { name: 'lote-42.png' });
+    await expect.poll(() => preview.isVisible(), { timeout: 5_000 }).toBe(true);
+    await snap(page, 'chat-photo-preview');
+    await sendMessage(page, '¿El sellado está bien?');
+    await expect
+      .poll(() => page.getByText('El sello del yogurt se ve completo.').count(), {
+        timeout: 10_000,
+      })
+      .toBe(1);
+    const last = stack.ollama.bodies('/api/chat').at(-1) as ChatBody;
+    expect(last.model).toBe('qwen2.5vl:7b');
+    const images = (last.messages ?? []).flatMap((message) => message.images ?? []);
+    expect(images).toHaveLength(1);
+    const sent = Buffer.from(images[0]!, 'base64');
+    // PNG or JPEG (a client may re-encode a large photo), never the data: URL prefix
+    expect(images[0]!.startsWith('data:')).toBe(false);
+    expect(
+      sent.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47])) ||
+        sent.subarray(0, 2).equals(Buffer.from([0xff, 0xd8])),
+    ).toBe(true);
+    await snap(page, 'chat-photo-answer', true);
+    expect(stack.pageErrors).toEqual([]);
+  });
+
+  it('at 360 px the message box, Send and Attach image are on screen and reachable by keyboard', async () => {
+    const page = await stack.open({ width: 360, height: 740 });
+    // a message typed, so that Send is enabled (a disabled button takes no focus)
+    await page
+      .getByRole('textbox', { name: 'Message', exact: true })
+      .fill('Stock de yogurt en Arequipa');
+    const controls = [
+      page.getByRole('textbox', { name: 'Message', exact: true }),
+      page.getByRole('button', { name: 'Send', exact: true }),
+      page.getByRole('button', { name: 'Attach image', exact: true }),
+    ];
+    for (const control of controls) {
+      await expect.poll(() => control.isVisible()).toBe(true);
+      const box = await control.boundingBox();
+      expect(box).not.toBeNull();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(360);
+      expect(box!.y + box!.height).toBeLessThanOrEqual(740);
+    }
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
+      360,
+    );
+    // Tab through the page: each control takes the focus at some point
+    const reached = new Set<string>();
+    for (let step = 0; step < 40 && reached.size < 3; step += 1) {
+      await page.keyboard.press('Tab');
+      for (const [index, control] of controls.entries())
+        if (await control.evaluate((element) => element === element.ownerDocument.activeElement))
+          reached.add(String(index));
+    }
+    expect([...reached].sort()).toEqual(['0', '1', '2']);
+    await page.getByRole('textbox', { name: 'Message', exact: true }).focus();
+    await snap(page, 'phone-360');
+    expect(stack.pageErrors).toEqual([]);
+  });
+});
