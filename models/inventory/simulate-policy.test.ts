@@ -245,6 +245,26 @@ describe('simulatePolicy mechanics', () => {
     expect(first?.cycleServiceLevel).toBe(0);
   });
 
+  it('receives an order already in the pipeline on its arrival day, else the current on-order stock is ignored', () => {
+    const result = simulatePolicy({
+      policy: { type: 'base-stock', orderUpToLevel: 0 },
+      demand: { distribution: 'normal', mean: 5, sd: 0 },
+      leadTime: { distribution: 'fixed', days: 1 },
+      costs: { holdingCost: 1, stockoutCost: 1 },
+      unmetDemand: 'lost-sales',
+      initialOnHand: 0,
+      initialPipeline: [{ quantity: 12, arrivalDay: 2 }],
+      horizonDays: 5,
+      replications: 2,
+      random: createRandom(4),
+    });
+    const first = result.replications[0];
+    // days 0-1 short 5 each; day 2 receives 12 and serves 5, day 3 serves 5, day 4 serves 2
+    expect(first?.unitsShort).toBe(13);
+    expect(first?.averageOnHand).toBe((7 + 2) / 5);
+    expect(first?.ordersPlaced).toBe(0);
+  });
+
   it('counts service per replenishment cycle, not per day: a weekly order short on the last day of each week has no cycle without a stockout, else the cycle service level is per day', () => {
     const result = simulatePolicy({
       policy: { type: 'base-stock', orderUpToLevel: 65, reviewPeriodDays: 7 },
@@ -339,6 +359,32 @@ describe('simulatePolicy rejects bad input by name', () => {
       'zero order quantity',
       { policy: { type: 'r-Q', reorderPoint: 1, orderQuantity: 0 } },
       /orderQuantity/,
+    ],
+    [
+      'a negative empirical demand',
+      { demand: { distribution: 'empirical', samples: [3, -1] } },
+      /demand\.samples\[1\]/,
+    ],
+    [
+      'quantile probabilities out of order',
+      { demand: { distribution: 'quantiles', probabilities: [0.5, 0.1], values: [1, 2] } },
+      /demand\.probabilities\[1\]/,
+    ],
+    [
+      'quantiles that decrease',
+      { demand: { distribution: 'quantiles', probabilities: [0.1, 0.9], values: [5, 2] } },
+      /demand\.values/,
+    ],
+    [
+      'a negative lead-time sd',
+      { leadTime: { distribution: 'normal', mean: 2, sd: -1 } },
+      /leadTime\.sd/,
+    ],
+    ['a negative initial stock', { initialOnHand: -5 }, /initialOnHand\.quantity/],
+    [
+      'an initial batch fresher than the shelf life',
+      { shelfLifeDays: 3, initialOnHand: [{ quantity: 5, remainingShelfLifeDays: 4 }] },
+      /initialOnHand\[0\]\.remainingShelfLifeDays/,
     ],
   ];
   it.each(cases)('%s is a RangeError naming the field', (_label, overrides, pattern) => {
