@@ -7,7 +7,14 @@ import { z } from 'zod';
 import { InvalidInputError } from '../../errors';
 import { inventoryModels, solveInventoryModel } from '../../inventory/solve-models';
 import { action, UsageError } from '../run-command';
-import { printOut } from './anomalies';
+
+/** Writes to stdout; a reader that went away (`... | head`) ends it quietly. */
+function printOut(text: string): void {
+  process.stdout.once('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+  process.stdout.write(text);
+}
 
 /** `--params '{"a":1}'` or `--params @file.json`. */
 export function readParams(text: string): unknown {
