@@ -3,7 +3,7 @@
 // server in this process against an Ollama-protocol test server, and screenshots of each state
 // under test-artifacts/web/. The server can be stopped and started again on the same port with
 // the same data folder, so a test can take it away and bring it back.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,7 @@ import { pino } from 'pino';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { loadConfig } from '../../assistant/config';
 import { startServer, type RunningServer } from '../../assistant/main';
+import { ensureWebBuild, webBuildState } from '../../assistant/web-build';
 import { startFakeOllama, type FakeModel, type FakeOllama } from './fake-ollama';
 import { populateTestStore } from './test-store';
 
@@ -44,37 +45,18 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 }
 
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(path)) {
-    if (entry === 'node_modules' || entry === 'dist') continue;
-    newest = Math.max(newest, newestMtime(join(path, entry)));
-  }
-  return newest;
-}
-
-/** True when web/dist/index.html is missing or older than a source file of the app. */
-export function webBuildIsStale(): boolean {
-  const index = join(webDist, 'index.html');
-  if (!existsSync(index)) return true;
-  const sources = ['src', 'index.html', 'vite.config.ts'].map((name) => join(webRoot, name));
-  return Math.max(...sources.map(newestMtime)) > statSync(index).mtimeMs;
-}
-
 const wait = (ms: number) => new Promise((resolvePromise) => setTimeout(resolvePromise, ms));
 
 /**
- * Builds web/dist with Vite's API when missing or stale. Test files run in parallel processes,
+ * Builds web/dist (ensureWebBuild, as `ayni serve` does) when missing or stale. Test files run in parallel processes,
  * so the build holds a lock folder (taken over when older than 3 minutes: a crashed build).
  */
 export async function ensureWebDist(): Promise<string> {
   const lock = join(repositoryRoot, 'test-artifacts', '.web-build.lock');
   mkdirSync(join(repositoryRoot, 'test-artifacts'), { recursive: true });
+  const stale = () => webBuildState(webRoot).kind !== 'fresh';
   for (;;) {
-    if (!webBuildIsStale()) return webDist;
+    if (!stale()) return webDist;
     try {
       mkdirSync(lock);
       break;
@@ -85,14 +67,7 @@ export async function ensureWebDist(): Promise<string> {
     }
   }
   try {
-    if (webBuildIsStale()) {
-      const { build } = await import('vite');
-      await build({
-        root: webRoot,
-        configFile: join(webRoot, 'vite.config.ts'),
-        logLevel: 'warn',
-      });
-    }
+    if (stale()) await ensureWebBuild({ webDir: webRoot });
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
