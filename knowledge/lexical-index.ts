@@ -28,9 +28,9 @@ const fieldWeights = { title: 1.5, heading: 2, text: 1 } as const;
 const fields = ['title', 'heading', 'text'] as const;
 
 interface Postings {
-  documents: number[];
+  documents: Int32Array;
   /** tf~ / (k1 + tf~) of the term in each document */
-  saturations: number[];
+  saturations: Float64Array;
   idf: number;
 }
 
@@ -47,10 +47,13 @@ export class LexicalIndex {
   private readonly ids: number[];
   private readonly postings = new Map<string, Postings>();
   private readonly scores: Float64Array;
+  /** positions with a non-zero score in the current search (reused between searches) */
+  private readonly touched: Int32Array;
 
   constructor(documents: readonly LexicalDocument[] = []) {
     this.ids = documents.map((document) => document.id);
     this.scores = new Float64Array(documents.length);
+    this.touched = new Int32Array(documents.length);
     const counted = documents.map((document) =>
       fields.map((field) => {
         const counts = termCounts(document[field]);
@@ -84,8 +87,11 @@ export class LexicalIndex {
     for (const [term, entry] of pseudoFrequencies) {
       const containing = entry.documents.length;
       this.postings.set(term, {
-        documents: entry.documents,
-        saturations: entry.frequencies.map((frequency) => frequency / (k1 + frequency)),
+        documents: Int32Array.from(entry.documents),
+        saturations: Float64Array.from(
+          entry.frequencies,
+          (frequency) => frequency / (k1 + frequency),
+        ),
         idf: Math.log(1 + (total - containing + 0.5) / (containing + 0.5)),
       });
     }
@@ -98,29 +104,33 @@ export class LexicalIndex {
   /** The best `limit` chunks for the query, best first (ties: earlier chunk first). */
   search(query: string, limit: number): RankedHit[] {
     const terms = new Set(termCounts(query).keys());
-    const touched: number[] = [];
-    const scores = this.scores;
+    const { scores, touched } = this;
+    let touchedCount = 0;
     for (const term of terms) {
       const postings = this.postings.get(term);
       if (!postings) continue;
       const { documents, saturations, idf } = postings;
       for (let index = 0; index < documents.length; index += 1) {
         const position = documents[index]!;
-        if (scores[position] === 0) touched.push(position);
+        if (scores[position] === 0) touched[touchedCount++] = position;
         scores[position]! += idf * saturations[index]!;
       }
     }
-    const best = topK(touched, scores, limit);
+    const best = topK(touched.subarray(0, touchedCount), scores, limit);
     const hits = best.map((position) => ({ id: this.ids[position]!, score: scores[position]! }));
-    for (const position of touched) scores[position] = 0;
+    for (let index = 0; index < touchedCount; index += 1) scores[touched[index]!] = 0;
     return hits;
   }
 }
 
 /** Positions of the `limit` highest scores, best first, by a bounded insertion list. */
-function topK(candidates: readonly number[], scores: Float64Array, limit: number): number[] {
+function topK(candidates: Int32Array, scores: Float64Array, limit: number): number[] {
   const best: number[] = [];
-  for (const position of candidates) {
+  let worstScore = -Infinity;
+  for (let candidate = 0; candidate < candidates.length; candidate += 1) {
+    const position = candidates[candidate]!;
+    // most candidates lose to the current k-th best: one comparison, no list work
+    if (best.length === limit && scores[position]! < worstScore) continue;
     const score = scores[position]!;
     if (best.length === limit) {
       const worst = best[limit - 1]!;
@@ -134,6 +144,7 @@ function topK(candidates: readonly number[], scores: Float64Array, limit: number
     }
     best.splice(slot, 0, position);
     if (best.length > limit) best.pop();
+    if (best.length === limit) worstScore = scores[best[limit - 1]!]!;
   }
   return best;
 }
