@@ -241,7 +241,7 @@ describe('solveInventoryModel', () => {
     }
   });
 
-  it('rejects params that are not an object', () => {
+  it('rejects params that are not an object, else bad input would give a number', () => {
     expect(() => solveInventoryModel('eoq', [1, 2])).toThrow(/eoq: params must be a JSON object/);
   });
 });

@@ -35,7 +35,7 @@ describe('eoq_all_units_discount', () => {
     expectRelative(result.cost, 978.6);
   });
 
-  it("reproduces stockpyl's documented instance (K = 200, i = 0.2, λ = 1000: Q = 500, g = 472900)", () => {
+  it("reproduces stockpyl's documented instance (K = 200, i = 0.2, λ = 1000: Q = 500, g = 472900), else the formula or its convention differs from the book", () => {
     const result = eoqAllUnitsDiscount({
       fixedCost: 200,
       holdingCostRate: 0.2,
@@ -53,7 +53,7 @@ describe('eoq_all_units_discount', () => {
       expect(allUnitsCost(quantity)).toBeGreaterThanOrEqual(best - 1e-9);
   });
 
-  it('rejects breakpoints not starting at 0 or not increasing, and unit costs of the wrong length', () => {
+  it('rejects breakpoints not starting at 0 or not increasing, and unit costs of the wrong length, else bad input would give a number', () => {
     expect(() => eoqAllUnitsDiscount({ ...example35, breakpoints: [500, 600, 700] })).toThrow(
       /breakpoints/,
     );
@@ -70,14 +70,14 @@ describe('eoq_all_units_discount', () => {
 });
 
 describe('eoq_incremental_discount', () => {
-  it('reproduces Snyder & Shen 2nd ed. Example 3.7 (Q* = 304.05 in region 0, g = 1043.41)', () => {
+  it('reproduces Snyder & Shen 2nd ed. Example 3.7 (Q* = 304.05 in region 0, g = 1043.41), else the formula or its convention differs from the book', () => {
     const result = eoqIncrementalDiscount(example35);
     expectRelative(result.orderQuantity, 304.04678003);
     expect(result.region).toBe(0);
     expectRelative(result.cost, 1043.41052551);
   });
 
-  it("reproduces stockpyl's documented instance (K = 150, i = 0.25, λ = 2400: Q = 1481.89 in region 2)", () => {
+  it("reproduces stockpyl's documented instance (K = 150, i = 0.25, λ = 2400: Q = 1481.89 in region 2), else the formula or its convention differs from the book", () => {
     const result = eoqIncrementalDiscount({
       fixedCost: 150,
       holdingCostRate: 0.25,

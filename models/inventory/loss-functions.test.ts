@@ -103,7 +103,7 @@ describe('discrete loss functions', () => {
     expect(discreteLoss(20, demand).complementaryLoss).toBeCloseTo(2, 14);
   });
 
-  it('rejects a pmf not summing to 1 within 1e-9, a negative probability or a repeated value', () => {
+  it('rejects a pmf not summing to 1 within 1e-9, a negative probability or a repeated value, else bad input would give a number', () => {
     expect(() =>
       discreteDistribution([
         [1, 0.5],

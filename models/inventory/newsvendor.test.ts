@@ -20,7 +20,7 @@ describe('newsvendor_normal', () => {
     expectRelative(result.cost, 1.9976051931766445);
   });
 
-  it('newsvendor_normal_cost reproduces Example 4.1 (g(60) = 2.1561) and equals g* at S*', () => {
+  it('newsvendor_normal_cost reproduces Example 4.1 (g(60) = 2.1561) and equals g* at S*, else cost and optimum disagree', () => {
     expectRelative(newsvendorNormalCost({ ...example41, baseStockLevel: 60 }), 2.156131552870387);
     const best = newsvendorNormal(example41);
     expectRelative(
@@ -45,7 +45,7 @@ describe('newsvendor_normal', () => {
     expectRelative(withLead.cost, fourPeriods.cost, 1e-12);
   });
 
-  it('rejects a non-positive sd or a negative cost, naming the field', () => {
+  it('rejects a non-positive sd or a negative cost, naming the field, else bad input would give a number', () => {
     expect(() => newsvendorNormal({ ...example41, demandSd: 0 })).toThrow(/demand_sd/);
     expect(() => newsvendorNormal({ ...example41, holdingCost: -1 })).toThrow(/holding_cost/);
     expect(() => newsvendorNormal({ ...example41, leadTime: -1 })).toThrow(/lead_time/);
@@ -53,7 +53,7 @@ describe('newsvendor_normal', () => {
 });
 
 describe('newsvendor_normal_explicit', () => {
-  it('reproduces Snyder & Shen 2nd ed. Example 4.2 (r = 1, c = 0.3, v = 0.12: S* = 56.60, π* = 33.0024)', () => {
+  it('reproduces Snyder & Shen 2nd ed. Example 4.2 (r = 1, c = 0.3, v = 0.12: S* = 56.60, π* = 33.0024), else the formula or its convention differs from the book', () => {
     const result = newsvendorNormalExplicit({
       revenue: 1,
       purchaseCost: 0.3,
@@ -65,7 +65,7 @@ describe('newsvendor_normal_explicit', () => {
     expectRelative(result.profit, 33.002394806823354);
   });
 
-  it('rejects revenue below purchase cost and salvage above it', () => {
+  it('rejects revenue below purchase cost and salvage above it, else bad input would give a number', () => {
     const base = { revenue: 1, purchaseCost: 0.3, salvageValue: 0.12, demandMean: 50, demandSd: 8 };
     expect(() => newsvendorNormalExplicit({ ...base, revenue: 0.2 })).toThrow(/revenue/);
     expect(() => newsvendorNormalExplicit({ ...base, salvageValue: 0.5 })).toThrow(/salvage_value/);
@@ -73,7 +73,7 @@ describe('newsvendor_normal_explicit', () => {
 });
 
 describe('newsvendor_poisson', () => {
-  it("reproduces stockpyl's Example 4.1 Poisson variant (λ = 50: S* = 56, g = 1.7972)", () => {
+  it("reproduces stockpyl's Example 4.1 Poisson variant (λ = 50: S* = 56, g = 1.7972), else the formula or its convention differs from the book", () => {
     const result = newsvendorPoisson({ holdingCost: 0.18, stockoutCost: 0.7, demandMean: 50 });
     expect(result.baseStockLevel).toBe(56);
     expectRelative(result.cost, 1.797235211809178);
@@ -99,7 +99,7 @@ describe('newsvendor_poisson', () => {
 });
 
 describe('newsvendor_discrete', () => {
-  it('reproduces Snyder & Shen 2nd ed. Example 4.7 (Poisson(6) pmf, h = 1, p = 4: S* = 8, g = 3.5701)', () => {
+  it('reproduces Snyder & Shen 2nd ed. Example 4.7 (Poisson(6) pmf, h = 1, p = 4: S* = 8, g = 3.5701), else the formula or its convention differs from the book', () => {
     const pmf = Array.from({ length: 41 }, (_, k) => [k, poissonPmf(k, 6)] as const);
     const result = newsvendorDiscrete({
       holdingCost: 1,
@@ -112,7 +112,7 @@ describe('newsvendor_discrete', () => {
 });
 
 describe('newsvendor_continuous (lognormal)', () => {
-  it('reproduces Snyder & Shen 2nd ed. Problem 4.8(b) (ln D ~ N(6, 0.3²), h = 1, p = 0.1765: S* = 295.63, g = 29.4425)', () => {
+  it('reproduces Snyder & Shen 2nd ed. Problem 4.8(b) (ln D ~ N(6, 0.3²), h = 1, p = 0.1765: S* = 295.63, g = 29.4425), else the formula or its convention differs from the book', () => {
     const result = newsvendorLognormal({
       holdingCost: 1,
       stockoutCost: 0.1765,

@@ -70,14 +70,14 @@ describe('rq_normal_optimal', () => {
       }
   });
 
-  it('rejects a zero lead time or sd, naming the field', () => {
+  it('rejects a zero lead time or sd, naming the field, else bad input would give a number', () => {
     expect(() => rqNormalOptimal({ ...example51, leadTime: 0 })).toThrow(/lead_time/);
     expect(() => rqNormalOptimal({ ...example51, demandSd: 0 })).toThrow(/demand_sd/);
   });
 });
 
 describe('rq_eoq_plus_safety_stock', () => {
-  it('reproduces Snyder & Shen 2nd ed. Example 5.5 (r = 190.34, Q = 304.05)', () => {
+  it('reproduces Snyder & Shen 2nd ed. Example 5.5 (r = 190.34, Q = 304.05), else the formula or its convention differs from the book', () => {
     const result = rqEoqPlusSafetyStock(example51);
     expectRelative(result.reorderPoint, 190.3369965715624);
     expectRelative(result.orderQuantity, 304.0467800264368);
@@ -85,21 +85,21 @@ describe('rq_eoq_plus_safety_stock', () => {
 });
 
 describe('rq_poisson_optimal', () => {
-  it('reproduces Snyder & Shen 2nd ed. Example 5.8 (r* = 3, Q* = 5, g* = 107.92)', () => {
+  it('reproduces Snyder & Shen 2nd ed. Example 5.8 (r* = 3, Q* = 5, g* = 107.92), else the formula or its convention differs from the book', () => {
     const result = rqPoissonOptimal(example58);
     expect(result.reorderPoint).toBe(3);
     expect(result.orderQuantity).toBe(5);
     expectRelative(result.cost, 107.9235806331498);
   });
 
-  it('rq_poisson_cost reproduces Example 5.8 g(8, 12) = 242.53', () => {
+  it('rq_poisson_cost reproduces Example 5.8 g(8, 12) = 242.53, else the sum over r + 1..r + Q is off', () => {
     expectRelative(
       rqPoissonCost({ ...example58, reorderPoint: 8, orderQuantity: 12 }),
       242.5281637662021,
     );
   });
 
-  it('exhaustive search over r in [-5, 15], Q in [1, 30] finds nothing cheaper, for several instances', () => {
+  it('exhaustive search over r in [-5, 15], Q in [1, 30] finds nothing cheaper, for several instances, else the search stops too early', () => {
     for (const instance of [
       example58,
       { ...example58, demandMean: 4, leadTime: 1.5 },

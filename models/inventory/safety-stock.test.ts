@@ -37,7 +37,7 @@ describe('safety_stock_alpha', () => {
     expectRelative(result.safetyStock, 1.6448536269514722 * 40, 1e-9);
   });
 
-  it('rejects service levels outside (0, 1) and no variability at all', () => {
+  it('rejects service levels outside (0, 1) and no variability at all, else bad input would give a number', () => {
     expect(() => safetyStockForCycleServiceLevel({ ...chopra, cycleServiceLevel: 1 })).toThrow(
       /cycle_service_level/,
     );

@@ -13,7 +13,7 @@ describe('ss_poisson_optimal', () => {
     expectRelative(result.cost, 8.034111561471642);
   });
 
-  it('exhaustive search over s < S in [-3, 30] finds nothing cheaper, for several instances', () => {
+  it('exhaustive search over s < S in [-3, 30] finds nothing cheaper, for several instances, else the search stops too early', () => {
     for (const instance of [
       example47,
       { ...example47, fixedCost: 50 },
@@ -34,7 +34,7 @@ describe('ss_poisson_optimal', () => {
     expect(result.orderUpToLevel).toBe(8); // Example 4.7's newsvendor S* for Poisson(6), h = 1, p = 4
   });
 
-  it('rejects S <= s and a zero fixed cost, naming the field', () => {
+  it('rejects S <= s and a zero fixed cost, naming the field, else bad input would give a number', () => {
     expect(() => ssPoissonCost({ ...example47, reorderPoint: 5, orderUpToLevel: 5 })).toThrow(
       /order_up_to_level/,
     );

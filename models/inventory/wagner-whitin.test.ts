@@ -30,7 +30,7 @@ describe('wagner_whitin', () => {
     expect(result.cost).toBe(1380);
   });
 
-  it('matches brute force over every set of order periods on random instances', () => {
+  it('matches brute force over every set of order periods on random instances, else the DP misses a plan', () => {
     const random = createRandom(7);
     for (let trial = 0; trial < 40; trial += 1) {
       const periods = 1 + Math.floor(random.uniform(0, 1) * 8);
@@ -81,7 +81,7 @@ describe('wagner_whitin', () => {
     expect(result).toEqual({ orderQuantities: [30, 0], cost: 120 });
   });
 
-  it('rejects a demand list of the wrong length or a negative demand, naming the field', () => {
+  it('rejects a demand list of the wrong length or a negative demand, naming the field, else bad input would give a number', () => {
     expect(() =>
       wagnerWhitin({ numPeriods: 3, holdingCost: 1, fixedCost: 1, demand: [1, 2] }),
     ).toThrow(/demand/);

@@ -87,7 +87,7 @@ describe('ayni inventory models', () => {
 });
 
 describe('readParams and outputTable', () => {
-  it('rejects invalid JSON and a missing @file with the fix', () => {
+  it('rejects invalid JSON and a missing @file with the fix, else bad input would give a number', () => {
     expect(() => readParams('{bad')).toThrow(/--params: not valid JSON/);
     expect(() => readParams('@/no/such/file.json')).toThrow(
       /cannot read \/no\/such\/file.json \(no such file\)/,
