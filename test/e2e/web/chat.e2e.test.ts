@@ -43,7 +43,9 @@ describe('the chat page in Chromium', () => {
     );
     const page = await stack.open({ initScript: renderRecorderScript('alfa') });
     await sendMessage(page, '¿Cuánta quinua venderemos en Lima el próximo mes?');
-    await expect.poll(() => page.getByText('alfa40').count(), { timeout: 20_000 }).toBe(1);
+    await expect
+      .poll(() => page.getByRole('main').getByText('alfa40').count(), { timeout: 20_000 })
+      .toBe(1);
     const renders = await page.evaluate<number[]>('window.__renders');
     // a UI that showed the answer only at the end would have seen 0 then 40
     expect(renders.filter((count) => count > 0 && count < 40).length).toBeGreaterThanOrEqual(3);
@@ -68,7 +70,16 @@ describe('the chat page in Chromium', () => {
     }));
     const page = await stack.open();
     await sendMessage(page, 'Resume el plan de yogurt');
-    await expect.poll(() => page.getByText(/beta5\b/).count(), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByRole('main')
+            .getByText(/beta5\b/)
+            .count(),
+        { timeout: 10_000 },
+      )
+      .toBe(1);
     const disconnected = stack.ollama.nextDisconnect();
     await page.getByRole('button', { name: 'Stop', exact: true }).click();
     await expect(disconnected).resolves.toBe('/api/chat');
@@ -98,7 +109,7 @@ describe('the chat page in Chromium', () => {
     await snap(page, 'chat-photo-preview');
     await sendMessage(page, '¿El sellado está bien?');
     await expect
-      .poll(() => page.getByText('El sello del yogurt se ve completo.').count(), {
+      .poll(() => page.getByRole('main').getByText('El sello del yogurt se ve completo.').count(), {
         timeout: 10_000,
       })
       .toBe(1);

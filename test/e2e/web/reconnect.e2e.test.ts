@@ -33,7 +33,9 @@ describe('reconnecting in Chromium', () => {
     const page = await stack.open();
     await sendMessage(page, 'Primera pregunta sobre quinua');
     await expect
-      .poll(() => page.getByText('Primera respuesta: quinua estable.').count(), { timeout: 10_000 })
+      .poll(() => page.getByRole('main').getByText('Primera respuesta: quinua estable.').count(), {
+        timeout: 10_000,
+      })
       .toBe(1);
     await expect.poll(openSockets, { timeout: 5_000 }).toBeGreaterThan(0);
 
@@ -46,13 +48,17 @@ describe('reconnecting in Chromium', () => {
     await expect.poll(openSockets, { timeout: 30_000, interval: 250 }).toBeGreaterThan(0);
     await expect.poll(() => notice.count(), { timeout: 5_000 }).toBe(0);
     await expect
-      .poll(() => page.getByText('Primera respuesta: quinua estable.').count(), { timeout: 10_000 })
+      .poll(() => page.getByRole('main').getByText('Primera respuesta: quinua estable.').count(), {
+        timeout: 10_000,
+      })
       .toBe(1);
-    expect(await page.getByText('Primera pregunta sobre quinua').count()).toBe(1);
+    expect(await page.getByRole('main').getByText('Primera pregunta sobre quinua').count()).toBe(1);
 
     await sendMessage(page, 'Segunda pregunta sobre yogurt');
     await expect
-      .poll(() => page.getByText('Segunda respuesta: yogurt.').count(), { timeout: 10_000 })
+      .poll(() => page.getByRole('main').getByText('Segunda respuesta: yogurt.').count(), {
+        timeout: 10_000,
+      })
       .toBe(1);
     // the second request carried the first exchange: the same conversation went on
     const last = stack.ollama.bodies('/api/chat').at(-1) as ChatBody;
@@ -61,7 +67,9 @@ describe('reconnecting in Chromium', () => {
     // a reload (the conversation's address) shows both exchanges from the server's store
     await page.reload();
     for (const text of ['Primera respuesta: quinua estable.', 'Segunda respuesta: yogurt.'])
-      await expect.poll(() => page.getByText(text).count(), { timeout: 10_000 }).toBe(1);
+      await expect
+        .poll(() => page.getByRole('main').getByText(text).count(), { timeout: 10_000 })
+        .toBe(1);
     await snap(page, 'reconnect-continued');
     expect(stack.pageErrors).toEqual([]);
   });
