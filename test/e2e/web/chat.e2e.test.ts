@@ -163,4 +163,21 @@ describe('the chat page in Chromium', () => {
     await snap(page, 'phone-360');
     expect(stack.pageErrors).toEqual([]);
   });
+
+  it('speaks Spanish to a Spanish browser and switches to English: the controls keep their names', async () => {
+    const page = await stack.open({ locale: 'es-PE' });
+    const spanish = [
+      page.getByRole('textbox', { name: 'Mensaje', exact: true }),
+      page.getByRole('button', { name: 'Enviar', exact: true }),
+      page.getByRole('button', { name: 'Adjuntar imagen', exact: true }),
+    ];
+    for (const control of spanish) await expect.poll(() => control.count()).toBe(1);
+    await snap(page, 'spanish');
+    await page.getByRole('combobox').filter({ hasText: 'English' }).selectOption('en');
+    await expect
+      .poll(() => page.getByRole('textbox', { name: 'Message', exact: true }).count())
+      .toBe(1);
+    expect(await page.getByRole('button', { name: 'Attach image', exact: true }).count()).toBe(1);
+    expect(stack.pageErrors).toEqual([]);
+  });
 });
