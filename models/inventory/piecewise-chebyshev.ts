@@ -25,6 +25,11 @@ export interface FitOptions {
   tolerance?: number;
   /** Most panels before giving up; default 20000. */
   maxPanels?: number;
+  /**
+   * Panels this narrow are accepted as they are: the floor for functions known to vary no faster
+   * than this, whose trailing coefficients then only measure rounding noise. Default 0.
+   */
+  minimumWidth?: number;
 }
 
 const CHEBYSHEV_ANGLES = Array.from({ length: POINTS }, (_, k) => (Math.PI * (k + 0.5)) / POINTS);
@@ -76,6 +81,7 @@ export function fitPiecewiseChebyshev(
   }
   const tolerance = options.tolerance ?? 1e-13;
   const maxPanels = options.maxPanels ?? 20000;
+  const minimumWidth = options.minimumWidth ?? 0;
   const edges = [lower, upper];
   for (const point of options.forcedBreaks ?? []) {
     if (point > lower && point < upper) edges.push(point);
@@ -109,7 +115,11 @@ export function fitPiecewiseChebyshev(
         Math.abs(coefficients[POINTS - 2]!) +
         Math.abs(coefficients[POINTS - 3]!);
       const width = panel.right - panel.left;
-      if (tail <= tolerance * scale || width <= 1e-12 * Math.max(1, Math.abs(panel.left))) {
+      if (
+        tail <= tolerance * scale ||
+        width <= minimumWidth ||
+        width <= 1e-12 * Math.max(1, Math.abs(panel.left))
+      ) {
         accepted.push({ left: panel.left, coefficients });
         continue;
       }

@@ -268,6 +268,26 @@ describe('serialBaseStockSsm', () => {
     }
   });
 
+  it('evaluates far-off levels and large means exactly (the plain pipeline arithmetic); otherwise the representation breaks away from the optimum', () => {
+    // Levels far above all demand: IL_3 = S - 10, IL_2 = IL_3 - 5, IL_1 = IL_2 - 5, no backorders.
+    const far = serialBaseStockSsmCost(EXAMPLE_6_1, [1e5, 1e5, 1e5]);
+    expect(Math.abs(far - (3 * (1e5 - 20) + 2 * (1e5 - 15) + 2 * (1e5 - 10)))).toBeLessThan(1e-6);
+    const large = serialBaseStockSsm({
+      ...PROBLEM_6_1,
+      demandMean: 1e6,
+      demandStandardDeviation: 1,
+    });
+    const small = serialBaseStockSsm({ ...PROBLEM_6_1, demandMean: 0, demandStandardDeviation: 1 });
+    expect(Math.abs(large.echelonBaseStock[0]! - 1e6 - small.echelonBaseStock[0]!)).toBeLessThan(
+      1e-8,
+    );
+    expect(Math.abs(large.echelonBaseStock[1]! - 2e6 - small.echelonBaseStock[1]!)).toBeLessThan(
+      1e-8,
+    );
+    // The pipeline to stage 1 holds mu L_1 = 1e6 units at h_2 = 1 more than with mean 0.
+    expect(Math.abs(large.cost - 1e6 - small.cost)).toBeLessThan(1e-7);
+  });
+
   it('rejects bad input naming the field', () => {
     expect(() => serialBaseStockSsm({ ...EXAMPLE_6_1, leadTime: [1, 1] })).toThrow(/leadTime/);
     expect(() => serialBaseStockSsm({ ...EXAMPLE_6_1, echelonHoldingCost: [3, -2, 2] })).toThrow(

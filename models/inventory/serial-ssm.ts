@@ -8,7 +8,8 @@
 //
 // Instead of a grid, each g_j is kept as piecewise Chebyshev interpolants on [A_j, S_j] plus its
 // exact linear asymptote below A_j (A_j lies 16 cumulative standard deviations below the mean
-// lead-time demand, where g_j differs from the line by less than 1e-50). The expectations are
+// lead-time demand, where g_j differs from the line by less than 1e-50) and the exact line
+// h_j y + g_{j-1}(S_{j-1}) where y - D_j can no longer reach S_{j-1} (serial-ssm-curve.ts). The expectations are
 // integrals of those polynomials against the normal density by Gauss-Legendre quadrature, the
 // linear part in closed form; S*_j is the root of g_j', which is computed the same way.
 //
@@ -16,15 +17,18 @@
 // and stage N upstream (supplied by an outside source that never runs out). Every per-stage array
 // is listed from stage 1 to stage N (stockpyl lists them from N to 1 by default).
 
-import { normalCdf, normalDensity } from '../stats/normal';
 import {
   differentiatePiecewise,
-  evaluatePanel,
-  evaluatePiecewise,
   fitPiecewiseChebyshev,
-  gaussLegendre,
   type PiecewiseChebyshev,
 } from './piecewise-chebyshev';
+import {
+  curveDerivative,
+  curveValue,
+  expectation,
+  WINDOW,
+  type StageCurve,
+} from './serial-ssm-curve';
 
 export interface SerialSsmInput {
   /** Echelon holding cost per unit per period at stages 1..N (stage 1 first), each positive. */
@@ -48,98 +52,7 @@ export interface SerialSsmResult {
   cost: number;
 }
 
-/** g_j on (-infinity, upper]: the line slope*x + intercept below `lower`, the fit above it. */
-interface StageCurve {
-  upper: number;
-  lower: number;
-  slope: number;
-  intercept: number;
-  value: PiecewiseChebyshev | undefined;
-  derivative: PiecewiseChebyshev | undefined;
-  /** Points in (lower, upper) where g_j has a kink (only after stages with zero lead time). */
-  kinks: number[];
-  /** The smallest positive lead-time standard deviation so far (the finest feature of g_j). */
-  featureScale: number;
-}
-
 const TAIL = 16;
-const QUADRATURE = gaussLegendre(16);
-
-function curveValue(curve: StageCurve, x: number): number {
-  const point = Math.min(x, curve.upper);
-  if (point <= curve.lower || curve.value === undefined) {
-    return curve.slope * point + curve.intercept;
-  }
-  return evaluatePiecewise(curve.value, point);
-}
-
-function curveDerivative(curve: StageCurve, x: number): number {
-  if (x >= curve.upper) return 0;
-  if (x <= curve.lower || curve.derivative === undefined) return curve.slope;
-  return evaluatePiecewise(curve.derivative, x);
-}
-
-/** Integral of fit(u) * N(center, spread^2) density over [from, to], panel by panel. */
-function integrateAgainstNormal(
-  fit: PiecewiseChebyshev,
-  from: number,
-  to: number,
-  center: number,
-  spread: number,
-): number {
-  let total = 0;
-  const panels = fit.breaks.length - 1;
-  for (let panel = 0; panel < panels; panel += 1) {
-    const left = Math.max(from, fit.breaks[panel]!);
-    const right = Math.min(to, fit.breaks[panel + 1]!);
-    if (!(right > left)) continue;
-    const pieces = Math.ceil((right - left) / (0.5 * spread));
-    const width = (right - left) / pieces;
-    for (let piece = 0; piece < pieces; piece += 1) {
-      const middle = left + (piece + 0.5) * width;
-      for (let node = 0; node < QUADRATURE.nodes.length; node += 1) {
-        const u = middle + 0.5 * width * QUADRATURE.nodes[node]!;
-        total +=
-          0.5 *
-          width *
-          QUADRATURE.weights[node]! *
-          evaluatePanel(fit, panel, u) *
-          normalDensity(u, center, spread);
-      }
-    }
-  }
-  return total;
-}
-
-/**
- * E[gbar(y - D)] for D ~ N(mean, spread^2) and gbar = g(min(upper, .)), or with `slopeOnly` its
- * derivative in y, E[gbar'(y - D)]. With u = y - D ~ N(y - mean, spread^2): the part u >= upper is
- * the constant g(upper) (slope 0); below `lower` g is linear, in closed form; between them,
- * quadrature over +-10 spreads of the density.
- */
-function expectation(
-  curve: StageCurve,
-  y: number,
-  mean: number,
-  spread: number,
-  slopeOnly: boolean,
-): number {
-  const center = y - mean;
-  const zCut = (curve.lower - center) / spread;
-  const belowCut = normalCdf(zCut);
-  let total = slopeOnly
-    ? curve.slope * belowCut
-    : curveValue(curve, curve.upper) * (1 - normalCdf(curve.upper, center, spread)) +
-      (curve.slope * center + curve.intercept) * belowCut -
-      curve.slope * spread * normalDensity(zCut);
-  const fit = slopeOnly ? curve.derivative : curve.value;
-  const from = Math.max(curve.lower, center - 10 * spread);
-  const to = Math.min(curve.upper, center + 10 * spread);
-  if (to > from && fit !== undefined) {
-    total += integrateAgainstNormal(fit, from, to, center, spread);
-  }
-  return total;
-}
 
 /** The root of a nondecreasing function by bracketing and bisection. */
 function nondecreasingRoot(fn: (x: number) => number, guess: number, step: number): number {
@@ -215,7 +128,13 @@ function validate(input: SerialSsmInput, levels?: readonly number[]): void {
   }
 }
 
-/** Runs the recursion; with `fixedLevels` it evaluates those levels instead of optimising. */
+/**
+ * Runs the recursion; with `fixedLevels` it evaluates those levels instead of optimising.
+ * It works in coordinates centred on the mean lead-time demand, which keeps the numbers small
+ * when the mean is large against the spread: with M_j = mu (L_1 + ... + L_j), the recursion with
+ * mean mu satisfies g_j(y) = g0_j(y - M_j) + sum_{i<=j} h_i M_{i-1}, where g0 is the recursion
+ * with mean 0 (induction on ghat_j(x) = h_j x + gbar_{j-1}(x)); so S_j = S0_j + M_j.
+ */
 function solve(
   input: SerialSsmInput,
   fixedLevels?: readonly number[],
@@ -229,22 +148,28 @@ function solve(
     lower: 0,
     slope: -(input.stockoutCost + totalHolding),
     intercept: 0,
+    linearFrom: Number.POSITIVE_INFINITY,
+    upperSlope: 0,
+    upperIntercept: 0,
     value: undefined,
     derivative: undefined,
     kinks: [],
     featureScale: Number.POSITIVE_INFINITY,
   };
   const levels: number[] = [];
+  const centredLevels: number[] = [];
   let cumulativeMean = 0;
+  let pipelineCost = 0;
   let cumulativeLeadTime = 0;
   let cost = 0;
   for (let stage = 0; stage < holding.length; stage += 1) {
     const previous = curve;
     const h = holding[stage]!;
     const lead = input.leadTime[stage]!;
-    const mean = input.demandMean * lead;
+    const mean = 0;
     const spread = sigma * Math.sqrt(lead);
-    cumulativeMean += mean;
+    pipelineCost += h * cumulativeMean;
+    cumulativeMean += input.demandMean * lead;
     cumulativeLeadTime += lead;
     const cumulativeSpread = sigma * Math.sqrt(cumulativeLeadTime);
 
@@ -260,7 +185,7 @@ function solve(
 
     let level: number;
     if (fixedLevels !== undefined) {
-      level = fixedLevels[stage]!;
+      level = fixedLevels[stage]! - cumulativeMean;
     } else if (
       spread === 0 &&
       derivativeAt(previous.upper - 1e-9 * (1 + Math.abs(previous.upper))) >= 0
@@ -273,32 +198,47 @@ function solve(
     } else if (spread === 0) {
       level = previous.upper;
     } else {
-      level = nondecreasingRoot(derivativeAt, cumulativeMean, cumulativeSpread);
+      level = nondecreasingRoot(derivativeAt, 0, cumulativeSpread);
     }
-    levels.push(level);
-    cost = valueAt(level);
+    centredLevels.push(level);
+    levels.push(level + cumulativeMean);
+    cost = valueAt(level) + pipelineCost;
 
     const slope = previous.slope + h;
     const intercept = previous.intercept - slope * mean;
-    const lower = Math.min(level, cumulativeMean, ...levels) - TAIL * cumulativeSpread;
+    const lower = Math.min(level, 0, ...centredLevels) - TAIL * cumulativeSpread;
+    // Once y - D cannot reach S_{j-1}, g_j(y) = h_j y + g_{j-1}(S_{j-1}) exactly.
+    const linearFrom = previous.upper + WINDOW * spread;
+    const fitTop = Math.min(level, linearFrom);
     const kinks =
-      spread > 0 ? [] : [...previous.kinks, previous.upper].filter((kink) => kink < level);
+      spread > 0
+        ? []
+        : [...previous.kinks, previous.linearFrom].filter((kink) => kink > lower && kink < fitTop);
     const featureScale =
       spread > 0 ? Math.min(previous.featureScale, spread) : previous.featureScale;
     let value: PiecewiseChebyshev | undefined;
     // The last stage only needs its cost at S_N, not a fit of g_N.
-    if (level > lower && stage < holding.length - 1) {
-      const width = Number.isFinite(featureScale) ? 4 * featureScale : level - lower;
-      value = fitPiecewiseChebyshev(valueAt, lower, level, {
+    if (fitTop > lower && stage < holding.length - 1) {
+      // Far-off levels (cost evaluation) get wider first panels; splitting refines near features.
+      const width = Math.max(
+        Number.isFinite(featureScale) ? 4 * featureScale : fitTop - lower,
+        (fitTop - lower) / 500,
+      );
+      value = fitPiecewiseChebyshev(valueAt, lower, fitTop, {
         initialWidth: width,
         forcedBreaks: kinks,
+        // g_j varies no faster than the narrowest lead-time spread: finer panels would fit noise.
+        minimumWidth: Number.isFinite(featureScale) ? featureScale / 64 : 0,
       });
     }
     curve = {
       upper: level,
-      lower: value === undefined ? level : lower,
+      lower: value === undefined ? fitTop : lower,
       slope,
       intercept,
+      linearFrom,
+      upperSlope: h,
+      upperIntercept: curveValue(previous, previous.upper),
       value,
       derivative: value === undefined ? undefined : differentiatePiecewise(value),
       kinks,
