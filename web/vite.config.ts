@@ -17,6 +17,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
+    // the Svelte compiler is most of a build: no timing warning on every `npm start` rebuild
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
   server: {
     proxy: {
