@@ -39,6 +39,21 @@ describe('fitPiecewiseChebyshev', () => {
     }
   });
 
+  it('accepts panels at the minimum width when only rounding noise is left; otherwise noisy inputs split forever', () => {
+    let calls = 0;
+    const noisy = (x: number): number => {
+      calls += 1;
+      return x + 1e-9 * Math.sin(1e7 * x);
+    };
+    const fit = fitPiecewiseChebyshev(noisy, 0, 1, { initialWidth: 1, minimumWidth: 1 / 16 });
+    expect(fit.breaks.length - 1).toBeLessThanOrEqual(16);
+    expect(calls).toBeLessThan(1000);
+    expect(Math.abs(evaluatePiecewise(fit, 0.5) - 0.5)).toBeLessThan(1e-8);
+    expect(() => fitPiecewiseChebyshev(noisy, 0, 1, { initialWidth: 1, maxPanels: 50 })).toThrow(
+      /more than 50 panels/,
+    );
+  });
+
   it('rejects an empty interval naming it', () => {
     expect(() => fitPiecewiseChebyshev(Math.sin, 1, 1, { initialWidth: 1 })).toThrow(RangeError);
   });
