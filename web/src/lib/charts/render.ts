@@ -37,6 +37,15 @@ export interface ChartHandle {
 function overlayPlugin(spec: TimeChartSpec): uPlotType.Plugin {
   return {
     hooks: {
+      // band edges (lines without a colour) are left out of the legend: the band shows them
+      init: [
+        (chart) => {
+          const rows = chart.root.querySelectorAll<HTMLElement>('.u-legend .u-series');
+          spec.lines.forEach((line, index) => {
+            if (!line.color) rows[index + 1]?.style.setProperty('display', 'none');
+          });
+        },
+      ],
       drawClear: [
         (chart) => {
           const { ctx } = chart;
