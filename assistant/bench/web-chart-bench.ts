@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { webRoot } from '../../test/support/browser';
+import { sendMessage, waitForPage, webRoot, type WebStack } from '../../test/support/browser';
 
 export interface ChartBenchFigures {
   historyDays: number;
@@ -122,4 +122,85 @@ export async function measureChart(
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
+}
+
+/** Page script: when the forecast tool's result arrived over the WebSocket, and when its card's canvas appeared and the next frame came. */
+const cardChartRecorderScript = `window.__chart = [];
+const NativeWebSocket = window.WebSocket;
+window.WebSocket = class extends NativeWebSocket {
+  constructor(...args) {
+    super(...args);
+    this.addEventListener('message', (event) => {
+      if (typeof event.data !== 'string' || !event.data.includes('"type":"tool-result"')) return;
+      const result = performance.now();
+      const points = JSON.parse(event.data).result?.history?.tail?.length ?? 0;
+      window.__chart.push({ result, points });
+    });
+  }
+};
+new MutationObserver(() => {
+  const last = window.__chart.at(-1);
+  if (!last || last.canvas) return;
+  const cards = document.querySelectorAll('details[data-tool="forecast_demand"]');
+  const card = cards[cards.length - 1];
+  if (card && cards.length === window.__chart.length && card.querySelector('canvas')) {
+    last.canvas = performance.now();
+    requestAnimationFrame(() => (last.frame = performance.now()));
+  }
+}).observe(document, { subtree: true, childList: true });`;
+
+export interface CardChartFigures {
+  historyPoints: number;
+  horizonDays: number;
+  /** tool-result message received -> the card's canvas in the page, then -> the next frame */
+  firstMs: number;
+  firstToFrameMs: number;
+  secondMs: number;
+  secondToFrameMs: number;
+}
+
+/** The forecast card in the app: the model calls forecast_demand (daily, 90 days) twice. */
+export async function measureCardChart(stack: WebStack): Promise<CardChartFigures> {
+  const horizonDays = 90;
+  stack.ollama.onChat((body) =>
+    body.messages?.at(-1)?.role === 'tool'
+      ? { kind: 'chat', content: 'Listo.' }
+      : {
+          kind: 'chat',
+          toolCalls: [
+            {
+              name: 'forecast_demand',
+              arguments: { product: 'QUI-500', location: 'LIM-DC1', grain: 'day', horizon: 90 },
+            },
+          ],
+        },
+  );
+  const context = await stack.browser.newContext({ locale: 'en-US' });
+  await context.addInitScript({ content: cardChartRecorderScript });
+  const page = await context.newPage();
+  await page.goto(stack.server.url, { waitUntil: 'networkidle' });
+  for (const question of ['Pronóstico diario de quinua', 'Otra vez, por favor']) {
+    await sendMessage(page, question);
+    await waitForPage(page, 'window.__chart.at(-1)?.frame !== undefined', { timeoutMs: 60_000 });
+    // the run over (Stop gone) before the next question
+    await waitForPage(
+      page,
+      `![...document.querySelectorAll('button')].some((button) => button.textContent.trim() === 'Stop')`,
+    );
+  }
+  const marks =
+    await page.evaluate<{ result: number; points: number; canvas: number; frame: number }[]>(
+      'window.__chart',
+    );
+  await context.close();
+  const round = (value: number) => Math.round(value * 10) / 10;
+  const [first, second] = marks as [(typeof marks)[0], (typeof marks)[0]];
+  return {
+    historyPoints: first.points,
+    horizonDays,
+    firstMs: round(first.canvas - first.result),
+    firstToFrameMs: round(first.frame - first.result),
+    secondMs: round(second.canvas - second.result),
+    secondToFrameMs: round(second.frame - second.result),
+  };
 }

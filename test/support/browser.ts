@@ -253,3 +253,19 @@ export async function samplePhoto(browser: Browser): Promise<Buffer> {
   await page.close();
   return png;
 }
+
+/**
+ * Polls a page expression until it is truthy. (Playwright's waitForFunction with a string
+ * evaluates it with eval in the page, which the app's Content-Security-Policy forbids.)
+ */
+export async function waitForPage(
+  page: Page,
+  expression: string,
+  options: { timeoutMs?: number; intervalMs?: number } = {},
+): Promise<void> {
+  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+  while (!(await page.evaluate<unknown>(expression))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${expression}`);
+    await wait(options.intervalMs ?? 50);
+  }
+}
