@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
-import { render, screen } from '@testing-library/svelte';
-import { describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import ForecastResult from './ForecastResult.svelte';
 import { forecastSample } from './samples.test-data';
 
-const drawn = vi.hoisted(() => [] as { lines: { label: string }[] }[]);
+const drawn = vi.hoisted(() => [] as { x: Float64Array; lines: { label: string }[] }[]);
 vi.mock('../../lib/charts/render', () => ({
-  drawTimeChart: vi.fn(async (_target: HTMLElement, spec: { lines: { label: string }[] }) => {
+  drawTimeChart: vi.fn(async (_target: HTMLElement, spec: (typeof drawn)[number]) => {
     drawn.push(spec);
     return { destroy() {} };
   }),
@@ -37,4 +37,33 @@ describe('ForecastResult', () => {
     const { container } = render(ForecastResult, { result: { unexpected: true }, args: {} });
     expect(container.querySelector('pre')?.textContent).toContain('"unexpected": true');
   });
+
+  it('redraws with the whole history from the sales API when asked (else only the last weeks could be seen)', async () => {
+    const urls: string[] = [];
+    const rows = Array.from({ length: 400 }, (_, index) => ({
+      period: new Date(Date.UTC(2025, 0, 1) + index * 86_400_000).toISOString().slice(0, 10),
+      units: index,
+      revenue: 0,
+    }));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        urls.push(url);
+        return new Response(JSON.stringify({ rows, rowCount: rows.length, truncated: false }));
+      }),
+    );
+    render(ForecastResult, { result: forecastSample, args: {} });
+    await fireEvent.click(
+      screen.getByRole('button', { name: /Show the whole history \(1,096 periods\)/ }),
+    );
+    await vi.waitFor(() =>
+      expect(drawn.at(-1)?.x.length).toBe(400 + forecastSample.forecast.length),
+    );
+    expect(urls[0]).toContain(
+      'sku=BEB-001&location=LIM-ATE&from=2023-11-26&to=2026-11-25&grain=day',
+    );
+    expect(screen.getByRole('button', { name: 'Show recent history only' })).toBeTruthy();
+  });
 });
+
+afterEach(() => vi.unstubAllGlobals());

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { secondsToDay } from '../../lib/charts/series';
-import { forecastChartSpec, intervalText, isForecastResult, percent } from './forecast-result';
+import {
+  forecastChartSpec,
+  fullHistoryQuery,
+  historyFromRows,
+  intervalText,
+  isForecastResult,
+  percent,
+} from './forecast-result';
 import { forecastSample } from './samples.test-data';
 
 const labels = {
@@ -42,5 +49,38 @@ describe('forecast result', () => {
     expect(intervalText([{ level: 80, lower: 1, upper: 9 }], 95, format)).toBe('–');
     expect(percent(0.25, format)).toBe('25 %');
     expect(percent(null, format)).toBe('–');
+  });
+});
+
+describe('full history', () => {
+  if (!isForecastResult(forecastSample)) throw new Error('sample');
+  const result = forecastSample;
+
+  it("asks the sales API for the forecast's own scope, periods and grain (else the longer chart would show other sales)", () => {
+    expect(fullHistoryQuery(result)).toEqual({
+      sku: ['BEB-001'],
+      location: ['LIM-ATE'],
+      from: '2023-11-26',
+      to: '2026-11-25',
+      grain: 'day',
+    });
+  });
+
+  it('uses the category filter for a category and gives up on a scope it cannot express (else a 60-product scope would chart 50)', () => {
+    expect(fullHistoryQuery({ ...result, scope: { ...result.scope, category: 'dairy' } })).toEqual(
+      expect.objectContaining({ category: ['dairy'] }),
+    );
+    expect(fullHistoryQuery({ ...result, scope: { ...result.scope, productCount: 60 } })).toBe(
+      undefined,
+    );
+  });
+
+  it('keeps only the periods before the forecast (else a partial current period would overlap it)', () => {
+    const first = result.forecast[0]?.start as string;
+    const rows = [
+      { period: '2026-11-24', units: 1 },
+      { period: first, units: 2 },
+    ];
+    expect(historyFromRows(rows, result)).toEqual([{ start: '2026-11-24', units: 1 }]);
   });
 });

@@ -12,12 +12,19 @@ import {
   type Guarded,
 } from '../../lib/api/shape';
 import { forecastColumns, markerPositions } from '../../lib/charts/series';
+import type { SalesQuery } from '../../lib/api/data';
 import type { TimeChartSpec } from '../../lib/charts/render';
 
 const interval = object({ level: num, lower: num, upper: num });
 
 export const isForecastResult = object({
-  scope: object({ label: str }),
+  scope: object({
+    label: str,
+    products: arrayOf(object({ sku: str, name: str })),
+    productCount: num,
+    category: nullable(str),
+    location: nullable(object({ code: str, codes: arrayOf(str) })),
+  }),
   grain: literal('day', 'week', 'month'),
   horizon: num,
   model: object({ strategy: str, method: str, notes: arrayOf(str) }),
@@ -76,8 +83,9 @@ export function forecastChartSpec(
   result: ForecastResultData,
   labels: ForecastLabels,
   locale?: string,
+  history: readonly { start: string; units: number }[] = result.history.tail,
 ): TimeChartSpec {
-  const columns = forecastColumns(result.history.tail, result.forecast);
+  const columns = forecastColumns(history, result.forecast);
   const dash = [6, 4];
   return {
     x: columns.x,
@@ -117,4 +125,38 @@ export function intervalText(
 /** WAPE as a percentage (the tool gives a fraction). */
 export function percent(fraction: number | null, format: (value: number) => string): string {
   return fraction === null ? '–' : `${format(fraction * 100)} %`;
+}
+
+/**
+ * The GET /api/sales query of the forecast's whole history (the result carries only its tail),
+ * or undefined when the scope cannot be expressed as a filter (more than 50 products, no category).
+ */
+export function fullHistoryQuery(result: ForecastResultData): SalesQuery | undefined {
+  const { scope, history, grain } = result;
+  if (history.periods <= history.tail.length) return undefined;
+  const products =
+    scope.category !== null
+      ? { category: [scope.category] }
+      : scope.productCount <= scope.products.length
+        ? { sku: scope.products.map((item) => item.sku) }
+        : undefined;
+  if (!products) return undefined;
+  return {
+    ...products,
+    ...(scope.location && { location: scope.location.codes }),
+    from: history.start,
+    to: history.end,
+    grain,
+  };
+}
+
+/** Sales rows as history points before the first forecast period (a partial current one left out). */
+export function historyFromRows(
+  rows: readonly { period: string; units: number }[],
+  result: ForecastResultData,
+): { start: string; units: number }[] {
+  const first = result.forecast[0]?.start;
+  return rows
+    .filter((row) => first === undefined || row.period < first)
+    .map((row) => ({ start: row.period, units: row.units }));
 }
