@@ -111,7 +111,10 @@ describe('ConversationSidebar', () => {
     const item = screen
       .getByRole('button', { name: 'Forecast chicha' })
       .closest('li') as HTMLElement;
+    const menu = item.querySelector('details') as HTMLDetailsElement;
+    menu.open = true;
     await fireEvent.click(within(item).getByRole('button', { name: 'Delete' }));
+    expect(menu.open).toBe(false);
     expect(calls.some((call) => call.method === 'DELETE')).toBe(false);
     const dialog = screen.getByRole('alertdialog');
     expect(dialog.textContent).toContain('Delete “Forecast chicha” and all its messages?');
