@@ -18,13 +18,13 @@ export const requestIdMiddleware: MiddlewareHandler = requestId({
 
 /**
  * The registered route pattern that answered (`/api/sales`, `/api/import/:kind`), never the raw
- * path, so metric labels stay bounded; `unmatched` when only middleware matched (a 404).
+ * path, so metric labels stay bounded; `unmatched` when only middleware matched (a 404). Routes
+ * match in registration order and the first handler answers, so the first non-middleware route
+ * is the one (the web app's catch-all `*` comes last and only answers what nothing else did).
  */
 export function matchedRoutePattern(c: Context): string {
-  const routes = matchedRoutes(c);
-  for (let index = routes.length - 1; index >= 0; index -= 1) {
-    const route = routes[index];
-    if (route && route.method !== 'ALL') return route.path;
+  for (const route of matchedRoutes(c)) {
+    if (route.method !== 'ALL') return route.path;
   }
   return 'unmatched';
 }
