@@ -31,6 +31,7 @@ describe('tool registry', () => {
       'query_sales',
       'forecast_demand',
       'detect_anomalies',
+      'optimize_inventory',
       'search_knowledge',
     ]);
     const forecast = describeTools().find((tool) => tool.name === 'forecast_demand');

@@ -4,6 +4,7 @@ import type { ZodError } from 'zod';
 import { inputJsonSchema, type AnyTool, type JsonValue } from './define-tool';
 import { detectAnomaliesTool } from './detect-anomalies';
 import { forecastDemandTool } from './forecast-demand';
+import { optimizeInventoryTool } from './optimize-inventory';
 import { querySalesTool } from './query-sales';
 import { searchKnowledgeTool } from './search-knowledge';
 import type { ToolContext } from './tool-context';
@@ -18,6 +19,7 @@ export const registeredTools: readonly AnyTool[] = [
   querySalesTool,
   forecastDemandTool,
   detectAnomaliesTool,
+  optimizeInventoryTool,
   searchKnowledgeTool,
 ];
 

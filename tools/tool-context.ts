@@ -19,6 +19,8 @@ export interface CatalogProduct {
   shelfLifeDays?: number | null;
   /** what a unit costs the company, when known (value of stock at risk) */
   unitCost?: number | null;
+  /** kg CO2e per unit, when known (the footprint of expired stock) */
+  co2eKgPerUnit?: number | null;
 }
 
 export interface CatalogLocation {

@@ -27,6 +27,7 @@ export function createStoreToolContext(
           price: product.price,
           shelfLifeDays: product.shelfLifeDays,
           unitCost: product.unitCost,
+          co2eKgPerUnit: product.co2eKgPerUnit,
         })),
       locations: () =>
         store.locations.list().map((location) => ({
