@@ -142,7 +142,7 @@ export interface WebStack {
   ollama: FakeOllama;
   server: WebServer;
   browser: Browser;
-  /** errors thrown in the pages opened since the last open() (uncaught exceptions) */
+  /** uncaught exceptions and CSP refusals in the page opened by the last open() */
   pageErrors: string[];
   /** a fresh context and page in English (or the locale given) at the app's root */
   open(options?: {
@@ -184,10 +184,17 @@ export async function startWebStack(
     async open({ width = 1280, height = 800, locale = 'en-US', path = '/', initScript } = {}) {
       const context = await browser.newContext({ viewport: { width, height }, locale });
       contexts.push(context);
+      // an action that cannot happen fails with Playwright's reason before the test's timeout
+      context.setDefaultTimeout(10_000);
       pageErrors.length = 0;
       if (initScript) await context.addInitScript({ content: initScript });
       const page = await context.newPage();
       page.on('pageerror', (error) => pageErrors.push(error.message));
+      // the app's Content-Security-Policy refusing something the app itself does
+      page.on('console', (message) => {
+        if (message.type() === 'error' && message.text().includes('Content Security Policy'))
+          pageErrors.push(message.text());
+      });
       await page.goto(new URL(path, server.url).href);
       return page;
     },
