@@ -173,7 +173,15 @@ export function locale(): string {
   return i18n.language === 'es' ? 'es-PE' : 'en-US';
 }
 
-/** A number with at most `digits` decimals in the current locale. */
+const formats = new Map<string, Intl.NumberFormat>();
+
+/** A number with at most `digits` decimals in the current locale (formatters are reused). */
 export function formatNumber(value: number, digits = 0): string {
-  return new Intl.NumberFormat(locale(), { maximumFractionDigits: digits }).format(value);
+  const key = `${locale()}|${digits}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale(), { maximumFractionDigits: digits });
+    formats.set(key, format);
+  }
+  return format.format(value);
 }
