@@ -164,6 +164,22 @@ describe('the chat page in Chromium', () => {
     expect(stack.pageErrors).toEqual([]);
   });
 
+  it('at 360 px a forecast card (slash command) fits the width: no sideways scrolling of the page', async () => {
+    const page = await stack.open({ width: 360, height: 740 });
+    await sendMessage(page, '/forecast YOG-1L 6 week');
+    const card = page.locator('details[data-tool="forecast_demand"]');
+    await expect.poll(() => card.locator('canvas').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const box = await card.boundingBox();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(360);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
+      360,
+    );
+    await card.locator('canvas').first().scrollIntoViewIfNeeded();
+    await snap(page, 'phone-360-forecast');
+    expect(stack.pageErrors).toEqual([]);
+  });
+
   it('speaks Spanish to a Spanish browser and switches to English: the controls keep their names', async () => {
     const page = await stack.open({ locale: 'es-PE' });
     const spanish = [
