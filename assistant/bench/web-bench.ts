@@ -195,7 +195,7 @@ function printReport(report: WebBenchReport): void {
   );
   for (const streaming of report.streaming ?? []) {
     console.log(
-      `${streaming.tokens} streamed tokens: on screen after ${streaming.renderedMs} ms; longest task ${streaming.longestTaskMs} ms, ${streaming.tasksOver50Ms} tasks over 50 ms (target: none over ${streaming.targetMs} ms)`,
+      `${streaming.tokens} streamed tokens: on screen after ${streaming.renderedMs} ms; longest task ${streaming.longestTaskMs} ms, tasks over 50 ms: ${streaming.tasksOver50Ms} (target: none over ${streaming.targetMs} ms)`,
     );
   }
   if (report.chart) {
