@@ -105,6 +105,7 @@ export function forecastChartSpec(
       positions: markerPositions(
         columns.x,
         result.findings.events.map((event) => event.date),
+        result.forecast.at(-1)?.end,
       ),
       color: forecastColors.holiday,
     },

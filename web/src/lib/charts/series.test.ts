@@ -77,6 +77,12 @@ describe('markers and spans', () => {
     expect(Array.from(markers, secondsToDay)).toEqual(['2026-12-08']);
   });
 
+  it('keeps a holiday inside the last weekly or monthly period (else Christmas would vanish from a December forecast)', () => {
+    const months = Float64Array.from(['2026-11-01', '2026-12-01'], dayToSeconds);
+    const markers = markerPositions(months, ['2026-12-25', '2027-01-01'], '2026-12-31');
+    expect(Array.from(markers, secondsToDay)).toEqual(['2026-12-25']);
+  });
+
   it('turns day ranges into [start, end of last day] seconds (else a one-day anomaly would have no width)', () => {
     const spans = spanPositions([{ start: '2026-12-02', end: '2026-12-02' }]);
     expect((spans[1] as number) - (spans[0] as number)).toBe(86_400);

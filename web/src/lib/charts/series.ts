@@ -98,11 +98,21 @@ export function forecastColumns(
   return columns;
 }
 
-/** The x positions (UTC seconds) of the given days that fall within [first, last] of x. */
-export function markerPositions(x: Float64Array, days: readonly string[]): Float64Array {
+/**
+ * The x positions (UTC seconds) of the given days that fall on the chart: from its first x to the
+ * end of `lastDay` (the last period's last day; default the day of the last x).
+ */
+export function markerPositions(
+  x: Float64Array,
+  days: readonly string[],
+  lastDay?: string,
+): Float64Array {
   if (x.length === 0) return new Float64Array(0);
   const first = x[0] as number;
-  const last = (x[x.length - 1] as number) + secondsPerDay - 1;
+  const last =
+    (lastDay === undefined ? (x[x.length - 1] as number) : dayToSeconds(lastDay)) +
+    secondsPerDay -
+    1;
   const inside = days.map(dayToSeconds).filter((value) => value >= first && value <= last);
   return Float64Array.from(new Set(inside)).sort();
 }
