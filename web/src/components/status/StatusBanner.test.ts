@@ -78,4 +78,19 @@ describe('StatusBanner', () => {
     render(StatusBanner);
     expect(await screen.findByText(/The Ayni server cannot be reached/)).toBeTruthy();
   });
+
+  it('polls /readyz every 30 s (else a model pulled meanwhile would keep the banner up)', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const calls = serve([body(false)]);
+      render(StatusBanner);
+      await vi.waitFor(() => expect(calls.length).toBe(1));
+      vi.advanceTimersByTime(29_000);
+      expect(calls.length).toBe(1);
+      vi.advanceTimersByTime(1_000);
+      await vi.waitFor(() => expect(calls.length).toBe(2));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
