@@ -365,7 +365,7 @@ describe('slash commands run a tool without the model', () => {
     });
   });
 
-  it('/anomalies with a location name scopes by location; /help lists what works; /inventory says it is not available', async () => {
+  it('/anomalies with a location name scopes by location; /help lists what works; /inspect says it is not available', async () => {
     const { agent } = setup([]);
     const anomalies = await run(agent, '/anomalies Lima DC Callao');
     expect(anomalies.events.find((event) => event.type === 'tool-call')).toMatchObject({
@@ -375,8 +375,8 @@ describe('slash commands run a tool without the model', () => {
     expect(last(help.events)).toMatchObject({
       message: expect.stringContaining('/forecast <product>'),
     });
-    const inventory = await run(agent, '/inventory QUI-500');
-    expect(last(inventory.events)).toMatchObject({
+    const inspect = await run(agent, '/inspect');
+    expect(last(inspect.events)).toMatchObject({
       message: expect.stringContaining('not available in this version'),
     });
   });

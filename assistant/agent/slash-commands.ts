@@ -108,6 +108,29 @@ function anomalyScope(argument: string, context: ToolContext): Record<string, un
   return { product: argument };
 }
 
+/**
+ * optimize_inventory { product, location? }: the longest run of trailing words (up to four) that
+ * names a location code, name or region is the location; the words before it the product.
+ */
+function inventoryInput(argument: string, context: ToolContext): Record<string, unknown> | string {
+  const words = argument.split(/\s+/).filter(Boolean);
+  const names = new Set(
+    context.catalog
+      .locations()
+      .flatMap((location) => [location.code, location.name, location.region])
+      .map(fold),
+  );
+  for (let size = Math.min(4, words.length - 1); size >= 1; size -= 1) {
+    const location = words.slice(-size).join(' ');
+    if (names.has(fold(location))) {
+      return { product: words.slice(0, -size).join(' '), location };
+    }
+  }
+  if (words.length === 0)
+    return 'give a product: /inventory <product> [location], e.g. /inventory GRA-005 Arequipa';
+  return { product: words.join(' ') };
+}
+
 /** Parses "/name args"; undefined when the message is not a slash command. */
 export function parseSlashCommand(
   message: string,
@@ -136,6 +159,12 @@ export function parseSlashCommand(
     }
     case '/anomalies':
       return { kind: 'tool', command, tool: help.tool, input: anomalyScope(argument, context) };
+    case '/inventory': {
+      const input = inventoryInput(argument, context);
+      return typeof input === 'string'
+        ? { kind: 'invalid', command, message: input }
+        : { kind: 'tool', command, tool: help.tool, input };
+    }
     default:
       // The other commands' tools have not landed; when one does, its argument mapping goes here.
       return { kind: 'unavailable', command, tool: help.tool };
