@@ -31,6 +31,7 @@ describe('GET /api/tools', () => {
       'query_sales',
       'forecast_demand',
       'detect_anomalies',
+      'optimize_inventory',
       'search_knowledge',
     ]);
     expect(body.tools[1]?.inputSchema.type).toBe('object');
@@ -119,7 +120,13 @@ describe('POST /api/tools/:name', () => {
     const response = await post(createApp(testDeps()), 'forecast', {});
     expect(response.status).toBe(404);
     expect((await errorOf(response)).details).toEqual({
-      tools: ['query_sales', 'forecast_demand', 'detect_anomalies', 'search_knowledge'],
+      tools: [
+        'query_sales',
+        'forecast_demand',
+        'detect_anomalies',
+        'optimize_inventory',
+        'search_knowledge',
+      ],
     });
   });
 
