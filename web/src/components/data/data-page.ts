@@ -37,6 +37,28 @@ export function salesSpec(
   };
 }
 
+/**
+ * A last week or month with clearly fewer days of data than the others is the current, unfinished
+ * period (the data ends yesterday): drawn, it reads as a collapse in demand, so it is left out of
+ * the chart and named instead. Periods of days are always whole.
+ */
+export function withoutPartialLastPeriod(
+  rows: readonly SalesRow[],
+  grain: 'day' | 'week' | 'month',
+): { rows: readonly SalesRow[]; partial: SalesRow | undefined } {
+  const last = rows.at(-1);
+  if (grain === 'day' || rows.length < 3 || last?.days === undefined)
+    return { rows, partial: undefined };
+  const others = rows
+    .slice(0, -1)
+    .map((row) => row.days)
+    .filter((days): days is number => days !== undefined)
+    .sort((a, b) => a - b);
+  const typical = others[Math.floor(others.length / 2)];
+  if (typical === undefined || last.days >= 0.75 * typical) return { rows, partial: undefined };
+  return { rows: rows.slice(0, -1), partial: last };
+}
+
 /** Units and revenue over the rows. */
 export function salesTotals(rows: readonly SalesRow[]): { units: number; revenue: number } {
   return rows.reduce(

@@ -41,6 +41,8 @@ const en = {
   to: 'To',
   salesChart: 'Units of {product} by {grain} at {location}',
   totals: '{units} units, S/ {revenue} over {periods} periods',
+  partialPeriod:
+    'The period from {period} has only {days} days of data so far: it is counted in the totals but not drawn.',
   noSales: 'No sales for this selection.',
   loading: 'Loading…',
   units: 'Units',
@@ -90,6 +92,8 @@ const es: Record<Key, string> = {
   to: 'Hasta',
   salesChart: 'Unidades de {product} por {grain} en {location}',
   totals: '{units} unidades, S/ {revenue} en {periods} periodos',
+  partialPeriod:
+    'El periodo desde {period} tiene solo {days} días de datos hasta ahora: cuenta en los totales, pero no se dibuja.',
   noSales: 'Sin ventas para esta selección.',
   loading: 'Cargando…',
   units: 'Unidades',

@@ -28,6 +28,8 @@ const salesRow = object({
   location: optional(str),
   category: optional(str),
   region: optional(str),
+  /** days of the period with sales rows */
+  days: optional(num),
 });
 export type SalesRow = Guarded<typeof salesRow>;
 const isSales = object({ rows: arrayOf(salesRow), rowCount: num, truncated: bool });
