@@ -48,8 +48,30 @@ describe('recommendPolicy', () => {
       leadTimeSd: 0.5,
       cycleServiceLevel: 0.9,
     });
-    expect(recommendation.policy.reorderPoint).toBe(Math.ceil(expected.reorderPoint));
+    // plus the expected undershoot at a daily review, E[D^2] / (2 E[D]) = (144 + 1600) / 80
+    expect(recommendation.policy.reorderPoint).toBe(Math.ceil(expected.reorderPoint + 1744 / 80));
     expect(recommendation.policy.orderUpToLevel - recommendation.policy.reorderPoint).toBe(14 * 40);
+  });
+
+  it('delivers its fill-rate target when a non-perishable is simulated with daily review (else the closed form leaves out the undershoot)', () => {
+    const item = facts({ demand: flatDemand(40, 12, 180) });
+    const recommendation = recommendPolicy(
+      item,
+      { measure: 'fill-rate', level: 0.98 },
+      { replications: 2, seed: 1 },
+    );
+    const result = simulatePolicy({
+      policy: recommendation.policy,
+      demand: demandDistribution(item.demand),
+      leadTime: { distribution: 'normal', mean: 2, sd: 0.5 },
+      costs: item.costs,
+      unmetDemand: 'lost-sales',
+      horizonDays: 180,
+      replications: 40,
+      random: createRandom(9),
+    });
+    expect(result.summary.fillRate.upper).toBeGreaterThanOrEqual(0.98);
+    expect(result.summary.fillRate.mean).toBeLessThan(0.995);
   });
 
   it('orders at least the MOQ and 28 days of cover in Iquitos (else the order quantity ignores the policy)', () => {

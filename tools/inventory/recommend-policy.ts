@@ -103,7 +103,10 @@ function closedForm(facts: ListingFacts, goal: ServiceGoal): Recommendation {
     goal.measure === 'fill-rate'
       ? safetyStockForFillRate({ ...base, fillRate: goal.level, orderQuantity })
       : safetyStockForCycleServiceLevel({ ...base, cycleServiceLevel: goal.level });
-  const reorderPoint = Math.ceil(safety.reorderPoint);
+  // Reviewed once a day, the position crosses s by a day's demand, not one unit at a time: add the
+  // expected undershoot E[D^2] / (2 E[D]) (renewal theory; Silver, Pyke & Thomas 4th ed. 6.7.4)
+  const undershoot = (demand.dailySd ** 2 + demand.dailyMean ** 2) / (2 * demand.dailyMean);
+  const reorderPoint = Math.ceil(safety.reorderPoint + undershoot);
   return {
     policy: {
       type: 's-S',
@@ -115,7 +118,7 @@ function closedForm(facts: ListingFacts, goal: ServiceGoal): Recommendation {
     safetyStock: safety.safetyStock,
     orderQuantity,
     orderCoverDays: cover,
-    why: `${goalText(goal)}: z = ${safety.safetyFactor.toFixed(2)} on a lead-time demand of ${safety.leadTimeDemandMean.toFixed(1)} ± ${safety.leadTimeDemandSd.toFixed(1)} units (L = ${facts.leadTimeDays} ± ${facts.leadTimeSdDays} days), order ${orderQuantity} units (${cover.toFixed(0)} days of cover${orderQuantity === facts.moq ? ', the MOQ' : ''}).`,
+    why: `${goalText(goal)}: z = ${safety.safetyFactor.toFixed(2)} on a lead-time demand of ${safety.leadTimeDemandMean.toFixed(1)} ± ${safety.leadTimeDemandSd.toFixed(1)} units (L = ${facts.leadTimeDays} ± ${facts.leadTimeSdDays} days), plus ${undershoot.toFixed(1)} units of expected undershoot at the daily review; order ${orderQuantity} units (${cover.toFixed(0)} days of cover${orderQuantity === facts.moq ? ', the MOQ' : ''}).`,
   };
 }
 
