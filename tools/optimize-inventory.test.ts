@@ -87,6 +87,14 @@ describe('optimize_inventory', () => {
     expect(planned.plan!.orderValue).toBeLessThanOrEqual(100 + 1e-6);
   });
 
+  it('gives the model a compact summary: top items, orders now and the comparison with the current policy (else the model gets the whole result or misses the comparison)', async () => {
+    const output = await run({ category: 'dairy', replications: 4 });
+    const summary = optimizeInventoryTool.toModelOutput(output) as Record<string, unknown>;
+    expect((summary.topItems as unknown[]).length).toBeLessThanOrEqual(10);
+    expect(summary.comparisonWithCurrent).toMatchObject({ items: 1 });
+    expect(JSON.stringify(summary).length).toBeLessThan(JSON.stringify(output).length);
+  });
+
   it('rejects product and category together, and an unknown product by name (else bad input passes)', async () => {
     expect(
       optimizeInventoryInput.safeParse({ product: 'GRA-001', category: 'grains' }).success,
