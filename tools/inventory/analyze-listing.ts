@@ -126,8 +126,10 @@ export function analyzeListing(inputs: ListingInputs, settings: AnalysisSettings
   let current: ListingAnalysis['current'] = null;
   if (inferred !== undefined && demand.dailyMean > 0) {
     const reorderPoint = Math.round(inferred.reorderPointDays * demand.dailyMean);
+    // scaled to today's demand the gap may fall below the MOQ the planner had to order: both
+    // policies are simulated under the same supplier minimum
     const orderUpToLevel = Math.max(
-      reorderPoint + 1,
+      reorderPoint + moq,
       Math.round(inferred.orderUpToDays * demand.dailyMean),
     );
     current = {
