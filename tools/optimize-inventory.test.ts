@@ -71,6 +71,13 @@ describe('optimize_inventory', () => {
     expect(output.comparison.items).toBe(1);
   });
 
+  it("raises the target to the current policy's simulated service when asked (else the equal-service comparison is not at equal service)", async () => {
+    const output = await run({ product: 'GRA-001', at_least_current_service: true });
+    const item = output.items[0]!;
+    const delivered = Math.min(0.999, item.comparison.current!.fillRate);
+    expect(item.target.level).toBeCloseTo(Math.max(0.985, delivered), 12);
+  });
+
   it('gives the same figures on a second run (else the random streams are not seeded)', async () => {
     const first = await run({ product: 'LAC-001', replications: 5 });
     const second = await run({ product: 'LAC-001', replications: 5 });

@@ -52,6 +52,12 @@ export const optimizeInventoryInput = z
       .max(2)
       .optional()
       .describe('yearly holding cost as a share of unit cost; default 0.2'),
+    at_least_current_service: z
+      .boolean()
+      .default(false)
+      .describe(
+        "raise each item's target to the service its current policy delivers in simulation, to compare stock at equal service",
+      ),
     horizon_days: z
       .number()
       .int()
@@ -164,6 +170,7 @@ export async function optimizeInventory(
     ...(input.service_level !== undefined && { serviceLevel: input.service_level / 100 }),
     ...(input.stockout_cost !== undefined && { stockoutCostPerUnit: input.stockout_cost }),
     ...(input.holding_cost_rate !== undefined && { holdingCostRate: input.holding_cost_rate }),
+    atLeastCurrentService: input.at_least_current_service,
   };
   const analyses: ListingAnalysis[] = [];
   const skipped: OptimizeInventoryOutput['skipped'] = [];

@@ -13,6 +13,8 @@ export interface DemoComparisonOptions {
   horizonDays: number;
   replications: number;
   serviceMeasure?: 'fill_rate' | 'cycle_service_level';
+  /** each item's target at least the service its current policy delivers (equal-service comparison) */
+  atLeastCurrentService?: boolean;
   onProgress?: (message: string) => void;
 }
 
@@ -39,6 +41,7 @@ export interface DemoComparisonReport {
   horizonDays: number;
   replications: number;
   serviceMeasure: string;
+  atLeastCurrentService: boolean;
   categories: ComparisonRow[];
   overall: ComparisonRow;
   targets: {
@@ -111,6 +114,7 @@ export async function runDemoComparison(
         horizon_days: options.horizonDays,
         replications: options.replications,
         service_measure: options.serviceMeasure ?? 'fill_rate',
+        at_least_current_service: options.atLeastCurrentService ?? false,
       }),
       options.context,
     );
@@ -125,6 +129,7 @@ export async function runDemoComparison(
     horizonDays: options.horizonDays,
     replications: options.replications,
     serviceMeasure: options.serviceMeasure ?? 'fill_rate',
+    atLeastCurrentService: options.atLeastCurrentService ?? false,
     categories: rows,
     overall,
     targets: {
@@ -165,7 +170,7 @@ export function formatDemoComparison(report: DemoComparisonReport): string {
     ].join('');
   const { targets } = report;
   return [
-    `Recommended vs current (inferred) policies, ${report.horizonDays} days, ${report.replications} replications, same random streams, target measure ${report.serviceMeasure}:`,
+    `Recommended vs current (inferred) policies, ${report.horizonDays} days, ${report.replications} replications, same random streams, target measure ${report.serviceMeasure}${report.atLeastCurrentService ? ", each item's target at least its current policy's service" : ' at the policy targets'}:`,
     header,
     ...report.categories.map(line),
     line(report.overall),

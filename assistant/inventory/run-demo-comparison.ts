@@ -1,7 +1,8 @@
 // npm run bench:inventory's third part: loads the demo company (seed 1) into an in-memory store and
 // prints the recommended-vs-current comparison (demo-comparison.ts). Options: --today YYYY-MM-DD
 // (default 2026-11-20), --replications N (20), --horizon N (90), --categories a,b (all),
-// --measure fill_rate|cycle_service_level, --json.
+// --measure fill_rate|cycle_service_level, --match-current (each item's target at least the service
+// its current policy delivers: the equal-service comparison), --json.
 import { pathToFileURL } from 'node:url';
 import { openStore } from '../store/store';
 import { loadDemoCompany } from '../store/demo/load';
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
     horizonDays: whole(args, '--horizon', 90),
     replications: whole(args, '--replications', 20),
     serviceMeasure: measure,
+    atLeastCurrentService: args.includes('--match-current'),
     onProgress: progress,
   });
   console.log(

@@ -5,12 +5,7 @@ import { serviceTargetFor } from '../../models/inventory/service-targets';
 import type { InventoryPolicy } from '../../models/inventory/simulate-policy';
 import type { SimulationCosts } from '../../models/inventory/simulation-options';
 import type { CatalogProduct, ListingHistory, StockPosition, SupplyTerms } from '../tool-context';
-import {
-  comparePolicies,
-  simulateFromToday,
-  type PolicyComparison,
-  type PolicyOutcome,
-} from './compare-policies';
+import { simulateFromToday, type PolicyComparison, type PolicyOutcome } from './compare-policies';
 import { inferCurrentPolicy, INFERENCE_WINDOW_DAYS, type InferredPolicy } from './current-policy';
 import { estimateListingDemand, type DailyDemandEstimate } from './listing-demand';
 import {
@@ -24,6 +19,8 @@ import {
 
 /** Holding cost per year as a share of the unit cost, when the data gives none. */
 export const DEFAULT_HOLDING_COST_RATE = 0.2;
+/** Highest target taken from the current policy's service: the closed forms diverge towards 1. */
+const MAXIMUM_MATCHED_LEVEL = 0.999;
 
 export interface AnalysisSettings {
   /** day number of the last day of data */
@@ -37,6 +34,8 @@ export interface AnalysisSettings {
   /** overrides the cost per unit short (default: the lost margin) */
   stockoutCostPerUnit?: number;
   holdingCostRate?: number;
+  /** raise each item's target to the service its current policy delivers (compare at equal service) */
+  atLeastCurrentService?: boolean;
 }
 
 export interface ListingAnalysis {
@@ -96,14 +95,6 @@ export function analyzeListing(inputs: ListingInputs, settings: AnalysisSettings
     locationCode: listing.location,
     shelfLifeDays,
   });
-  const level =
-    settings.serviceLevel ??
-    (settings.measure === 'fill-rate' ? policyTarget.fillRate : policyTarget.cycleServiceLevel);
-  const target = {
-    measure: settings.measure,
-    level,
-    source: settings.serviceLevel === undefined ? policyTarget.source : 'asked for',
-  };
   const facts: ListingFacts = {
     demand,
     leadTimeDays,
@@ -113,12 +104,17 @@ export function analyzeListing(inputs: ListingInputs, settings: AnalysisSettings
     locationCode: listing.location,
     costs: costs(product, settings),
   };
-  const recommendation = recommendPolicy(facts, target, settings);
   const onHand = Math.max(0, latest?.onHand ?? 0);
   const onOrder = Math.max(0, latest?.onOrder ?? 0);
   const position = onHand + onOrder;
-  const now = demand.dailyMean > 0 ? orderNow(recommendation, position, moq) : 0;
   const unitCost = product.unitCost ?? 0;
+  const plan = {
+    horizonDays: settings.horizonDays,
+    replications: settings.replications,
+    seed: settings.seed,
+    unitCost,
+  };
+  const stock = { onHand, onOrder };
 
   const inferred =
     inferCurrentPolicy(listing.days, settings.dataEnd, INFERENCE_WINDOW_DAYS) ??
@@ -137,17 +133,30 @@ export function analyzeListing(inputs: ListingInputs, settings: AnalysisSettings
       policy: { type: 's-S', reorderPoint, orderUpToLevel, reviewPeriodDays: 1 },
     };
   }
-  const plan = {
-    horizonDays: settings.horizonDays,
-    replications: settings.replications,
-    seed: settings.seed,
-    unitCost,
+  const currentOutcome =
+    current === null ? null : simulateFromToday(current.policy, facts, stock, plan);
+
+  let level =
+    settings.serviceLevel ??
+    (settings.measure === 'fill-rate' ? policyTarget.fillRate : policyTarget.cycleServiceLevel);
+  let source = settings.serviceLevel === undefined ? policyTarget.source : 'asked for';
+  if (settings.atLeastCurrentService && currentOutcome !== null) {
+    const delivered = Math.min(
+      MAXIMUM_MATCHED_LEVEL,
+      settings.measure === 'fill-rate' ? currentOutcome.fillRate : currentOutcome.cycleServiceLevel,
+    );
+    if (delivered > level) {
+      level = delivered;
+      source = `raised to the service the current policy delivers in simulation (${(delivered * 100).toFixed(1)} %)`;
+    }
+  }
+  const target = { measure: settings.measure, level, source };
+  const recommendation = recommendPolicy(facts, target, settings);
+  const now = demand.dailyMean > 0 ? orderNow(recommendation, position, moq) : 0;
+  const comparison = {
+    recommended: simulateFromToday(recommendation.policy, facts, stock, plan),
+    current: currentOutcome,
   };
-  const stock = { onHand, onOrder };
-  const comparison =
-    current === null
-      ? { recommended: simulateFromToday(recommendation.policy, facts, stock, plan), current: null }
-      : comparePolicies(recommendation.policy, current.policy, facts, stock, plan);
   return {
     sku: product.sku,
     name: product.name,

@@ -109,16 +109,3 @@ export interface PolicyComparison {
   recommended: PolicyOutcome;
   current: PolicyOutcome;
 }
-
-export function comparePolicies(
-  recommended: InventoryPolicy,
-  current: InventoryPolicy,
-  facts: ListingFacts,
-  stock: StartingStock,
-  plan: SimulationPlan,
-): PolicyComparison {
-  return {
-    recommended: simulateFromToday(recommended, facts, stock, plan),
-    current: simulateFromToday(current, facts, stock, plan),
-  };
-}
