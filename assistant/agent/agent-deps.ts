@@ -1,8 +1,13 @@
 // What the agent needs, passed in by main.ts (or a test): the model, the tools, the store's
 // conversation log, a clock, a logger and metrics. The agent reads no env, disk or clock itself.
 import type { AnyTool, ToolContext } from '../../tools/index';
-import type { LlmClient, LlmToolCall } from '../llm/llm-client';
+import type { LlmClient } from '../llm/llm-client';
 import type { Metrics } from '../metrics/metrics';
+import type {
+  StoredMessage,
+  StoredRun,
+  StoredToolCall,
+} from '../store/repositories/conversation-rows';
 
 /** The conversation methods the agent uses (assistant/store/repositories/conversations.ts). */
 export interface ConversationLog {
@@ -20,46 +25,10 @@ export interface ConversationLog {
   putImage(bytes: Uint8Array, mime: string): string;
 }
 
-export interface LoggedMessage {
-  runId: string | null;
-  role: 'system' | 'user' | 'assistant' | 'tool';
-  content: string;
-  thinking?: string;
-  imageHashes?: string[];
-  toolCalls?: LlmToolCall[];
-  toolCallId?: string;
-  toolName?: string;
-  model?: string;
-  promptVersion?: string;
-  inputTokens?: number;
-  outputTokens?: number;
-  createdAt: string;
-}
-
-export interface LoggedToolCall {
-  id: string;
-  runId: string;
-  name: string;
-  args: unknown;
-  result?: unknown;
-  error?: unknown;
-  ms: number;
-  outcome: 'ok' | 'error';
-}
-
-export interface LoggedRun {
-  runId: string;
-  conversationId: string;
-  model: string | null;
-  promptVersion: string | null;
-  outcome: 'answered' | 'stopped' | 'step_limit' | 'failed';
-  steps: number;
-  inputTokens: number;
-  outputTokens: number;
-  ms: number;
-  ungrounded: unknown;
-  startedAt: string;
-}
+/** The store's conversation records, as the agent writes them. */
+export type LoggedMessage = Omit<StoredMessage, 'seq'>;
+export type LoggedToolCall = StoredToolCall;
+export type LoggedRun = StoredRun;
 
 export interface AgentLogger {
   info(fields: Record<string, unknown>, message: string): void;
