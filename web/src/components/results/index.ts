@@ -4,6 +4,7 @@
 import type { Component } from 'svelte';
 import AnomaliesResult from './AnomaliesResult.svelte';
 import ForecastResult from './ForecastResult.svelte';
+import InventoryResult from './InventoryResult.svelte';
 import KnowledgeResult from './KnowledgeResult.svelte';
 import QuerySalesResult from './QuerySalesResult.svelte';
 
@@ -15,6 +16,7 @@ const views: Record<string, ResultView> = {
   detect_anomalies: AnomaliesResult,
   query_sales: QuerySalesResult,
   search_knowledge: KnowledgeResult,
+  optimize_inventory: InventoryResult,
 };
 
 /** The component that renders `tool`'s structured result, or undefined when there is none. */

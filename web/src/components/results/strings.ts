@@ -77,6 +77,50 @@ const en = {
   category: 'Category',
   location: 'Location',
   region: 'Region',
+  inventoryTitle: 'Inventory policy for {scope}',
+  inventorySubtitle:
+    'Data through {date} · both policies simulated {replications} times over {horizon} days from today’s stock',
+  ordersNow: 'Order now: {count} items, {units} units, S/ {value}',
+  nothingToOrder:
+    'Nothing to order now: every stock position is above its recommended reorder point.',
+  budgetUse: 'Budget S/ {budget}: S/ {used} planned (plan {status})',
+  orderCaption: 'Orders to place now',
+  withinBudget: 'Within budget',
+  comparisonCaption:
+    'Current policy (inferred) vs recommended, simulated over {horizon} days ({items} items)',
+  noComparison: 'No comparison with the current policy: ',
+  measure: 'Measure',
+  current: 'Current (inferred)',
+  recommended: 'Recommended',
+  change: 'Change',
+  row_inventoryValue: 'Average inventory value (S/)',
+  row_fillRate: 'Fill rate',
+  row_wasteUnits: 'Waste (units)',
+  row_wasteValue: 'Waste value (S/)',
+  row_wasteCo2e: 'Waste CO₂e (kg)',
+  points: '{value} pts',
+  itemsCaption: 'Policy per item ({count}): current inferred from the stock history, not on record',
+  item: 'Item',
+  onHand: 'On hand',
+  onOrder: '+{units} on order',
+  daysOfCover: 'Days of cover',
+  currentPolicy: 'Current policy (inferred)',
+  recommendedPolicy: 'Recommended policy',
+  reorderPoint: 'Reorder point',
+  orderUpTo: 'Order-up-to',
+  orderQuantity: 'Order quantity',
+  orderNow: 'Order now',
+  value: 'Value (S/)',
+  service_fill: 'Expected fill rate',
+  service_csl: 'Expected cycle service level',
+  target: 'target {level}',
+  waste: 'Expected waste (units · S/)',
+  why: 'Why',
+  perishable: 'perishable, {days}-day shelf life',
+  notInferred: 'too little history',
+  showAllItems: 'Show all {count} items',
+  showFewerItems: 'Show the first {count} only',
+  skipped: 'Left out ({count})',
 } as const;
 
 type Key = keyof typeof en;
@@ -158,6 +202,51 @@ const es: Record<Key, string> = {
   category: 'Categoría',
   location: 'Ubicación',
   region: 'Región',
+  inventoryTitle: 'Política de inventario de {scope}',
+  inventorySubtitle:
+    'Datos hasta {date} · ambas políticas simuladas {replications} veces en {horizon} días desde el stock de hoy',
+  ordersNow: 'Pedir ahora: {count} ítems, {units} unidades, S/ {value}',
+  nothingToOrder:
+    'Nada que pedir ahora: cada posición de stock está sobre su punto de pedido recomendado.',
+  budgetUse: 'Presupuesto S/ {budget}: S/ {used} planificados (plan {status})',
+  orderCaption: 'Pedidos a colocar ahora',
+  withinBudget: 'Dentro del presupuesto',
+  comparisonCaption:
+    'Política actual (inferida) frente a la recomendada, simulada en {horizon} días ({items} ítems)',
+  noComparison: 'Sin comparación con la política actual: ',
+  measure: 'Medida',
+  current: 'Actual (inferida)',
+  recommended: 'Recomendada',
+  change: 'Cambio',
+  row_inventoryValue: 'Valor promedio del inventario (S/)',
+  row_fillRate: 'Nivel de servicio (fill rate)',
+  row_wasteUnits: 'Merma (unidades)',
+  row_wasteValue: 'Valor de la merma (S/)',
+  row_wasteCo2e: 'CO₂e de la merma (kg)',
+  points: '{value} p. p.',
+  itemsCaption:
+    'Política por ítem ({count}): la actual se infiere de la historia de stock, no está registrada',
+  item: 'Ítem',
+  onHand: 'En mano',
+  onOrder: '+{units} en camino',
+  daysOfCover: 'Días de cobertura',
+  currentPolicy: 'Política actual (inferida)',
+  recommendedPolicy: 'Política recomendada',
+  reorderPoint: 'Punto de pedido',
+  orderUpTo: 'Nivel máximo',
+  orderQuantity: 'Cantidad a pedir',
+  orderNow: 'Pedir ahora',
+  value: 'Valor (S/)',
+  service_fill: 'Fill rate esperado',
+  service_csl: 'Nivel de servicio por ciclo esperado',
+  target: 'meta {level}',
+  waste: 'Merma esperada (unidades · S/)',
+  why: 'Por qué',
+  perishable: 'perecible, vida útil de {days} días',
+  notInferred: 'historia insuficiente',
+  showAllItems: 'Ver los {count} ítems',
+  showFewerItems: 'Ver solo los primeros {count}',
+  skipped: 'Excluidos ({count})',
 };
 
 /** The current language's text for key, placeholders filled. */
@@ -182,6 +271,22 @@ export function formatNumber(value: number, digits = 0): string {
   if (!format) {
     format = new Intl.NumberFormat(locale(), { maximumFractionDigits: digits });
     formats.set(key, format);
+  }
+  return format.format(value);
+}
+
+const fixedFormats = new Map<string, Intl.NumberFormat>();
+
+/** A number with exactly `digits` decimals in the current locale: money (S/ 1,000.00), percents. */
+export function formatFixed(value: number, digits: number): string {
+  const key = `${locale()}|${digits}`;
+  let format = fixedFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale(), {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    fixedFormats.set(key, format);
   }
   return format.format(value);
 }
