@@ -80,7 +80,9 @@ const en = {
   inventoryTitle: 'Inventory policy for {scope}',
   inventorySubtitle:
     'Data through {date} · both policies simulated {replications} times over {horizon} days from today’s stock',
-  ordersNow: 'Order now: {count} items, {units} units, S/ {value}',
+  ordersNow: 'Order now: {items}, {units} units, S/ {value}',
+  itemsOne: '1 item',
+  itemsMany: '{count} items',
   nothingToOrder:
     'Nothing to order now: every stock position is above its recommended reorder point.',
   budgetUse: 'Budget S/ {budget}: S/ {used} planned (plan {status})',
@@ -205,7 +207,9 @@ const es: Record<Key, string> = {
   inventoryTitle: 'Política de inventario de {scope}',
   inventorySubtitle:
     'Datos hasta {date} · ambas políticas simuladas {replications} veces en {horizon} días desde el stock de hoy',
-  ordersNow: 'Pedir ahora: {count} ítems, {units} unidades, S/ {value}',
+  ordersNow: 'Pedir ahora: {items}, {units} unidades, S/ {value}',
+  itemsOne: '1 ítem',
+  itemsMany: '{count} ítems',
   nothingToOrder:
     'Nada que pedir ahora: cada posición de stock está sobre su punto de pedido recomendado.',
   budgetUse: 'Presupuesto S/ {budget}: S/ {used} planificados (plan {status})',
