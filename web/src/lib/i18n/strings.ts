@@ -13,6 +13,8 @@ export const en = {
   languageName: 'English',
   message: 'Message',
   messagePlaceholder: 'Ask about sales, forecasts, anomalies… or type / for commands',
+  /** the placeholder on a phone, where the long one is cut off */
+  messagePlaceholderShort: 'Ask, or type / for commands',
   send: 'Send',
   stop: 'Stop',
   attachImage: 'Attach image',
@@ -84,6 +86,7 @@ export const es: Record<StringKey, string> = {
   languageName: 'Español',
   message: 'Mensaje',
   messagePlaceholder: 'Pregunta por ventas, pronósticos, anomalías… o escribe / para comandos',
+  messagePlaceholderShort: 'Pregunta o escribe / para comandos',
   send: 'Enviar',
   stop: 'Detener',
   attachImage: 'Adjuntar imagen',
