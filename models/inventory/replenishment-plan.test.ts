@@ -202,6 +202,102 @@ describe('planReplenishment: capacity, MOQ, case packs, shelf life', () => {
   });
 });
 
+describe('planReplenishment: a limit too small for a minimum order (MOQ) blocks it', () => {
+  // A: 100 units short at S/ 5 each, MOQ 100 units of S/ 10 (S/ 1,000); B: 30 units short, no MOQ.
+  const blockedItem = item({ sku: 'A', minimumOrderQuantity: 100 });
+  const cheapItem = item({ sku: 'B', location: 'Arequipa DC', orderUpToLevel: 30 });
+
+  it('says the budget stopped the MOQ order while the cheaper item is ordered, and that the budget it names would allow it (else a partly used budget reads "not binding" though it blocked an order)', async () => {
+    const plan = await planReplenishment({ items: [blockedItem, cheapItem], budget: 500 });
+    expect(plan.orders.map((order) => order.orderQuantity)).toEqual([0, 30]);
+    const budget = plan.constraints[0];
+    expect(budget).toMatchObject({ kind: 'budget', used: 300, slack: 200, binding: true });
+    expect(budget?.blocking).toBe(true);
+    expect(budget?.shadowPrice).toBeCloseTo(0, 9);
+    expect(budget?.blockedOrders).toEqual([
+      {
+        sku: 'A',
+        location: 'Lima DC',
+        minimumQuantity: 100,
+        minimumUsage: 1_000,
+        shortageCost: 500,
+        alsoBlockedBy: [],
+      },
+    ]);
+    expect(budget?.explanation).toBe(
+      'The overall purchasing budget is binding (S/ 300.00 of S/ 500.00 used): the S/ 200.00 left is less than the smallest order of A at Lima DC (S/ 1,000.00 for its minimum of 100 units), so it is not ordered; S/ 500.00 of shortage cost left; S/ 1,300.00 would allow it.',
+    );
+    expect(plan.explanations[0]).toBe(budget?.explanation);
+    const allowed = await planReplenishment({ items: [blockedItem, cheapItem], budget: 1_300 });
+    expect(allowed.orders.map((order) => order.orderQuantity)).toEqual([100, 30]);
+    expect(allowed.constraints[0]?.blocking).toBe(false);
+  });
+
+  it('says nothing is ordered when the budget is below the only item’s minimum order (else "not binding" while the budget stops every order)', async () => {
+    const plan = await planReplenishment({ items: [blockedItem], budget: 200 });
+    expect(plan.totals.orderValue).toBe(0);
+    expect(plan.constraints[0]).toMatchObject({ binding: true, blocking: true, used: 0 });
+    expect(plan.explanations).toEqual([
+      'The overall purchasing budget of S/ 200.00 is below the smallest order of A at Lima DC (S/ 1,000.00 for its minimum of 100 units): nothing ordered; S/ 500.00 of shortage cost left; S/ 1,000.00 would allow it.',
+    ]);
+  });
+
+  it('does not blame the budget for an MOQ order not worth placing (else a skipped order is called blocked)', async () => {
+    // gap 30, MOQ 100: ordering leaves 70 × S/ 1 excess, more than the 30 × S/ 2 shortage saved
+    const plan = await planReplenishment({
+      items: [item({ onHand: 70, shortageCost: 2, minimumOrderQuantity: 100 })],
+      budget: 200,
+    });
+    expect(plan.orders[0]?.orderQuantity).toBe(0);
+    expect(plan.constraints[0]).toMatchObject({ binding: false, blocking: false });
+    expect(plan.constraints[0]?.explanation).toContain('is not binding: S/ 200.00 left');
+  });
+
+  it('names the other limit that also lacks room, in both budgets (else raising one budget is promised to be enough)', async () => {
+    const plan = await planReplenishment({
+      items: [blockedItem, cheapItem],
+      budget: 800,
+      locations: [{ name: 'Lima DC', budget: 400 }, { name: 'Arequipa DC' }],
+    });
+    expect(plan.orders.map((order) => order.orderQuantity)).toEqual([0, 30]);
+    const [overall, lima] = plan.constraints;
+    expect(overall?.blockedOrders[0]?.alsoBlockedBy).toEqual([
+      { kind: 'location-budget', name: 'Lima DC' },
+    ]);
+    expect(overall?.explanation).toContain(
+      'S/ 1,300.00 would allow it as far as this limit goes (the purchasing budget of Lima DC also lacks room).',
+    );
+    expect(lima?.explanation).toBe(
+      'The purchasing budget of Lima DC of S/ 400.00 is below the smallest order of A at Lima DC (S/ 1,000.00 for its minimum of 100 units): nothing ordered; S/ 500.00 of shortage cost left; S/ 1,000.00 would allow it as far as this limit goes (the overall purchasing budget also lacks room).',
+    );
+  });
+
+  it('gives both the shadow price and the blocked MOQ order when the budget is spent and also too small for it (else one of the two reasons is lost)', async () => {
+    const plan = await planReplenishment({
+      items: [blockedItem, item({ sku: 'B', location: 'Arequipa DC' })],
+      budget: 500,
+    });
+    expect(plan.orders.map((order) => order.orderQuantity)).toEqual([0, 50]);
+    expect(plan.constraints[0]?.shadowPrice).toBeCloseTo(0.5, 9);
+    expect(plan.constraints[0]?.explanation).toBe(
+      'The overall purchasing budget is binding (S/ 500.00 of S/ 500.00 used): one more S/ 1,000 would reduce shortage and holding cost by about S/ 500.00. Its S/ 0.00 left is also less than the smallest order of A at Lima DC (S/ 1,000.00 for its minimum of 100 units), so it is not ordered; S/ 500.00 of shortage cost left; S/ 1,500.00 would allow it.',
+    );
+  });
+
+  it('reports pallets too small for a minimum order in pallets (else a capacity that blocks an order reads "not binding")', async () => {
+    // 40 units on hand take 4 pallets of 5; the MOQ of 20 units needs 2
+    const plan = await planReplenishment({
+      items: [item({ onHand: 40, unitsPerPallet: 10, minimumOrderQuantity: 20 })],
+      locations: [{ name: 'Lima DC', capacityPallets: 5 }],
+    });
+    expect(plan.orders[0]?.orderQuantity).toBe(0);
+    expect(plan.constraints[0]).toMatchObject({ kind: 'capacity-pallets', blocking: true });
+    expect(plan.constraints[0]?.explanation).toBe(
+      'Lima DC storage capacity (pallets) is binding (4.00 pallets of 5.00 pallets used): the 1.00 pallets left is less than the smallest order of ARZ-001 at Lima DC (2.00 pallets for its minimum of 20 units), so it is not ordered; S/ 300.00 of shortage cost left; 6.00 pallets would allow it.',
+    );
+  });
+});
+
 describe('planReplenishment: infeasibility explained', () => {
   it('names the overall budget and the S/ 200 it lacks for a mandatory MOQ order (else the user cannot fix the plan)', async () => {
     const error = await infeasibility({

@@ -5,6 +5,8 @@
 // "fixed MIP" of CPLEX and HiGHS's getFixedLp, but keeping quantities continuous so that budget and
 // space have a marginal value); infeasibility is traced with elastic slacks per constraint group.
 import { solveLinearProgram } from './highs-solver';
+import { findBlockedOrders } from './replenishment-plan-blocking';
+import type { BlockedOrder } from './replenishment-plan-blocking';
 import { prepareReplenishmentInput } from './replenishment-plan-input';
 import type { PreparedItem, ReplenishmentPlanInput } from './replenishment-plan-input';
 import {
@@ -23,6 +25,7 @@ export type {
   ReplenishmentPlanInput,
 } from './replenishment-plan-input';
 export type { HardRowKind } from './replenishment-plan-model';
+export type { BlockedOrder } from './replenishment-plan-blocking';
 
 export interface PlannedOrder {
   sku: string;
@@ -49,11 +52,21 @@ export interface PlanConstraint {
   limit: number;
   used: number;
   slack: number;
+  /** True where the limit is used up, has a positive shadow price, or is blocking. */
   binding: boolean;
+  /**
+   * True where what is left of the limit is less than the smallest order (MOQ in whole cases) of an
+   * item worth ordering, which is therefore not ordered: a discrete reason, which the shadow price
+   * (often 0 then) does not show; the explanation gives it in words.
+   */
+  blocking: boolean;
+  /** The items it kept out, cheapest smallest order first; empty unless blocking. */
+  blockedOrders: BlockedOrder[];
   /**
    * Cost saved by one more unit of the limit (S/ 1, m³ or pallet): the dual in the LP with this
    * plan's order/no-order choices fixed and whole cases relaxed, so a local marginal value before
-   * rounding to cases. Undefined if that LP gave no dual.
+   * rounding to cases (0 for a limit that only blocks a whole minimum order). Undefined if that LP
+   * gave no dual.
    */
   shadowPrice: number | undefined;
   explanation: string;
@@ -264,13 +277,17 @@ export async function planReplenishment(input: ReplenishmentPlanInput): Promise<
     { timeLimitSeconds: solveOptions.timeLimitSeconds },
   );
   const dualByRow = new Map(fixed.hasDuals ? fixed.rows.map((row) => [row.name, row.dual]) : []);
+  const usedByRow = rows.map((row) => rowUsage(row, cases));
+  const blockedByRow = findBlockedOrders(items, rows, cases, usedByRow);
   const constraints = rows.map((row, index): PlanConstraint => {
-    const used = rowUsage(row, cases);
+    const used = usedByRow[index] ?? 0;
     const slack = row.limit - used;
     const dual = dualByRow.get(hardRowName(index));
     // a ≤ row of a minimisation has dual ≤ 0; its negation is the saving per unit of limit
     const shadowPrice = dual === undefined ? undefined : Math.max(0, -dual);
-    const binding = (shadowPrice ?? 0) > 1e-9 || slack <= 1e-9 * Math.max(1, row.limit);
+    const blockedOrders = blockedByRow[index] ?? [];
+    const blocking = blockedOrders.length > 0;
+    const binding = blocking || (shadowPrice ?? 0) > 1e-9 || slack <= 1e-9 * Math.max(1, row.limit);
     const constraint = {
       kind: row.kind,
       name: row.name,
@@ -279,6 +296,8 @@ export async function planReplenishment(input: ReplenishmentPlanInput): Promise<
       used,
       slack,
       binding,
+      blocking,
+      blockedOrders,
       shadowPrice,
     };
     return { ...constraint, explanation: describeConstraint(constraint, currency) };
