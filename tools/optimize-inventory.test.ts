@@ -3,7 +3,12 @@ import { safetyStockForFillRate } from '../models/inventory/safety-stock';
 import { createMemoryToolContext } from './memory-tool-context';
 import { optimizeInventoryOutput } from './inventory/optimize-inventory-output';
 import { optimizeInventoryInput, optimizeInventoryTool } from './optimize-inventory';
-import { inventoryTestData, testToday } from './inventory/test-data';
+import {
+  inventoryTestData,
+  quinoaTestStoreData,
+  quinoaToday,
+  testToday,
+} from './inventory/test-data';
 import { ResolutionError } from './tool-errors';
 
 /** The test data; `emptyShelf` zeroes the last stock count of every listing (an order is due). */
@@ -92,6 +97,31 @@ describe('optimize_inventory', () => {
     expect(free.orders.value).toBeGreaterThan(100);
     expect(planned.plan).not.toBeNull();
     expect(planned.plan!.orderValue).toBeLessThanOrEqual(100 + 1e-6);
+  });
+
+  it('says the S/ 200 budget is below the smallest order of QUI-500 at Lima instead of "not binding" (else a planner reads the budget as slack while it stops the order)', async () => {
+    const output = optimizeInventoryOutput.parse(
+      await optimizeInventoryTool.execute(
+        optimizeInventoryInput.parse({ product: 'QUI-500', budget: 200 }),
+        createMemoryToolContext(quinoaTestStoreData(), { now: quinoaToday }),
+      ),
+    );
+    // the unconstrained suggestion: 205 units (S/ 861.00) at Lima, the order-up-to level 217 less 12
+    expect(output.orders).toEqual({ count: 1, units: 205, value: 861 });
+    const lima = output.items.find((item) => item.location === 'LIM-DC1')!;
+    // the plan's smallest order is the policy's order quantity (141 units), below the suggestion
+    expect(lima.recommendation.orderQuantity).toBe(141);
+    expect(output.plan!.orders).toEqual([]);
+    expect(output.plan!.explanations).toEqual([
+      'The overall purchasing budget of S/ 200.00 is below the smallest order of QUI-500 at LIM-DC1 (S/ 592.20 for its minimum of 141 units): nothing ordered; S/ 861.00 of shortage cost left; S/ 592.20 would allow it.',
+    ]);
+    const allowed = await optimizeInventoryTool.execute(
+      optimizeInventoryInput.parse({ product: 'QUI-500', budget: 592.2 }),
+      createMemoryToolContext(quinoaTestStoreData(), { now: quinoaToday }),
+    );
+    expect(allowed.plan!.orders).toEqual([
+      { sku: 'QUI-500', location: 'LIM-DC1', orderQuantity: 141 },
+    ]);
   });
 
   it('gives the model a compact summary: top items, orders now and the comparison with the current policy (else the model gets the whole result or misses the comparison)', async () => {

@@ -88,3 +88,87 @@ export function inventoryTestData(): MemoryData {
 
 /** The day after the data: what the tool sees as today. */
 export const testToday = () => new Date(`${formatIsoDate(TEST_FIRST_DAY + TEST_DAYS)}T12:00:00Z`);
+
+const QUINOA_DAYS = 120;
+
+/**
+ * The quinoa listings of the test store (test/support/test-store.ts: QUI-500 at S/ 4.20, 10 a day
+ * at LIM-DC1 and 2-3 a day at AQP-DC from 2024-01-01) with the stock history of the web inventory
+ * test: run under (s, S) = (30, 90) with a 2-day lead time at Lima, ending at 12 units and nothing
+ * on order (an order of 205 units is due), and (20, 60) at Arequipa ending at 45.
+ */
+export function quinoaTestStoreData(): MemoryData {
+  const sales: MemorySalesRow[] = [];
+  const stock: MemoryStockRow[] = [];
+  const listings = [
+    { location: 'LIM-DC1', units: () => 10, s: 30, S: 90, leadDays: 2, lastOnHand: 12 },
+    {
+      location: 'AQP-DC',
+      units: (day: number) => 2 + (day % 2),
+      s: 20,
+      S: 60,
+      leadDays: 3,
+      lastOnHand: 45,
+    },
+  ];
+  for (const listing of listings) {
+    let onHand = listing.S;
+    const arriving: { day: number; units: number }[] = [];
+    for (let day = 0; day < QUINOA_DAYS; day += 1) {
+      const date = new Date(Date.UTC(2024, 0, 1 + day)).toISOString().slice(0, 10);
+      const units = listing.units(day);
+      sales.push({
+        date,
+        sku: 'QUI-500',
+        location: listing.location,
+        units,
+        revenue: listing.location === 'LIM-DC1' ? units * 7.9 : null,
+        price: listing.location === 'LIM-DC1' ? 7.9 : null,
+        promo: listing.location === 'LIM-DC1' && day === 2,
+        stockout: false,
+      });
+      for (const order of arriving.filter((entry) => entry.day === day)) onHand += order.units;
+      onHand = Math.max(0, onHand - units);
+      let onOrder = arriving
+        .filter((entry) => entry.day > day)
+        .reduce((sum, entry) => sum + entry.units, 0);
+      if (onHand + onOrder <= listing.s) {
+        const quantity = listing.S - onHand - onOrder;
+        arriving.push({ day: day + listing.leadDays, units: quantity });
+        onOrder += quantity;
+      }
+      const last = day === QUINOA_DAYS - 1;
+      stock.push({
+        date,
+        sku: 'QUI-500',
+        location: listing.location,
+        onHand: last ? listing.lastOnHand : onHand,
+        onOrder: last ? 0 : onOrder,
+      });
+    }
+  }
+  return {
+    products: [
+      {
+        sku: 'QUI-500',
+        name: 'Quinoa blanca 500 g',
+        category: 'grains',
+        launchDate: null,
+        lifecycleStage: 'mature',
+        shelfLifeDays: 365,
+        unitCost: 4.2,
+        price: 7.9,
+        co2eKgPerUnit: 0.6,
+      },
+    ],
+    locations: [
+      { code: 'LIM-DC1', name: 'Lima DC Callao', region: 'Lima', city: 'Lima' },
+      { code: 'AQP-DC', name: 'Arequipa DC', region: 'Sur', city: 'Arequipa' },
+    ],
+    sales,
+    stock,
+  };
+}
+
+/** The day after the quinoa data (2024-04-30). */
+export const quinoaToday = () => new Date('2024-04-30T12:00:00Z');
