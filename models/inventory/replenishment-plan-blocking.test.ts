@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../stats/random';
-import { orderWorthPlacing } from './replenishment-plan-blocking';
+import { smallestOrderWorthPlacing } from './replenishment-plan-blocking';
 import { prepareReplenishmentInput } from './replenishment-plan-input';
 import type { PreparedItem, ReplenishmentItem } from './replenishment-plan-input';
 
@@ -20,10 +20,10 @@ function costOf(item: PreparedItem, cases: number): number {
   );
 }
 
-describe('orderWorthPlacing', () => {
-  it('agrees with trying every allowed case count on 500 random items (else blocked orders are missed or invented)', () => {
+describe('smallestOrderWorthPlacing', () => {
+  it('finds the fewest cases that beat ordering nothing, as trying every allowed case count does, on 500 random items (else blocked orders are missed, invented or given the wrong size)', () => {
     const random = createRandom(7);
-    const outcomes = { worth: 0, not: 0 };
+    const outcomes = { worth: 0, not: 0, aboveMinimum: 0 };
     for (let trial = 0; trial < 500; trial += 1) {
       const caseSize = [1, 6, 12, 24][random.int(0, 3)] ?? 1;
       const item = prepared({
@@ -39,26 +39,34 @@ describe('orderWorthPlacing', () => {
         minimumOrderQuantity: random.chance(0.5) ? random.int(1, 200) : undefined,
         orderMultiple: caseSize,
       });
-      let best = Number.POSITIVE_INFINITY;
-      for (let cases = item.minimumCases; cases <= item.maximumCases; cases += 1)
-        best = Math.min(best, costOf(item, cases));
       const none = costOf(item, 0);
-      const expected = item.maximumCases > 0 && best < none - 1e-9 * Math.max(1, none);
-      expect(orderWorthPlacing(item), `trial ${trial}`).toBe(expected);
-      outcomes[expected ? 'worth' : 'not'] += 1;
+      let expected: number | undefined;
+      for (let cases = item.minimumCases; cases <= item.maximumCases; cases += 1) {
+        if (cases > 0 && costOf(item, cases) < none - 1e-9 * Math.max(1, none)) {
+          expected = cases;
+          break;
+        }
+      }
+      expect(smallestOrderWorthPlacing(item), `trial ${trial}`).toBe(expected);
+      outcomes[expected === undefined ? 'not' : 'worth'] += 1;
+      if (expected !== undefined && expected > item.minimumCases) outcomes.aboveMinimum += 1;
     }
     // both answers occur often, so the comparison tests something
     expect(Math.min(outcomes.worth, outcomes.not)).toBeGreaterThan(50);
+    // and the fixed order cost often asks for more than the supplier minimum
+    expect(outcomes.aboveMinimum).toBeGreaterThan(20);
   });
 
   it('is false for an item at its target or with a shelf life too short for one case (else such items are said to be blocked)', () => {
-    expect(orderWorthPlacing(prepared(baseItem({ onHand: 100 })))).toBe(false);
+    expect(smallestOrderWorthPlacing(prepared(baseItem({ onHand: 100 })))).toBeUndefined();
     expect(
-      orderWorthPlacing(
+      smallestOrderWorthPlacing(
         prepared(baseItem({ orderMultiple: 24, demandForecast: [10], shelfLifePeriods: 1 })),
       ),
-    ).toBe(false);
-    expect(orderWorthPlacing(prepared(baseItem()))).toBe(true);
+    ).toBeUndefined();
+    expect(smallestOrderWorthPlacing(prepared(baseItem()))).toBe(1);
+    // S/ 5 saved a unit against a S/ 42 order cost: 9 units are the fewest that pay (45 > 42)
+    expect(smallestOrderWorthPlacing(prepared(baseItem({ fixedOrderCost: 42 })))).toBe(9);
   });
 });
 

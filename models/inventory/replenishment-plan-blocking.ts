@@ -1,5 +1,5 @@
-// Which limits kept an item worth ordering out of the plan because its smallest order (the MOQ in
-// whole cases) did not fit what the limit had left. Such a limit binds discretely: the LP with the
+// Which limits kept an item worth ordering out of the plan because its smallest order worth placing
+// (the MOQ in whole cases, or what pays the fixed order cost) did not fit what the limit had left. Such a limit binds discretely: the LP with the
 // order/no-order choices fixed prices it at 0, yet it is the reason nothing is ordered.
 import type { PreparedItem } from './replenishment-plan-input';
 import type { HardRow, HardRowKind } from './replenishment-plan-model';
@@ -7,10 +7,12 @@ import type { HardRow, HardRowKind } from './replenishment-plan-model';
 export interface BlockedOrder {
   sku: string;
   location: string;
-  /** The smallest order that can exist: the MOQ rounded up to whole cases, in units. */
-  minimumQuantity: number;
+  /** The smallest order worth placing, in units: the MOQ in whole cases, or more where less would not pay its fixed order cost. */
+  smallestOrderQuantity: number;
+  /** Why no smaller order: the supplier minimum (MOQ, case packs) or the fixed order cost. */
+  smallestOrderReason: 'minimum-order' | 'ordering-cost';
   /** What that smallest order takes of this limit (soles, m³ or pallets). */
-  minimumUsage: number;
+  smallestOrderUsage: number;
   /** Shortage cost the plan is left with by ordering none of it. */
   shortageCost: number;
   /** Other limits whose room is also too small for it: raising this one alone would not do. */
@@ -26,23 +28,25 @@ function itemCost(item: PreparedItem, cases: number): number {
 }
 
 /**
- * Whether some allowed non-zero order of this item alone costs less than ordering nothing. The cost
- * is convex piecewise linear in the cases beyond the fixed cost, so its least value over
- * [minimumCases, maximumCases] is at a bound or at a case count next to the gap.
+ * The fewest cases of an order that, alone, costs less than ordering nothing; undefined if none
+ * does. Up to the gap, n cases save shortage · n · caseSize against the fixed cost, so the least
+ * such n is the first above fixed / (shortage · caseSize); past the gap the cost only grows, so
+ * the first case count past the gap is the only other candidate.
  */
-export function orderWorthPlacing(item: PreparedItem): boolean {
-  if (item.maximumCases < item.minimumCases || item.maximumCases === 0) return false;
-  const clamp = (cases: number) => Math.min(item.maximumCases, Math.max(item.minimumCases, cases));
+export function smallestOrderWorthPlacing(item: PreparedItem): number | undefined {
+  if (item.maximumCases < item.minimumCases || item.maximumCases === 0) return undefined;
   const gapCases = (item.target - item.position) / item.caseSize;
-  const candidates = [
-    item.minimumCases,
-    item.maximumCases,
-    clamp(Math.floor(gapCases)),
-    clamp(Math.ceil(gapCases)),
-  ];
+  const savingPerCase = item.item.shortageCost * item.caseSize;
+  const pastFixedCost =
+    savingPerCase > 0
+      ? Math.floor((item.item.fixedOrderCost ?? 0) / savingPerCase) + 1
+      : Number.POSITIVE_INFINITY;
   const none = itemCost(item, 0);
-  const best = Math.min(...candidates.map((cases) => itemCost(item, cases)));
-  return best < none - 1e-9 * Math.max(1, none);
+  const candidates = [pastFixedCost, pastFixedCost + 1, Math.ceil(gapCases)]
+    .map((cases) => Math.max(item.minimumCases, cases))
+    .filter((cases) => cases <= item.maximumCases)
+    .sort((a, b) => a - b);
+  return candidates.find((cases) => itemCost(item, cases) < none - 1e-9 * Math.max(1, none));
 }
 
 /**
@@ -56,35 +60,40 @@ export function findBlockedOrders(
   used: readonly number[],
 ): BlockedOrder[][] {
   const room = rows.map((row, index) => row.limit - (used[index] ?? 0));
-  const lacksRoom = (rowIndex: number, perCase: number, item: PreparedItem) => {
+  // the unordered items worth ordering, with their smallest order worth placing in cases
+  const wanted = new Map<number, { item: PreparedItem; cases: number }>();
+  for (const item of items) {
+    if ((cases[item.index] ?? 0) > 0) continue;
+    const smallest = smallestOrderWorthPlacing(item);
+    if (smallest !== undefined) wanted.set(item.index, { item, cases: smallest });
+  }
+  const lacksRoom = (rowIndex: number, perCase: number, smallestCases: number) => {
     const row = rows[rowIndex] as HardRow;
     const tolerance = 1e-9 * Math.max(1, Math.abs(row.limit));
-    return perCase > 0 && perCase * item.minimumCases > (room[rowIndex] ?? 0) + tolerance;
+    return perCase > 0 && perCase * smallestCases > (room[rowIndex] ?? 0) + tolerance;
   };
-  const wanted = new Map<number, PreparedItem>();
-  for (const item of items) {
-    if ((cases[item.index] ?? 0) === 0 && orderWorthPlacing(item)) wanted.set(item.index, item);
-  }
   // every row an unordered wanted item lacks room in, to name the others beside each
   const blockingRows = new Map<number, number[]>();
   rows.forEach((row, rowIndex) => {
     for (const term of row.terms) {
-      const item = wanted.get(term.itemIndex);
-      if (item === undefined || !lacksRoom(rowIndex, term.perCase, item)) continue;
-      blockingRows.set(item.index, [...(blockingRows.get(item.index) ?? []), rowIndex]);
+      const entry = wanted.get(term.itemIndex);
+      if (entry === undefined || !lacksRoom(rowIndex, term.perCase, entry.cases)) continue;
+      blockingRows.set(term.itemIndex, [...(blockingRows.get(term.itemIndex) ?? []), rowIndex]);
     }
   });
   return rows.map((row, rowIndex) => {
     const blocked: BlockedOrder[] = [];
     for (const term of row.terms) {
-      const item = wanted.get(term.itemIndex);
+      const entry = wanted.get(term.itemIndex);
       const blockers = blockingRows.get(term.itemIndex) ?? [];
-      if (item === undefined || !blockers.includes(rowIndex)) continue;
+      if (entry === undefined || !blockers.includes(rowIndex)) continue;
+      const { item } = entry;
       blocked.push({
         sku: item.item.sku,
         location: item.item.location,
-        minimumQuantity: item.minimumCases * item.caseSize,
-        minimumUsage: term.perCase * item.minimumCases,
+        smallestOrderQuantity: entry.cases * item.caseSize,
+        smallestOrderReason: entry.cases > item.minimumCases ? 'ordering-cost' : 'minimum-order',
+        smallestOrderUsage: term.perCase * entry.cases,
         shortageCost: item.item.shortageCost * Math.max(0, item.target - item.position),
         alsoBlockedBy: blockers
           .filter((other) => other !== rowIndex)
@@ -92,6 +101,6 @@ export function findBlockedOrders(
           .map((other) => ({ kind: other.kind, name: other.name })),
       });
     }
-    return blocked.sort((a, b) => a.minimumUsage - b.minimumUsage);
+    return blocked.sort((a, b) => a.smallestOrderUsage - b.smallestOrderUsage);
   });
 }

@@ -45,7 +45,8 @@ export interface ConstraintFigures {
   blockedOrders: readonly BlockedOrder[];
 }
 
-const units = (value: number) => formatQuantity(value, Number.isInteger(value) ? 0 : 2);
+const units = (value: number) =>
+  `${formatQuantity(value, Number.isInteger(value) ? 0 : 2)} ${value === 1 ? 'unit' : 'units'}`;
 
 /** "the overall purchasing budget" inside a sentence. */
 const inSentence = (kind: HardRowKind, name: string) => label(kind, name).replace(/^The /, 'the ');
@@ -73,10 +74,14 @@ function describeBlocking(
   const { kind, name, unit, limit, used, slack, blockedOrders } = constraint;
   const shown = blockedOrders.slice(0, 3);
   const listed = shown
-    .map(
-      (order) =>
-        `${order.sku} at ${order.location} (${amount(order.minimumUsage, unit, currency)} for its minimum of ${units(order.minimumQuantity)} units)`,
-    )
+    .map((order) => {
+      const quantity = units(order.smallestOrderQuantity);
+      const why =
+        order.smallestOrderReason === 'minimum-order'
+          ? `its minimum of ${quantity}`
+          : `${quantity}, the fewest that pay its fixed order cost`;
+      return `${order.sku} at ${order.location} (${amount(order.smallestOrderUsage, unit, currency)} for ${why})`;
+    })
     .join(', ');
   const more = blockedOrders.length - shown.length;
   const items = more > 0 ? `${listed} and ${more} more` : listed;
@@ -91,11 +96,11 @@ function describeBlocking(
   else
     head = `${label(kind, name)} is binding (${usage}): the ${left} left is less than the smallest order of ${items}, ${notOrdered}`;
   const shortage = blockedOrders.reduce((sum, order) => sum + order.shortageCost, 0);
-  const cheapest = used + (blockedOrders[0]?.minimumUsage ?? 0);
-  const all = used + blockedOrders.reduce((sum, order) => sum + order.minimumUsage, 0);
+  const cheapest = used + (blockedOrders[0]?.smallestOrderUsage ?? 0);
+  const all = used + blockedOrders.reduce((sum, order) => sum + order.smallestOrderUsage, 0);
   const allow = one
     ? `${amount(cheapest, unit, currency)} would allow it`
-    : `${amount(cheapest, unit, currency)} would allow the first of them, ${amount(all, unit, currency)} all of them`;
+    : `${amount(cheapest, unit, currency)} would allow the cheapest of them, ${amount(all, unit, currency)} all of them`;
   const others = [
     ...new Map(
       blockedOrders

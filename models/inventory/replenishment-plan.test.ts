@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../stats/random';
 import type { Random } from '../stats/random';
-import { demandWithin } from './replenishment-plan-input';
+import { smallestOrderWorthPlacing } from './replenishment-plan-blocking';
+import { demandWithin, prepareReplenishmentInput } from './replenishment-plan-input';
 import { InfeasiblePlanError, planReplenishment } from './replenishment-plan';
 import type {
   ReplenishmentItem,
@@ -218,8 +219,9 @@ describe('planReplenishment: a limit too small for a minimum order (MOQ) blocks 
       {
         sku: 'A',
         location: 'Lima DC',
-        minimumQuantity: 100,
-        minimumUsage: 1_000,
+        smallestOrderQuantity: 100,
+        smallestOrderReason: 'minimum-order',
+        smallestOrderUsage: 1_000,
         shortageCost: 500,
         alsoBlockedBy: [],
       },
@@ -282,6 +284,42 @@ describe('planReplenishment: a limit too small for a minimum order (MOQ) blocks 
     expect(plan.constraints[0]?.explanation).toBe(
       'The overall purchasing budget is binding (S/ 500.00 of S/ 500.00 used): one more S/ 1,000 would reduce shortage and holding cost by about S/ 500.00. Its S/ 0.00 left is also less than the smallest order of A at Lima DC (S/ 1,000.00 for its minimum of 100 units), so it is not ordered; S/ 500.00 of shortage cost left; S/ 1,500.00 would allow it.',
     );
+  });
+
+  it('lists the three cheapest blocked orders, counts the rest, and gives the budget for the cheapest and for all (else a long list hides which order is within reach)', async () => {
+    // five items 100 short at S/ 5, MOQ 100 units at S/ 2, 4, 6, 8, 10 a unit
+    const plan = await planReplenishment({
+      items: [10, 8, 6, 4, 2].map((unitCost) =>
+        item({ sku: `SKU-${unitCost}`, unitCost, minimumOrderQuantity: 100 }),
+      ),
+      budget: 150,
+    });
+    expect(plan.totals.orders).toBe(0);
+    expect(plan.constraints[0]?.blockedOrders.map((order) => order.sku)).toEqual([
+      'SKU-2',
+      'SKU-4',
+      'SKU-6',
+      'SKU-8',
+      'SKU-10',
+    ]);
+    expect(plan.constraints[0]?.explanation).toBe(
+      'The overall purchasing budget of S/ 150.00 is below the smallest order of SKU-2 at Lima DC (S/ 200.00 for its minimum of 100 units), SKU-4 at Lima DC (S/ 400.00 for its minimum of 100 units), SKU-6 at Lima DC (S/ 600.00 for its minimum of 100 units) and 2 more: nothing ordered; S/ 2,500.00 of shortage cost left; S/ 200.00 would allow the cheapest of them, S/ 3,000.00 all of them.',
+    );
+  });
+
+  it('counts the fixed order cost in the smallest order worth placing (else a budget that leaves room only for an order that does not pay is called not binding)', async () => {
+    // S/ 50 buys 5 units saving S/ 25, less than the S/ 42 order cost; 9 units (S/ 90) save S/ 45
+    const plan = await planReplenishment({ items: [item({ fixedOrderCost: 42 })], budget: 50 });
+    expect(plan.totals.orders).toBe(0);
+    expect(plan.constraints[0]?.blockedOrders[0]).toMatchObject({
+      smallestOrderQuantity: 9,
+      smallestOrderReason: 'ordering-cost',
+    });
+    expect(plan.explanations).toEqual([
+      'The overall purchasing budget of S/ 50.00 is below the smallest order of ARZ-001 at Lima DC (S/ 90.00 for 9 units, the fewest that pay its fixed order cost): nothing ordered; S/ 500.00 of shortage cost left; S/ 90.00 would allow it.',
+    ]);
+    const allowed = await planReplenishment({ items: [item({ fixedOrderCost: 42 })], budget: 90 });
+    expect(allowed.orders[0]?.orderQuantity).toBe(9);
   });
 
   it('reports pallets too small for a minimum order in pallets (else a capacity that blocks an order reads "not binding")', async () => {
@@ -571,5 +609,27 @@ describe('planReplenishment: a random 200-item case', () => {
     const greedyCost = costOf(input, greedy);
     expect(planCost).toBeLessThanOrEqual(greedyCost * (1 + 1e-4) + 1e-6);
     expect(plan.constraints.some((constraint) => constraint.binding)).toBe(true);
+    // An optimal plan leaves out an item worth ordering only where some limit lacks room for its
+    // smallest order worth placing; HiGHS stops within a relative gap of 1e-4, so an item whose
+    // smallest order saves less than that share of the cost may be left out with room to spare.
+    const { items } = prepareReplenishmentInput(input);
+    const named = new Set(
+      plan.constraints.flatMap((constraint) => constraint.blockedOrders.map((order) => order.sku)),
+    );
+    const saving = (prepared: (typeof items)[number], cases: number) =>
+      costOf({ items: [prepared.item] }, [0]) -
+      costOf({ items: [prepared.item] }, [cases * prepared.caseSize]);
+    const leftOut = items.filter(
+      (prepared) =>
+        plan.orders[prepared.index]?.orderQuantity === 0 &&
+        smallestOrderWorthPlacing(prepared) !== undefined,
+    );
+    const unexplained = leftOut.filter(
+      (prepared) =>
+        !named.has(prepared.item.sku) &&
+        saving(prepared, smallestOrderWorthPlacing(prepared) ?? 0) > 1e-4 * plan.totals.totalCost,
+    );
+    expect(leftOut.filter((prepared) => named.has(prepared.item.sku)).length).toBeGreaterThan(20);
+    expect(unexplained.map((prepared) => prepared.item.sku)).toEqual([]);
   }, 30_000);
 });
