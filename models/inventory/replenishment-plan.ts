@@ -3,7 +3,8 @@
 // warehouse capacities (m³ or pallets); minimises shortage + holding + ordering cost. Shadow prices
 // come from the LP with the MIP's order/no-order choices fixed and the case counts relaxed (the
 // "fixed MIP" of CPLEX and HiGHS's getFixedLp, but keeping quantities continuous so that budget and
-// space have a marginal value); infeasibility is traced with elastic slacks per constraint group.
+// space have a marginal value); infeasibility is traced in replenishment-plan-infeasibility.ts, and
+// limits too small for a whole minimum order are found in replenishment-plan-blocking.ts.
 import { solveLinearProgram } from './highs-solver';
 import { findBlockedOrders } from './replenishment-plan-blocking';
 import type { BlockedOrder } from './replenishment-plan-blocking';
@@ -12,12 +13,16 @@ import type { PreparedItem, ReplenishmentPlanInput } from './replenishment-plan-
 import {
   buildHardRows,
   casesVariable,
-  elasticVariable,
   hardRowName,
   writeReplenishmentModel,
 } from './replenishment-plan-model';
 import type { HardRow, HardRowKind } from './replenishment-plan-model';
-import { describeConstraint, describeViolation, formatQuantity } from './replenishment-plan-text';
+import {
+  explainInfeasibility,
+  InfeasiblePlanError,
+  shelfLifeViolations,
+} from './replenishment-plan-infeasibility';
+import { describeConstraint } from './replenishment-plan-text';
 
 export type {
   ReplenishmentItem,
@@ -26,6 +31,8 @@ export type {
 } from './replenishment-plan-input';
 export type { HardRowKind } from './replenishment-plan-model';
 export type { BlockedOrder } from './replenishment-plan-blocking';
+export { InfeasiblePlanError } from './replenishment-plan-infeasibility';
+export type { PlanViolation } from './replenishment-plan-infeasibility';
 
 export interface PlannedOrder {
   sku: string;
@@ -94,85 +101,11 @@ export interface ReplenishmentPlan {
   model: { variables: number; constraints: number; integerVariables: number };
 }
 
-export interface PlanViolation {
-  kind: HardRowKind | 'shelf-life';
-  name: string;
-  unit: 'currency' | 'm3' | 'pallets' | 'units';
-  limit: number;
-  /** What the unavoidable orders (and existing stock, for space) need. */
-  required: number;
-  shortBy: number;
-  message: string;
-}
-
-/** The plan cannot satisfy its hard constraints; `violations` names each group and the amount. */
-export class InfeasiblePlanError extends RangeError {
-  override readonly name = 'InfeasiblePlanError';
-  constructor(readonly violations: readonly PlanViolation[]) {
-    super(
-      violations.length > 0
-        ? `The replenishment plan is infeasible. ${violations.map((violation) => violation.message).join(' ')}`
-        : 'The replenishment plan is infeasible, and relaxing budgets and capacities could not locate the cause.',
-    );
-  }
-}
-
-/** Items whose mandatory order alone breaks the shelf-life cap: infeasible before any solve. */
-function shelfLifeViolations(items: readonly PreparedItem[]): PlanViolation[] {
-  return items
-    .filter((item) => item.mandatoryCases > item.shelfLifeCases)
-    .map((item) => {
-      const limit = item.shelfLifeCases * item.caseSize;
-      const required = item.mandatoryCases * item.caseSize;
-      const name = `${item.item.sku} at ${item.item.location}`;
-      return {
-        kind: 'shelf-life' as const,
-        name,
-        unit: 'units' as const,
-        limit,
-        required,
-        shortBy: required - limit,
-        message: `The shelf life of ${name} allows ordering at most ${formatQuantity(limit)} units (what sells before expiry after the current position), but the mandatory order rounded to MOQ and case packs is ${formatQuantity(required)} units, ${formatQuantity(required - limit)} too many: lower the mandatory order, or check the shelf life and the forecast.`,
-      };
-    });
-}
-
 function rowUsage(row: HardRow, cases: readonly number[]): number {
   return (
     row.existing +
     row.terms.reduce((sum, term) => sum + term.perCase * (cases[term.itemIndex] ?? 0), 0)
   );
-}
-
-async function explainInfeasibility(
-  items: readonly PreparedItem[],
-  rows: readonly HardRow[],
-  currency: string,
-  timeLimitSeconds: number,
-): Promise<never> {
-  const elastic = await solveLinearProgram(
-    writeReplenishmentModel(items, rows, { form: 'elastic' }),
-    { timeLimitSeconds },
-  );
-  if (elastic.status !== 'optimal') {
-    throw new InfeasiblePlanError([]);
-  }
-  const violations: PlanViolation[] = [];
-  rows.forEach((row, index) => {
-    const shortBy = elastic.columns.get(elasticVariable(index)) ?? 0;
-    if (shortBy <= 1e-7 * Math.max(1, row.limit)) return;
-    const required = row.limit + shortBy;
-    violations.push({
-      kind: row.kind,
-      name: row.name,
-      unit: row.unit,
-      limit: row.limit,
-      required,
-      shortBy,
-      message: describeViolation(row, required, shortBy, currency),
-    });
-  });
-  throw new InfeasiblePlanError(violations);
 }
 
 function plannedOrder(item: PreparedItem, cases: number): PlannedOrder {
