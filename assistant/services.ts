@@ -49,15 +49,30 @@ export interface AssistantServicesOptions {
 
 /** Searches whichever index is current: lexical at first, hybrid once the vectors are built. */
 class SwappableKnowledge implements KnowledgeIndex {
-  constructor(private current: OpenKnowledgeIndex) {}
+  private building = true;
+  constructor(
+    private current: OpenKnowledgeIndex,
+    private readonly embedModel: string,
+  ) {}
   swap(next: OpenKnowledgeIndex): void {
     this.current = next;
+    this.building = false;
+  }
+  /** the background build ended without an index (the docs folder could not be read) */
+  settle(): void {
+    this.building = false;
   }
   search(query: string, options?: KnowledgeSearchOptions): Promise<KnowledgePassage[]> {
     return this.current.search(query, options);
   }
   status(): KnowledgeStatus {
-    return this.current.status();
+    const status = this.current.status();
+    if (!this.building) return status;
+    // Not "no embedding model": the lexical start-up index has none, but the real one is coming.
+    return {
+      ...status,
+      message: `the documents are being embedded with ${this.embedModel} in the background; knowledge search is lexical until that is done`,
+    };
   }
 }
 
@@ -86,7 +101,7 @@ export async function createAssistantServices(
     indexDir: join(indexDir, 'lexical'),
     logger,
   });
-  const knowledge = new SwappableKnowledge(lexical);
+  const knowledge = new SwappableKnowledge(lexical, config.models.embed);
   const toolContext = (signal: AbortSignal): ToolContext =>
     createStoreToolContext(store, { signal, now: clock, logger, knowledge });
   const agent = createAgent({
@@ -116,7 +131,10 @@ export async function createAssistantServices(
         `knowledge index ready: ${status.chunks} passages, ${status.mode} search`,
       );
     })
-    .catch((error: unknown) => logger.warn({ err: error }, 'the knowledge index stays lexical'));
+    .catch((error: unknown) => {
+      knowledge.settle();
+      logger.warn({ err: error }, 'the knowledge index stays lexical');
+    });
   const warm =
     options.warmUp === false
       ? Promise.resolve()
