@@ -1,5 +1,5 @@
 // The data page's words in English and Spanish (language from U1's i18n state).
-import { i18n } from '../../lib/i18n/i18n.svelte';
+import { localTranslator, currentLocale } from '../../lib/i18n/i18n.svelte';
 
 const en = {
   title: 'Data',
@@ -101,13 +101,8 @@ const es: Record<Key, string> = {
   noProducts: 'Aún no hay productos: importa primero un archivo de productos o de ventas.',
 };
 
-export function t(key: Key, params: Record<string, string | number> = {}): string {
-  const template = (i18n.language === 'es' ? es : en)[key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
-}
+/** The current language's text for key, placeholders filled. */
+export const t = localTranslator(en, es);
 
-export function locale(): string {
-  return i18n.language === 'es' ? 'es-PE' : 'en-US';
-}
+/** The locale for numbers and dates in the current language. */
+export const locale = currentLocale;

@@ -1,6 +1,6 @@
 // The result views' words in English and Spanish; the language is U1's i18n state, so a switch
 // re-renders them. {name} placeholders are filled by t().
-import { i18n } from '../../lib/i18n/i18n.svelte';
+import { localTranslator, currentLocale } from '../../lib/i18n/i18n.svelte';
 
 const en = {
   forecastChart: 'Forecast chart: history, forecast and 80% / 95% intervals for {scope}',
@@ -254,17 +254,10 @@ const es: Record<Key, string> = {
 };
 
 /** The current language's text for key, placeholders filled. */
-export function t(key: Key, params: Record<string, string | number> = {}): string {
-  const template = (i18n.language === 'es' ? es : en)[key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
-}
+export const t = localTranslator(en, es);
 
 /** The locale for numbers and dates in the current language. */
-export function locale(): string {
-  return i18n.language === 'es' ? 'es-PE' : 'en-US';
-}
+export const locale = currentLocale;
 
 const formats = new Map<string, Intl.NumberFormat>();
 

@@ -1,5 +1,5 @@
 // The status banner's words in English and Spanish (language from U1's i18n state).
-import { i18n } from '../../lib/i18n/i18n.svelte';
+import { localTranslator } from '../../lib/i18n/i18n.svelte';
 
 const en = {
   title: 'Assistant status',
@@ -41,12 +41,8 @@ const es: Record<Key, string> = {
   role_embed: 'embeddings',
 };
 
-export function t(key: Key, params: Record<string, string | number> = {}): string {
-  const template = (i18n.language === 'es' ? es : en)[key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
-}
+/** The current language's text for key, placeholders filled. */
+export const t = localTranslator(en, es);
 
 /** The role's name in the current language (the role key itself when unknown). */
 export function roleName(role: string): string {

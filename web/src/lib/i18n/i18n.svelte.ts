@@ -1,6 +1,13 @@
 // The interface language as reactive state: the browser's language at first, switchable, and
 // remembered in localStorage. Components call i18n.t('key').
-import { pickLanguage, translate, type Language, type StringKey } from './strings';
+import {
+  fillTemplate,
+  localeOf,
+  pickLanguage,
+  translate,
+  type Language,
+  type StringKey,
+} from './strings';
 
 const storageKey = 'ayni.language';
 
@@ -35,3 +42,16 @@ class I18n {
 }
 
 export const i18n = new I18n();
+
+/** The locale for numbers and dates in the current language. */
+export function currentLocale(): string {
+  return localeOf(i18n.language);
+}
+
+/** A t() over a component's own English and Spanish strings, following the current language. */
+export function localTranslator<Key extends string>(
+  en: Record<Key, string>,
+  es: Record<Key, string>,
+): (key: Key, params?: Record<string, string | number>) => string {
+  return (key, params = {}) => fillTemplate((i18n.language === 'es' ? es : en)[key], params);
+}

@@ -155,10 +155,19 @@ export function translate(
   key: StringKey,
   params: Record<string, string | number> = {},
 ): string {
-  const template = dictionaries[language][key];
+  return fillTemplate(dictionaries[language][key], params);
+}
+
+/** `template` with its {name} placeholders replaced (unknown names left as they are). */
+export function fillTemplate(template: string, params: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
+}
+
+/** The locale for numbers and dates in a language. */
+export function localeOf(language: Language): string {
+  return language === 'es' ? 'es-PE' : 'en-US';
 }
 
 /** The stored choice if valid, else the first browser language we speak, else Spanish. */
