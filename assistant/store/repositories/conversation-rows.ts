@@ -1,60 +1,18 @@
 // The conversation types callers see, the SQLite rows behind them, and the mapping between the two.
+import type {
+  ConversationSummary,
+  StoredMessage,
+  StoredRun,
+  StoredToolCall,
+} from '../../protocol/conversations';
 import { fromJson } from './conversation-checks';
 
-export interface ConversationSummary {
-  id: string;
-  title: string;
-  createdAt: string;
-  updatedAt: string;
-  messageCount: number;
-}
-
-export interface StoredToolCall {
-  id: string;
-  runId: string;
-  name: string;
-  args: unknown;
-  result?: unknown;
-  error?: unknown;
-  ms: number;
-  outcome: 'ok' | 'error';
-}
-
-export interface StoredMessage {
-  /** 1, 2, ... within the conversation */
-  seq: number;
-  runId: string | null;
-  role: 'system' | 'user' | 'assistant' | 'tool';
-  content: string;
-  thinking?: string;
-  /** sha256 hex of images stored with putImage */
-  imageHashes?: string[];
-  /** on assistant messages */
-  toolCalls?: { id: string; name: string; arguments: Record<string, unknown> }[];
-  /** on tool messages */
-  toolCallId?: string;
-  toolName?: string;
-  model?: string;
-  promptVersion?: string;
-  inputTokens?: number;
-  outputTokens?: number;
-  /** ISO timestamp */
-  createdAt: string;
-}
-
-export interface StoredRun {
-  runId: string;
-  conversationId: string;
-  model: string | null;
-  promptVersion: string | null;
-  outcome: 'answered' | 'stopped' | 'step_limit' | 'failed';
-  steps: number;
-  inputTokens: number;
-  outputTokens: number;
-  ms: number;
-  ungrounded: unknown;
-  startedAt: string;
-}
+export type {
+  ConversationSummary,
+  StoredMessage,
+  StoredRun,
+  StoredToolCall,
+} from '../../protocol/conversations';
 
 export interface ConversationRow {
   id: string;

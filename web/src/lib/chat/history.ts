@@ -2,44 +2,25 @@
 // user message, one answer per run with its text, tool calls (and results), details and marks.
 import type { AnswerStatus, AssistantTurn, ChatState, ToolCallView, Turn } from './types';
 import type { ToolErrorPayload, UngroundedFigure } from './types';
+import type {
+  ConversationSummary,
+  StoredMessage,
+  StoredRun,
+  StoredToolCall,
+} from '../../../../assistant/protocol/index';
 
-/** The body of GET /api/conversations/:id (assistant/server/routes/conversations.ts). */
-export interface ConversationDetail {
-  id: string;
-  title: string;
-  createdAt: string;
-  updatedAt: string;
-  messageCount: number;
-  messages: {
-    seq: number;
-    runId: string | null;
-    role: 'system' | 'user' | 'assistant' | 'tool';
-    content: string;
-    thinking?: string;
-    imageHashes?: string[];
-    toolCalls?: { id: string; name: string; arguments: Record<string, unknown> }[];
-    model?: string;
-  }[];
-  toolCalls: {
-    id: string;
-    runId: string;
-    name: string;
-    args: unknown;
-    result?: unknown;
-    error?: unknown;
-    ms: number;
-    outcome: 'ok' | 'error';
-  }[];
-  runs: {
-    runId: string;
-    model: string | null;
-    outcome: 'answered' | 'stopped' | 'step_limit' | 'failed';
-    inputTokens: number;
-    outputTokens: number;
-    ms: number;
-    ungrounded: unknown;
-  }[];
-}
+/** What fromHistory reads of GET /api/conversations/:id's body (the protocol's ConversationDetail). */
+export type ConversationDetail = ConversationSummary & {
+  messages: Pick<
+    StoredMessage,
+    'seq' | 'runId' | 'role' | 'content' | 'thinking' | 'imageHashes' | 'toolCalls' | 'model'
+  >[];
+  toolCalls: StoredToolCall[];
+  runs: Pick<
+    StoredRun,
+    'runId' | 'model' | 'outcome' | 'inputTokens' | 'outputTokens' | 'ms' | 'ungrounded'
+  >[];
+};
 
 function isToolError(value: unknown): value is ToolErrorPayload {
   return (
