@@ -7,7 +7,7 @@ import type { LlmMessage, LlmToolSpec } from '../llm/llm-client';
 import type { AgentDeps, AgentOptions } from './agent-deps';
 import { modelTurn } from './model-turn';
 import type { RunOutcome, RunState } from './run-state';
-import { runToolCalls } from './run-tool-calls';
+import { runLoggedToolCalls } from './run-logged-tool-calls';
 
 export const emptyReplyReminder =
   'Your last reply was empty. If you meant to call a tool, call it now with valid arguments; otherwise answer the user.';
@@ -93,37 +93,11 @@ export async function runAgentLoop(
         createdAt: now(),
       });
       toolTurns += 1;
-      const runs = await runToolCalls(toolCalls, {
-        tools: deps.tools,
-        toolContext: deps.toolContext,
-        signal: state.controller.signal,
-        timeoutMs: options.toolTimeoutMs,
-        maxOutputChars: options.maxToolOutputChars,
-        runId: state.runId,
-        emit: state.emit,
-        record: (call) => deps.conversations.recordToolCall(state.conversationId, call),
-        metrics: deps.metrics,
-      });
+      const runs = await runLoggedToolCalls(deps, options, state, toolCalls);
       for (const run of runs) {
         messages.push(run.message);
-        deps.conversations.appendMessage(state.conversationId, {
-          runId: state.runId,
-          role: 'tool',
-          content: run.message.content,
-          toolCallId: run.call.id,
-          toolName: run.call.name,
-          createdAt: now(),
-        });
-        if (run.ok)
-          state.toolResults.push({
-            name: run.call.name,
-            args: run.call.arguments,
-            result: run.result,
-          });
-        else if (run.error?.kind === 'unknown_tool' || run.error?.kind === 'invalid_input')
-          repairs += 1;
+        if (run.error?.kind === 'unknown_tool' || run.error?.kind === 'invalid_input') repairs += 1;
       }
-      if (state.controller.signal.aborted) throw state.controller.signal.reason;
       continue;
     }
 

@@ -4,7 +4,7 @@ import type { AgentDeps, AgentOptions } from './agent-deps';
 import type { ChatRunInput } from './chat-runner';
 import { finishRun } from './finish-run';
 import type { RunState } from './run-state';
-import { runToolCalls } from './run-tool-calls';
+import { runLoggedToolCalls } from './run-logged-tool-calls';
 import { helpText, parseSlashCommand } from './slash-commands';
 
 function answer(deps: AgentDeps, state: RunState, text: string): void {
@@ -57,29 +57,9 @@ export async function runSlashCommand(
         toolCalls: [call],
         createdAt: deps.clock().toISOString(),
       });
-      const [run] = await runToolCalls([call], {
-        tools: deps.tools,
-        toolContext: deps.toolContext,
-        signal: state.controller.signal,
-        timeoutMs: options.toolTimeoutMs,
-        maxOutputChars: options.maxToolOutputChars,
-        runId: state.runId,
-        emit: state.emit,
-        record: (logged) => deps.conversations.recordToolCall(state.conversationId, logged),
-        metrics: deps.metrics,
-      });
-      if (state.controller.signal.aborted) throw state.controller.signal.reason;
+      const [run] = await runLoggedToolCalls(deps, options, state, [call]);
       if (!run) throw new Error('the slash command ran no tool');
-      deps.conversations.appendMessage(state.conversationId, {
-        runId: state.runId,
-        role: 'tool',
-        content: run.message.content,
-        toolCallId: call.id,
-        toolName: call.name,
-        createdAt: deps.clock().toISOString(),
-      });
       if (run.ok) {
-        state.toolResults.push({ name: call.name, args: call.arguments, result: run.result });
         answer(
           deps,
           state,
