@@ -1,20 +1,13 @@
 // Builds what the model reads for one run: the system prompt, the conversation so far (its older
 // turns replaced by a stored summary once they no longer fit the context budget), and the new
-// user message. Token counts are estimated at 3.5 characters a token, the same rule the Ollama
-// client uses to detect truncation.
+// user message.
 import type { LlmMessage } from '../llm/llm-client';
+import { estimatePromptTokens } from '../llm/prompt-truncation';
 import type { ConversationLog, LoggedMessage } from './agent-deps';
 
-export const charactersPerToken = 3.5;
-
+/** Tokens of messages, estimated by the same rule the Ollama client uses to detect truncation. */
 export function estimateTokens(messages: readonly LlmMessage[]): number {
-  let characters = 0;
-  for (const message of messages) {
-    characters += message.content.length + 8;
-    for (const call of message.toolCalls ?? [])
-      characters += JSON.stringify(call.arguments).length + call.name.length;
-  }
-  return Math.ceil(characters / charactersPerToken);
+  return estimatePromptTokens({ messages });
 }
 
 /** A stored message as the model reads it again (images are not re-sent in later turns). */
