@@ -1,7 +1,8 @@
 // What a tool may reach (ARCHITECTURE.md 1): data queries, the knowledge index, an AbortSignal,
-// a clock and a logger. Defined here, implemented by assistant/store, so every tool runs on
-// in-memory data in tests. The LLM (for vision) joins this interface when that tool arrives.
+// a clock and a logger, the vision model and the inspection records. Defined here, implemented by
+// assistant/store and assistant/inspection, so every tool runs on in-memory data in tests.
 import type { KnowledgeIndex } from '../knowledge/types';
+import type { InspectionRecords, ToolVisionModel } from './inspection/inspection-records';
 
 export type SalesGrain = 'day' | 'week' | 'month';
 export type SalesDimension = 'sku' | 'category' | 'location' | 'region';
@@ -21,6 +22,8 @@ export interface CatalogProduct {
   unitCost?: number | null;
   /** kg CO2e per unit, when known (the footprint of expired stock) */
   co2eKgPerUnit?: number | null;
+  /** the EAN-13 printed on the pack, when known (the barcode check) */
+  ean?: string | null;
 }
 
 export interface CatalogLocation {
@@ -160,6 +163,10 @@ export interface ToolContext {
     /** Lead time and order terms of a SKU at a location (by codes); undefined when not on file. */
     forListing(sku: string, location: string): SupplyTerms | undefined;
   };
+  /** The vision model (inspect_packaging); absent when none is configured or reachable. */
+  vision?: ToolVisionModel;
+  /** Inspection records and stored photos (inspect_packaging, the S&OP summary's QC section). */
+  inspections?: InspectionRecords;
   /** The company knowledge base (search_knowledge); absent when it was not built. */
   knowledge?: KnowledgeIndex;
   /** Aborts long work when the caller gives up (client gone, step timeout). */

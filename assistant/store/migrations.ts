@@ -199,4 +199,99 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'packaging inspections',
+    sql: `
+      -- Photos by content (sha256 hex of the original bytes): the same photo twice is one row.
+      CREATE TABLE inspection_images (
+        hash TEXT PRIMARY KEY,
+        mime TEXT NOT NULL,
+        bytes BLOB NOT NULL,
+        stored_at TEXT NOT NULL
+      );
+
+      CREATE TABLE inspections (
+        id TEXT PRIMARY KEY,
+        image_hash TEXT NOT NULL REFERENCES inspection_images (hash),
+        file_name TEXT,
+        sku TEXT,
+        lot TEXT,
+        line TEXT,
+        verdict TEXT NOT NULL CHECK (verdict IN ('pass', 'fail', 'needs_review', 'retake')),
+        reasons TEXT NOT NULL,
+        findings TEXT NOT NULL,
+        model TEXT,
+        best_before TEXT,
+        decode_ms REAL NOT NULL CHECK (decode_ms >= 0),
+        checks_ms REAL NOT NULL CHECK (checks_ms >= 0),
+        model_ms REAL CHECK (model_ms IS NULL OR model_ms >= 0),
+        total_ms REAL NOT NULL CHECK (total_ms >= 0),
+        inspected_at TEXT NOT NULL
+      );
+      CREATE INDEX inspections_day ON inspections (inspected_at);
+      CREATE INDEX inspections_sku ON inspections (sku, inspected_at);
+      CREATE INDEX inspections_lot ON inspections (lot, inspected_at);
+    `,
+  },
+  {
+    version: 4,
+    name: 'reports and scheduled jobs',
+    sql: `
+      -- Forecasts as they were made (the nightly refresh): the S&OP demand review compares a
+      -- month's actuals with the forecast made before it.
+      CREATE TABLE forecast_snapshots (
+        made_on TEXT NOT NULL,
+        sku TEXT NOT NULL,
+        location TEXT NOT NULL,
+        month TEXT NOT NULL CHECK (length(month) = 7),
+        units REAL NOT NULL,
+        lower REAL,
+        upper REAL,
+        method TEXT NOT NULL,
+        PRIMARY KEY (made_on, sku, location, month)
+      ) WITHOUT ROWID;
+      CREATE INDEX forecast_snapshots_month ON forecast_snapshots (month, made_on);
+
+      -- The nightly anomaly scan's findings (JSON), one row per scanned day.
+      CREATE TABLE anomaly_scans (
+        scanned_on TEXT PRIMARY KEY,
+        from_date TEXT NOT NULL,
+        to_date TEXT NOT NULL,
+        result TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+
+      -- Generated S&OP summaries; several versions of one month and scope may exist.
+      CREATE TABLE reports (
+        id TEXT PRIMARY KEY,
+        month TEXT NOT NULL CHECK (length(month) = 7),
+        scope_key TEXT NOT NULL,
+        scope TEXT NOT NULL,
+        language TEXT NOT NULL,
+        facts TEXT NOT NULL,
+        narrative TEXT NOT NULL,
+        narrative_source TEXT NOT NULL CHECK (narrative_source IN ('model', 'template')),
+        model TEXT,
+        prompt_version TEXT,
+        trigger TEXT NOT NULL CHECK (trigger IN ('manual', 'schedule', 'agent', 'api')),
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX reports_month ON reports (month, scope_key, created_at);
+
+      -- One row per job and key (a month, a day): a rerun of a succeeded key is skipped.
+      CREATE TABLE job_runs (
+        job TEXT NOT NULL,
+        run_key TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('running', 'succeeded', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 1 CHECK (attempts >= 1),
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        duration_ms REAL CHECK (duration_ms IS NULL OR duration_ms >= 0),
+        error TEXT,
+        output TEXT,
+        PRIMARY KEY (job, run_key)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

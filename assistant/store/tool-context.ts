@@ -28,6 +28,7 @@ export function createStoreToolContext(
           shelfLifeDays: product.shelfLifeDays,
           unitCost: product.unitCost,
           co2eKgPerUnit: product.co2eKgPerUnit,
+          ean: product.ean,
         })),
       locations: () =>
         store.locations.list().map((location) => ({
