@@ -3,6 +3,7 @@
 // assistant/store and assistant/inspection, so every tool runs on in-memory data in tests.
 import type { KnowledgeIndex } from '../knowledge/types';
 import type { InspectionRecords, ToolVisionModel } from './inspection/inspection-records';
+import type { PlanningRecords } from './sop/sop-facts';
 
 export type SalesGrain = 'day' | 'week' | 'month';
 export type SalesDimension = 'sku' | 'category' | 'location' | 'region';
@@ -167,6 +168,8 @@ export interface ToolContext {
   vision?: ToolVisionModel;
   /** Inspection records and stored photos (inspect_packaging, the S&OP summary's QC section). */
   inspections?: InspectionRecords;
+  /** Stored forecasts (the nightly refresh) the S&OP demand review compares with actuals. */
+  planning?: PlanningRecords;
   /** The company knowledge base (search_knowledge); absent when it was not built. */
   knowledge?: KnowledgeIndex;
   /** Aborts long work when the caller gives up (client gone, step timeout). */
