@@ -137,6 +137,13 @@ export interface ToolLogger {
   warn(fields: Record<string, unknown>, message: string): void;
 }
 
+export interface ToolImageAttachment {
+  /** base64 without a data: prefix */
+  base64: string;
+  /** the file name the user gave, when known */
+  fileName?: string;
+}
+
 export interface ToolContext {
   catalog: {
     products(): readonly CatalogProduct[];
@@ -164,6 +171,8 @@ export interface ToolContext {
     /** Lead time and order terms of a SKU at a location (by codes); undefined when not on file. */
     forListing(sku: string, location: string): SupplyTerms | undefined;
   };
+  /** Photos the user attached to the current message, oldest first (inspect_packaging reads them). */
+  attachments?: readonly ToolImageAttachment[];
   /** The vision model (inspect_packaging); absent when none is configured or reachable. */
   vision?: ToolVisionModel;
   /** Inspection records and stored photos (inspect_packaging, the S&OP summary's QC section). */

@@ -296,3 +296,11 @@ export interface PlanningRecords {
     method: string;
   }[];
 }
+
+/** The executive narrative (the model's structured output, or the deterministic template's). */
+export const sopNarrative = z.object({
+  headline: z.string().min(1).max(300),
+  keyIssues: z.array(z.string().min(1).max(600)).max(8),
+  decisions: z.array(z.string().min(1).max(600)).max(10),
+});
+export type SopNarrative = z.infer<typeof sopNarrative>;
