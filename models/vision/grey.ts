@@ -16,7 +16,7 @@ export function assertRgbaImage(image: RgbaImage, name = 'image'): void {
       `${name}: width and height must be positive integers, got ${width}x${height}`,
     );
   }
-  if (!(data instanceof Uint8ClampedArray) && !(data instanceof Uint8Array)) {
+  if (!((data as unknown) instanceof Uint8ClampedArray)) {
     throw new TypeError(`${name}.data: expected a Uint8ClampedArray of RGBA bytes`);
   }
   if (data.length !== width * height * 4) {
@@ -37,7 +37,7 @@ export function assertGreyImage(image: GreyImage, name = 'image'): void {
       `${name}: width and height must be positive integers, got ${width}x${height}`,
     );
   }
-  if (!(data instanceof Float32Array)) {
+  if (!((data as unknown) instanceof Float32Array)) {
     throw new TypeError(`${name}.data: expected a Float32Array`);
   }
   if (data.length !== width * height) {
