@@ -1,6 +1,7 @@
 // The prompt registry: every version of every prompt stays here, so a stored run's
 // "agent-system@1" can be rendered again and eval suites can pin a version.
 import { agentSystemV1 } from './agent-system/v1';
+import { agentSystemV2 } from './agent-system/v2';
 import type { AgentSystemVariables } from './agent-system/variables';
 import type { PromptFile } from './prompt-types';
 
@@ -8,7 +9,10 @@ export type { PromptFile } from './prompt-types';
 export { promptLabel } from './prompt-types';
 export type { AgentSystemVariables } from './agent-system/variables';
 
-export const agentSystemPrompts: readonly PromptFile<AgentSystemVariables>[] = [agentSystemV1];
+export const agentSystemPrompts: readonly PromptFile<AgentSystemVariables>[] = [
+  agentSystemV1,
+  agentSystemV2,
+];
 
 /** The given version of the agent's system prompt, or the latest; RangeError for an unknown one. */
 export function agentSystemPrompt(version?: number): PromptFile<AgentSystemVariables> {
@@ -24,3 +28,4 @@ export function agentSystemPrompt(version?: number): PromptFile<AgentSystemVaria
   }
   return found;
 }
+export { packagingVisionV1, type PackagingVisionVariables } from './packaging-vision/v1';

@@ -93,7 +93,7 @@ describe('the agent loop with a scripted model and the real tools on a test stor
     expect(end.usage).toMatchObject({
       steps: 2,
       model: 'qwen3:8b',
-      promptVersion: 'agent-system@1',
+      promptVersion: 'agent-system@2',
     });
     expect(llm.requests[0]?.tools?.map((tool) => tool.name)).toContain('query_sales');
     expect(llm.requests[0]?.options?.num_ctx).toBe(16_384);
@@ -115,7 +115,7 @@ describe('the agent loop with a scripted model and the real tools on a test stor
     expect(openStore.conversations.runs(conversationId)[0]).toMatchObject({
       outcome: 'answered',
       steps: 2,
-      promptVersion: 'agent-system@1',
+      promptVersion: 'agent-system@2',
     });
   });
 
@@ -338,13 +338,70 @@ describe('the agent loop with a scripted model and the real tools on a test stor
     });
   });
 
-  it('sends a photo to the vision model without tools', async () => {
+  it('sends a photo to the vision model without tools when no inspect_packaging tool is registered', async () => {
     const { agent, llm } = setup([{ chunks: ['Veo una lata.'] }]);
     const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]).toString('base64');
     await run(agent, '¿Qué ves?', { images: [jpeg] });
     expect(llm.requests[0]?.model).toBe('qwen2.5vl:7b');
     expect(llm.requests[0]?.tools).toBeUndefined();
     expect(llm.requests[0]?.messages.at(-1)?.images).toEqual([jpeg]);
+  });
+});
+
+describe('photos with inspect_packaging registered', () => {
+  const seen: { attachments: readonly { base64: string }[] | undefined }[] = [];
+  const inspect = defineTool({
+    name: 'inspect_packaging',
+    description: 'Inspects the attached photos.',
+    input: z.object({ photo: z.number().int().min(1).optional(), sku: z.string().optional() }),
+    output: z.object({ photos: z.number() }),
+    execute: (_input, context) => {
+      seen.push({ attachments: context.attachments });
+      return { photos: context.attachments?.length ?? 0 };
+    },
+    toModelOutput: (output) => ({ photos: output.photos }),
+  });
+
+  it('sends the photo to the chat model with the tools and a note, and the tool reads the attachment', async () => {
+    seen.length = 0;
+    const { agent, llm } = setup(
+      [
+        { toolCalls: [{ name: 'inspect_packaging', arguments: { sku: 'QUI-500' } }] },
+        { chunks: ['Revisé 1 foto.'] },
+      ],
+      {},
+      [inspect],
+    );
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 9, 9]).toString('base64');
+    const { events } = await run(agent, 'Revisa esta lata', { images: [jpeg] });
+    // Wrong model or missing tools: the photo would be judged by the vision model's eye alone.
+    expect(llm.requests[0]?.model).toBe('qwen3:8b');
+    expect(llm.requests[0]?.tools?.map((tool) => tool.name)).toEqual(['inspect_packaging']);
+    expect(llm.requests[0]?.messages.at(-1)?.images).toBeUndefined();
+    expect(llm.requests[0]?.messages.at(-1)?.content).toContain('inspect it as photo 1');
+    // The tool must see this message's photo, or it has nothing to inspect.
+    expect(seen[0]?.attachments).toEqual([{ base64: jpeg }]);
+    expect(types(events)).toContain('tool-result');
+  });
+
+  it('/inspect without a photo asks for one instead of running the tool', async () => {
+    const { agent } = setup([], {}, [inspect]);
+    const { events } = await run(agent, '/inspect QUI-500');
+    expect(types(events)).not.toContain('tool-call');
+    expect(JSON.stringify(events)).toContain('attach a photo');
+  });
+
+  it('/inspect with a photo runs inspect_packaging on it without the model', async () => {
+    seen.length = 0;
+    const { agent, llm } = setup([], {}, [inspect]);
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 7]).toString('base64');
+    const { events } = await run(agent, '/inspect QUI-500', { images: [jpeg] });
+    expect(llm.requests).toHaveLength(0);
+    expect(events.find((event) => event.type === 'tool-call')).toMatchObject({
+      name: 'inspect_packaging',
+      args: { sku: 'QUI-500' },
+    });
+    expect(seen[0]?.attachments).toHaveLength(1);
   });
 });
 

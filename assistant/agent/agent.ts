@@ -35,6 +35,22 @@ function mimeOf(bytes: Uint8Array): string {
   return 'application/octet-stream';
 }
 
+/** The run's tool context carries the photos of this message (inspect_packaging reads them). */
+function withAttachments(deps: AgentDeps, images: readonly string[]): AgentDeps {
+  if (images.length === 0) return deps;
+  const attachments = images.map((base64) => ({ base64 }));
+  return { ...deps, toolContext: (signal) => ({ ...deps.toolContext(signal), attachments }) };
+}
+
+/** What the chat model reads instead of the pixels: how many photos came and who inspects them. */
+export function withPhotoNote(message: string, photos: number): string {
+  const note =
+    photos === 1
+      ? '[The user attached 1 photo. The inspect_packaging tool can inspect it as photo 1.]'
+      : `[The user attached ${photos} photos. The inspect_packaging tool can inspect them as photos 1 to ${photos}.]`;
+  return message.trim() === '' ? note : `${message}\n\n${note}`;
+}
+
 export function createAgent(deps: AgentDeps): Agent {
   const options: AgentOptions = { ...defaultAgentOptions, ...deps.options };
   const newId = deps.newId ?? randomUUID;
@@ -57,22 +73,31 @@ export function createAgent(deps: AgentDeps): Agent {
     };
   }
 
-  async function runModel(state: RunState, input: ChatRunInput, priorSeq: number): Promise<void> {
+  async function runModel(
+    runDeps: AgentDeps,
+    state: RunState,
+    input: ChatRunInput,
+    priorSeq: number,
+  ): Promise<void> {
     const images = input.images ?? [];
-    const model = images.length > 0 ? deps.models.vision : deps.models.chat;
+    // With inspect_packaging registered, a photo goes to the chat model with the tools: the tool
+    // inspects it (deterministic checks + the vision model). Without it, the vision model answers
+    // from the photo alone and may not call tools.
+    const inspects = images.length > 0 && registered().has('inspect_packaging');
+    const visionOnly = images.length > 0 && !inspects;
+    const model = visionOnly ? deps.models.vision : deps.models.chat;
     state.model = model;
     state.promptVersion = promptLabel(prompt);
     const system = systemMessage();
-    const history = await prepareHistory(deps, options, state, system, priorSeq);
+    const history = await prepareHistory(runDeps, options, state, system, priorSeq);
     const user: LlmMessage = {
       role: 'user',
-      content: input.message,
-      ...(images.length > 0 ? { images } : {}),
+      content: inspects ? withPhotoNote(input.message, images.length) : input.message,
+      ...(visionOnly ? { images } : {}),
     };
-    // A photo goes to the vision model, which may not call tools: it answers from the photo.
-    const loopDeps = images.length > 0 ? { ...deps, tools: [] } : deps;
+    const loopDeps = visionOnly ? { ...runDeps, tools: [] } : runDeps;
     const result = await runAgentLoop(loopDeps, options, state, model, [system, ...history, user]);
-    finishRun(deps, state, result.outcome, result.answer);
+    finishRun(runDeps, state, result.outcome, result.answer);
   }
 
   function fail(state: RunState, error: unknown): void {
@@ -175,8 +200,16 @@ export function createAgent(deps: AgentDeps): Agent {
       state.emit({ type: 'run-start', conversationId, runId: state.runId });
       const done = (async () => {
         try {
-          const handled = await runSlashCommand(deps, options, state, input, registered(), newId);
-          if (!handled) await runModel(state, input, priorSeq);
+          const runDeps = withAttachments(deps, images);
+          const handled = await runSlashCommand(
+            runDeps,
+            options,
+            state,
+            input,
+            registered(),
+            newId,
+          );
+          if (!handled) await runModel(runDeps, state, input, priorSeq);
         } catch (error) {
           fail(state, error);
         } finally {

@@ -49,3 +49,20 @@ describe('/inventory', () => {
     });
   });
 });
+
+describe('/summary', () => {
+  const withSummary = new Set(['sop_summary']);
+
+  it('reads a leading YYYY-MM as the month and the rest as a category or location (else the wrong month or scope is summarised)', () => {
+    expect(parseSlashCommand('/summary 2026-10 Arequipa', withSummary, context)).toEqual({
+      kind: 'tool',
+      command: '/summary',
+      tool: 'sop_summary',
+      input: { month: '2026-10', location: 'Arequipa' },
+    });
+    expect(parseSlashCommand('/summary grains', withSummary, context)).toMatchObject({
+      input: { category: 'grains' },
+    });
+    expect(parseSlashCommand('/summary', withSummary, context)).toMatchObject({ input: {} });
+  });
+});

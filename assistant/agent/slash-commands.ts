@@ -26,13 +26,13 @@ export const slashCommands: readonly SlashCommandHelp[] = [
     tool: 'optimize_inventory',
   },
   {
-    usage: '/inspect (with a photo attached)',
-    description: 'packaging inspection of the photo',
+    usage: '/inspect [product] (with a photo attached)',
+    description: 'packaging inspection of the attached photos',
     tool: 'inspect_packaging',
   },
   {
-    usage: '/summary [month YYYY-MM]',
-    description: 'the monthly S&OP summary',
+    usage: '/summary [YYYY-MM] [category or location]',
+    description: 'the monthly S&OP summary (default: last closed month)',
     tool: 'sop_summary',
   },
   { usage: '/help', description: 'this list', tool: null },
@@ -131,6 +131,21 @@ function inventoryInput(argument: string, context: ToolContext): Record<string, 
   return { product: words.join(' ') };
 }
 
+/** sop_summary { month?, category? | location? }: a leading YYYY-MM is the month. */
+function summaryInput(argument: string, context: ToolContext): Record<string, unknown> {
+  const words = argument.split(/\s+/).filter(Boolean);
+  const month =
+    words[0] !== undefined && /^\d{4}-\d{2}$/.test(words[0]) ? words.shift() : undefined;
+  const scope = words.length === 0 ? {} : anomalyScope(words.join(' '), context);
+  // sop_summary has no product scope: a name that is not a category is taken as a location.
+  const { product, ...rest } = scope as { product?: string };
+  return {
+    ...(month === undefined ? {} : { month }),
+    ...rest,
+    ...(product === undefined ? {} : { location: product }),
+  };
+}
+
 /** Parses "/name args"; undefined when the message is not a slash command. */
 export function parseSlashCommand(
   message: string,
@@ -165,8 +180,22 @@ export function parseSlashCommand(
         ? { kind: 'invalid', command, message: input }
         : { kind: 'tool', command, tool: help.tool, input };
     }
+    case '/inspect':
+      if ((context.attachments ?? []).length === 0)
+        return {
+          kind: 'invalid',
+          command,
+          message: 'attach a photo of the pack, then send /inspect [product]',
+        };
+      return {
+        kind: 'tool',
+        command,
+        tool: help.tool,
+        input: argument === '' ? {} : { sku: argument },
+      };
+    case '/summary':
+      return { kind: 'tool', command, tool: help.tool, input: summaryInput(argument, context) };
     default:
-      // The other commands' tools have not landed; when one does, its argument mapping goes here.
       return { kind: 'unavailable', command, tool: help.tool };
   }
 }

@@ -1,6 +1,7 @@
 // The agent's system prompt, version 1. English instructions (small local models follow them
 // best) with an explicit rule to answer in the user's language (the users mostly write Spanish).
 import type { PromptFile } from '../prompt-types';
+import { commandLines, toolLines } from './tool-list';
 import type { AgentSystemVariables } from './variables';
 
 export const agentSystemV1: PromptFile<AgentSystemVariables> = {
@@ -24,13 +25,8 @@ Rules:
 8. Politely decline requests outside S&OP planning, sales, inventory, quality and the company's policies, and say what you can help with.
 
 Tools:
-${variables.tools.map((tool) => `- ${tool.name}: ${firstSentence(tool.description)}`).join('\n')}
+${toolLines(variables.tools)}
 
 Users may also type these commands, which run a tool directly:
-${variables.slashCommands.map((line) => `- ${line}`).join('\n')}`,
+${commandLines(variables.slashCommands)}`,
 };
-
-function firstSentence(text: string): string {
-  const end = text.search(/\.(\s|$)/);
-  return end === -1 ? text : text.slice(0, end + 1);
-}
