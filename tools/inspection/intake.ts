@@ -6,6 +6,8 @@ import sharp from 'sharp';
 import type { RgbaImage } from '../../models/vision/image';
 import { PhotoRejectedError } from './photo-rejected-error';
 
+type Metadata = Awaited<ReturnType<ReturnType<typeof sharp>['metadata']>>;
+
 export type PhotoMime = 'image/jpeg' | 'image/png' | 'image/webp';
 
 export interface DecodePhotoOptions {
@@ -130,7 +132,7 @@ export async function decodePhoto(
   const hash = createHash('sha256').update(bytes).digest('hex');
 
   const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let metadata: sharp.Metadata;
+  let metadata: Metadata;
   try {
     metadata = await sharp(input, { limitInputPixels: false }).metadata();
   } catch (error) {
@@ -146,7 +148,7 @@ export async function decodePhoto(
     );
   }
   const orientation = metadata.orientation ?? 1;
-  let decoded: { data: Buffer; info: sharp.OutputInfo };
+  let decoded: { data: Buffer; info: { width: number; height: number; channels: number } };
   try {
     decoded = await sharp(input, { limitInputPixels: maxPixels, failOn: 'truncated' })
       .rotate()
