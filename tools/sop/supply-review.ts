@@ -1,0 +1,222 @@
+// The S&OP summary's supply and inventory review (issue 9), as of each listing's last stock count
+// in the month: one scoped query of the daily rows with their stock counts, one pass over the
+// listings (supply-review-listing.ts), then the totals and the largest rows. Money: lost sales at
+// list price (unit cost where the catalogue has no price), stock (excess, expiry, waste) at unit
+// cost.
+import { formatIsoDate, parseIsoDate } from '../../models/calendar/dates';
+import type { CatalogProduct, SalesScope, ToolContext } from '../tool-context';
+import { monthEnd, monthStart } from './months';
+import type { SopSection, SupplyReview } from './sop-facts';
+import {
+  listingService,
+  reviewListingSupply,
+  type ListingSupplyFacts,
+} from './supply-review-listing';
+
+/** Most rows kept in each list (the totals cover every listing). */
+export const SUPPLY_REVIEW_ROWS = 20;
+/** Days of history read before the month: the 28-day demand window and the age of the stock. */
+export const SUPPLY_HISTORY_DAYS = 120;
+
+const round = (value: number, digits = 2) => {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+};
+
+function largest<T>(rows: T[], by: (row: T) => number): T[] {
+  return rows.sort((left, right) => by(right) - by(left)).slice(0, SUPPLY_REVIEW_ROWS);
+}
+
+function scopeText(scope: SalesScope): string {
+  const parts = [
+    scope.skus?.length ? `SKU ${scope.skus.join(', ')}` : '',
+    scope.categories?.length ? `category ${scope.categories.join(', ')}` : '',
+    scope.locations?.length ? `location ${scope.locations.join(', ')}` : '',
+    scope.regions?.length ? `region ${scope.regions.join(', ')}` : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? ` for ${parts.join(', ')}` : '';
+}
+
+function daysOfCover(facts: readonly ListingSupplyFacts[]): SupplyReview['daysOfCover'] {
+  const groups = new Map<
+    string,
+    { category: string; location: string; onHand: number; daily: number }
+  >();
+  for (const item of facts) {
+    const key = `${item.category}\u0000${item.location}`;
+    const group = groups.get(key) ?? {
+      category: item.category,
+      location: item.location,
+      onHand: 0,
+      daily: 0,
+    };
+    group.onHand += item.onHand;
+    group.daily += item.averageDailyUnits;
+    groups.set(key, group);
+  }
+  return [...groups.values()]
+    .sort(
+      (left, right) =>
+        left.category.localeCompare(right.category) || left.location.localeCompare(right.location),
+    )
+    .map((group) => ({
+      category: group.category,
+      location: group.location,
+      onHandUnits: group.onHand,
+      averageDailyUnits: round(group.daily, 3),
+      days: group.daily > 0 ? round(group.onHand / group.daily, 1) : null,
+    }));
+}
+
+/**
+ * The supply review of `month` (YYYY-MM) over `scope` (its dates are ignored):
+ * - days of cover = on hand at the count / average daily units sold over the 28 days ending on it;
+ * - below safety stock: on hand under the recommended policy's safety stock;
+ * - projected stockouts: on hand + on order under the lead-time demand; order = lead-time demand +
+ *   safety stock - position (at least the MOQ); lost sales = the shortfall at list price;
+ * - excess: on hand above the recommended order-up-to level, at unit cost;
+ * - expiry risk: units projected to expire unsold (stock-age.ts), at unit cost; expected waste is
+ *   the part that expires within 30 days of the count;
+ * - fill rate over the month's days: sold / (sold + estimated lost on stockout days).
+ */
+export function buildSupplyReview(
+  context: ToolContext,
+  month: string,
+  scope: SalesScope,
+): SopSection<SupplyReview> {
+  const startDay = parseIsoDate(monthStart(month));
+  const endDay = parseIsoDate(monthEnd(month));
+  const listingScope: SalesScope = {
+    ...(scope.skus && { skus: scope.skus }),
+    ...(scope.categories && { categories: scope.categories }),
+    ...(scope.locations && { locations: scope.locations }),
+    ...(scope.regions && { regions: scope.regions }),
+    from: formatIsoDate(startDay - SUPPLY_HISTORY_DAYS),
+    to: formatIsoDate(endDay),
+  };
+  const listings = context.sales.listings(listingScope, { stock: true });
+  const products = new Map<string, CatalogProduct>(
+    context.catalog.products().map((product) => [product.sku, product]),
+  );
+  const facts: ListingSupplyFacts[] = [];
+  let soldUnits = 0;
+  let lostUnits = 0;
+  let stockoutDays = 0;
+  let listingDays = 0;
+  for (const listing of listings) {
+    context.signal.throwIfAborted();
+    const product = products.get(listing.sku);
+    if (product === undefined) continue;
+    const service = listingService(listing, { startDay, endDay });
+    soldUnits += service.soldUnits;
+    lostUnits += service.lostUnits;
+    stockoutDays += service.stockoutDays;
+    listingDays += service.listingDays;
+    const item = reviewListingSupply(
+      listing,
+      product,
+      context.supply.forListing(listing.sku, listing.location),
+      { startDay, endDay },
+    );
+    if (item !== undefined) facts.push(item);
+  }
+  if (facts.length === 0) {
+    return {
+      status: 'not_available',
+      reason: `no stock counts in the store for ${month}${scopeText(scope)}`,
+    };
+  }
+  const priceOf = (sku: string) => {
+    const product = products.get(sku);
+    return product?.price ?? product?.unitCost ?? 0;
+  };
+  const costOf = (sku: string) => products.get(sku)?.unitCost ?? 0;
+  const co2eOf = (sku: string) => products.get(sku)?.co2eKgPerUnit ?? null;
+
+  const excessItems = facts
+    .filter((item) => item.excessUnits > 0)
+    .map((item) => ({
+      sku: item.sku,
+      location: item.location,
+      onHandUnits: item.onHand,
+      recommendedMaxUnits: item.orderUpToLevel,
+      excessUnits: item.excessUnits,
+      excessValue: round(item.excessUnits * costOf(item.sku)),
+    }));
+  const atRisk = facts.filter((item) => item.expiry !== null && item.expiry.atRiskUnits > 0);
+  const co2e = (units: (item: ListingSupplyFacts) => number) => {
+    const known = atRisk.filter((item) => co2eOf(item.sku) !== null && units(item) > 0);
+    if (known.length === 0) return atRisk.some((item) => units(item) > 0) ? null : 0;
+    return round(
+      known.reduce((total, item) => total + units(item) * (co2eOf(item.sku) as number), 0),
+      3,
+    );
+  };
+  const riskUnits = (item: ListingSupplyFacts) => item.expiry?.atRiskUnits ?? 0;
+  const wasteUnits = (item: ListingSupplyFacts) => item.expiry?.atRiskWithinUnits ?? 0;
+  const sumOf = (value: (item: ListingSupplyFacts) => number) =>
+    atRisk.reduce((total, item) => total + value(item), 0);
+
+  return {
+    status: 'available',
+    data: {
+      stockDate: formatIsoDate(Math.max(...facts.map((item) => item.stockDay))),
+      daysOfCover: daysOfCover(facts),
+      belowSafetyStock: largest(
+        facts.filter((item) => item.onHand < item.safetyStock),
+        (item) => (item.safetyStock - item.onHand) * costOf(item.sku),
+      ).map((item) => ({
+        sku: item.sku,
+        location: item.location,
+        onHandUnits: item.onHand,
+        safetyStockUnits: round(item.safetyStock, 1),
+      })),
+      projectedStockouts: largest(
+        facts.flatMap((item) =>
+          item.stockout === null
+            ? []
+            : [
+                {
+                  sku: item.sku,
+                  location: item.location,
+                  daysUntilStockout: round(item.stockout.daysUntilStockout, 1),
+                  leadTimeDays: item.leadTimeDays,
+                  orderUnits: item.stockout.orderUnits,
+                  lostSalesValue: round(item.stockout.lostUnits * priceOf(item.sku)),
+                },
+              ],
+        ),
+        (row) => row.lostSalesValue,
+      ),
+      excess: {
+        totalValue: round(excessItems.reduce((total, item) => total + item.excessValue, 0)),
+        items: largest(excessItems, (item) => item.excessValue),
+      },
+      expiryRisk: {
+        units: round(sumOf(riskUnits), 1),
+        value: round(sumOf((item) => riskUnits(item) * costOf(item.sku))),
+        co2eKg: co2e(riskUnits),
+        items: largest(
+          atRisk.map((item) => ({
+            sku: item.sku,
+            location: item.location,
+            units: round(riskUnits(item), 1),
+            value: round(riskUnits(item) * costOf(item.sku)),
+            daysLeft: item.expiry?.daysLeft ?? 0,
+          })),
+          (row) => row.value,
+        ),
+      },
+      expectedWaste: {
+        units: round(sumOf(wasteUnits), 1),
+        value: round(sumOf((item) => wasteUnits(item) * costOf(item.sku))),
+        co2eKg: co2e(wasteUnits),
+      },
+      serviceLevel: {
+        fillRate: soldUnits + lostUnits > 0 ? round(soldUnits / (soldUnits + lostUnits), 4) : null,
+        stockoutDays,
+        listingDays,
+      },
+    },
+  };
+}
