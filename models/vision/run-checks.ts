@@ -145,10 +145,10 @@ export function shrinkByBlocks(photo: RgbaImage, factor: number): RgbaImage {
           alpha += source[offset + 3]!;
           offset += 4;
         }
-        sums[target] += red;
-        sums[target + 1] += green;
-        sums[target + 2] += blue;
-        sums[target + 3] += alpha;
+        sums[target] = sums[target]! + red;
+        sums[target + 1] = sums[target + 1]! + green;
+        sums[target + 2] = sums[target + 2]! + blue;
+        sums[target + 3] = sums[target + 3]! + alpha;
       }
     }
     const base = y * width * 4;
