@@ -275,6 +275,13 @@ export const sopFacts = z.object({
   quality: section(qualityReview),
   lifecycle: section(lifecycleReview),
   decisions: z.array(sopDecision),
+  /** names of the SKUs and locations the facts mention, by code (the narrative writes names) */
+  labels: z
+    .object({
+      products: z.record(z.string(), z.string()),
+      locations: z.record(z.string(), z.string()),
+    })
+    .optional(),
 });
 export type SopFacts = z.infer<typeof sopFacts>;
 export type SopSection<T> =
