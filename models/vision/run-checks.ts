@@ -67,12 +67,13 @@ export interface RunChecksResult {
 
 export const defaultAnalysisLongSide = 1024;
 
+/** A check that did not run: score and threshold 0 (JSON has no NaN), the reason in `message`. */
 function skipped(check: CheckName, message: string): CheckResult {
   return {
     check,
     status: 'skipped',
-    score: Number.NaN,
-    threshold: Number.NaN,
+    score: 0,
+    threshold: 0,
     message,
     findings: [],
     ms: 0,
