@@ -134,7 +134,7 @@ export function inspectPackagingModelOutput(
   return {
     sku: output.sku,
     lot: output.lot,
-    photos: output.results.map((result) =>
+    photos: output.results.map((result): JsonValue =>
       result.status === 'rejected'
         ? { photo: result.photo, rejected: result.message }
         : {
