@@ -233,26 +233,36 @@ export function warpRgba(
   const data = new Uint8ClampedArray(width * height * 4);
   const { width: sourceWidth, height: sourceHeight, data: pixels } = source;
   const [m0, m1, m2, m3, m4, m5, m6, m7, m8] = outputToSource as number[];
+  const stride = sourceWidth > 1 ? 4 : 0;
+  const rowStride = sourceHeight > 1 ? sourceWidth * 4 : 0;
+  const maxX = sourceWidth - 1;
+  const maxY = sourceHeight - 1;
   for (let y = 0; y < height; y += 1) {
-    for (let x = 0; x < width; x += 1) {
-      const w = m6! * x + m7! * y + m8!;
-      const sx = Math.min(Math.max((m0! * x + m1! * y + m2!) / w, -1), sourceWidth);
-      const sy = Math.min(Math.max((m3! * x + m4! * y + m5!) / w, -1), sourceHeight);
-      if (!(w > 0) || sx < 0 || sy < 0 || sx > sourceWidth - 1 || sy > sourceHeight - 1) continue;
-      const x0 = Math.min(Math.floor(sx), sourceWidth - 2);
-      const y0 = Math.min(Math.floor(sy), sourceHeight - 2);
-      const fx = sx - Math.max(x0, 0);
-      const fy = sy - Math.max(y0, 0);
-      const top = (Math.max(y0, 0) * sourceWidth + Math.max(x0, 0)) * 4;
-      const stride = sourceWidth > 1 ? 4 : 0;
-      const rowStride = sourceHeight > 1 ? sourceWidth * 4 : 0;
+    let numeratorX = m1! * y + m2!;
+    let numeratorY = m4! * y + m5!;
+    let denominator = m7! * y + m8!;
+    for (let x = 0; x < width; x += 1, numeratorX += m0!, numeratorY += m3!, denominator += m6!) {
+      if (!(denominator > 0)) continue;
+      const sx = numeratorX / denominator;
+      const sy = numeratorY / denominator;
+      if (!(sx >= 0 && sy >= 0 && sx <= maxX && sy <= maxY)) continue;
+      const x0 = Math.min(Math.floor(sx), Math.max(maxX - 1, 0));
+      const y0 = Math.min(Math.floor(sy), Math.max(maxY - 1, 0));
+      const fx = sx - x0;
+      const fy = sy - y0;
+      const w00 = (1 - fx) * (1 - fy);
+      const w01 = fx * (1 - fy);
+      const w10 = (1 - fx) * fy;
+      const w11 = fx * fy;
+      const top = (y0 * sourceWidth + x0) * 4;
       const out = (y * width + x) * 4;
       for (let channel = 0; channel < 4; channel += 1) {
-        const a = pixels[top + channel]!;
-        const b = pixels[top + stride + channel]!;
-        const c = pixels[top + rowStride + channel]!;
-        const d = pixels[top + rowStride + stride + channel]!;
-        data[out + channel] = a + (b - a) * fx + (c - a) * fy + (a - b - c + d) * fx * fy;
+        const at = top + channel;
+        data[out + channel] =
+          w00 * pixels[at]! +
+          w01 * pixels[at + stride]! +
+          w10 * pixels[at + rowStride]! +
+          w11 * pixels[at + rowStride + stride]!;
       }
     }
   }

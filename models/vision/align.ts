@@ -1,0 +1,225 @@
+// Aligns a packaging photo with the SKU's golden reference image: a coarse rotation/scale/shift
+// search on a 24-48 px image, then a robust Lucas-Kanade homography refined coarse to fine (see
+// align-refine.ts) on locally contrast-normalised grey levels, so lighting changes drop out.
+//
+// Why intensity-based on the pack rather than features on the label: the label may itself be moved
+// (the defect the label check measures), so the label's box in the reference is left out of the fit
+// and Tukey weights reject what else moved on its own; the pack body, outline and print outside the
+// label carry the alignment.
+import type { CheckResult } from './check-result';
+import type { PixelBox, RgbaImage } from './image';
+import { downsampleBy, lumaOf, normaliseLocalContrast } from './align-image-ops';
+import { coarseSearch } from './align-coarse';
+import { refineWarp } from './align-refine';
+import { applyMatrix3, multiplyMatrix3, warpRgba, type Matrix3 } from './warp';
+
+export interface AlignOptions {
+  /** a region of the reference to leave out of the fit (the label's box), in reference pixels */
+  ignoreBox?: PixelBox;
+  /** below this normalised cross-correlation of the aligned pair the alignment has failed */
+  minCorrelation?: number;
+  /** the finest pyramid level used has a long side at most this many pixels (speed vs precision) */
+  maxWorkingSide?: number;
+}
+
+export interface AlignmentResult {
+  status: 'ok' | 'failed';
+  /** 3x3 row-major homography mapping reference pixel coordinates to photo pixel coordinates */
+  transform: Matrix3;
+  /** the photo warped into the reference's frame (reference size; alpha 0 where the photo has no pixels) */
+  aligned: RgbaImage;
+  /** normalised cross-correlation of the aligned pair (contrast-normalised grey, outside ignoreBox) */
+  score: number;
+  /** fraction of the reference (outside ignoreBox) the photo covers once aligned */
+  coverage: number;
+  message: string;
+}
+
+export const defaultMinAlignmentCorrelation = 0.5;
+const coarseSide = 48;
+
+function checkImage(image: RgbaImage, name: string): void {
+  const { width, height, data } = image;
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 16 || height < 16) {
+    throw new RangeError(`${name}: ${width}x${height} is too small (at least 16x16 pixels)`);
+  }
+  if (data.length !== width * height * 4) {
+    throw new RangeError(`${name}: data has ${data.length} values, expected ${width * height * 4}`);
+  }
+}
+
+/** level pixel -> full-resolution pixel for a block-average factor */
+function levelToFull(factor: number): Matrix3 {
+  const offset = (factor - 1) / 2;
+  return [factor, 0, offset, 0, factor, offset, 0, 0, 1];
+}
+
+function fullToLevel(factor: number): Matrix3 {
+  const offset = (factor - 1) / 2;
+  return [1 / factor, 0, -offset / factor, 0, 1 / factor, -offset / factor, 0, 0, 1];
+}
+
+function maskOutside(
+  width: number,
+  height: number,
+  factor: number,
+  box: PixelBox | undefined,
+): Uint8Array | undefined {
+  if (!box) return undefined;
+  const mask = new Uint8Array(width * height).fill(1);
+  const offset = (factor - 1) / 2;
+  const margin = factor;
+  for (let y = 0; y < height; y += 1) {
+    const fy = y * factor + offset;
+    if (fy < box.y - margin || fy > box.y + box.height + margin) continue;
+    for (let x = 0; x < width; x += 1) {
+      const fx = x * factor + offset;
+      if (fx >= box.x - margin && fx <= box.x + box.width + margin) mask[y * width + x] = 0;
+    }
+  }
+  return mask;
+}
+
+/** Corners of the reference land as a convex, not mirrored quadrilateral of sensible area. */
+function plausible(transform: Matrix3, width: number, height: number, photo: RgbaImage): boolean {
+  const corners = [
+    [0, 0],
+    [width - 1, 0],
+    [width - 1, height - 1],
+    [0, height - 1],
+  ].map(([x, y]) => applyMatrix3(transform, x!, y!));
+  if (corners.some(([x, y]) => !Number.isFinite(x) || !Number.isFinite(y))) return false;
+  let area = 0;
+  for (let index = 0; index < 4; index += 1) {
+    const [ax, ay] = corners[index]!;
+    const [bx, by] = corners[(index + 1) % 4]!;
+    const [cx, cy] = corners[(index + 2) % 4]!;
+    const cross = (bx - ax) * (cy - by) - (by - ay) * (cx - bx);
+    if (cross <= 0) return false;
+    area += (ax * by - bx * ay) / 2;
+  }
+  const ratio = area / (photo.width * photo.height);
+  return ratio > 0.05 && ratio < 20;
+}
+
+export function alignToReference(
+  photo: RgbaImage,
+  reference: RgbaImage,
+  options: AlignOptions = {},
+): AlignmentResult {
+  checkImage(photo, 'photo');
+  checkImage(reference, 'reference');
+  const minCorrelation = options.minCorrelation ?? defaultMinAlignmentCorrelation;
+  const maxWorkingSide = options.maxWorkingSide ?? 400;
+  if (!(maxWorkingSide >= coarseSide)) {
+    throw new RangeError(
+      `options.maxWorkingSide: ${maxWorkingSide} must be at least ${coarseSide}`,
+    );
+  }
+  const longSide = Math.max(reference.width, reference.height);
+  let finest = 1;
+  while (longSide / finest > maxWorkingSide) finest *= 2;
+  const factors: number[] = [finest];
+  while (longSide / factors[factors.length - 1]! > coarseSide) {
+    factors.push(factors[factors.length - 1]! * 2);
+  }
+  const referenceGrey = lumaOf(reference);
+  const photoGrey = lumaOf(photo);
+  const levels = factors.map((factor) => {
+    const ref = downsampleBy(referenceGrey, factor);
+    const radius = Math.max(2, Math.round(Math.max(ref.width, ref.height) / 16));
+    return {
+      factor,
+      reference: normaliseLocalContrast(ref, radius),
+      photo: normaliseLocalContrast(downsampleBy(photoGrey, factor), radius),
+      mask: maskOutside(ref.width, ref.height, factor, options.ignoreBox),
+    };
+  });
+  const coarsest = levels[levels.length - 1]!;
+  // start from the photo scaled onto the reference (same aspect ratio unless the sizes differ)
+  const sizeScale: Matrix3 = [
+    (photo.width - 1) / (reference.width - 1),
+    0,
+    0,
+    0,
+    (photo.height - 1) / (reference.height - 1),
+    0,
+    0,
+    0,
+    1,
+  ];
+  const toLevel = (matrix: Matrix3, factor: number): Matrix3 =>
+    multiplyMatrix3(multiplyMatrix3(fullToLevel(factor), matrix), levelToFull(factor));
+  const toFull = (matrix: Matrix3, factor: number): Matrix3 =>
+    multiplyMatrix3(multiplyMatrix3(levelToFull(factor), matrix), fullToLevel(factor));
+  const coarse = coarseSearch(coarsest.reference, coarsest.photo, {
+    mask: coarsest.mask,
+    anglesDeg: [-10, -5, 0, 5, 10],
+    scales: [0.87, 1, 1.15],
+    shiftX: coarsest.reference.width / 4,
+    shiftY: coarsest.reference.height / 4,
+    base: toLevel(sizeScale, coarsest.factor),
+  });
+  let transform = toFull(coarse.matrix, coarsest.factor);
+  let score = coarse.correlation;
+  let coverage = 0;
+  for (let index = levels.length - 1; index >= 0; index -= 1) {
+    const level = levels[index]!;
+    const refined = refineWarp(
+      level.reference,
+      level.photo,
+      toLevel(transform, level.factor),
+      'homography',
+      {
+        mask: level.mask,
+        iterations: index === levels.length - 1 ? 40 : 15,
+        tolerancePx: index === 0 ? 0.02 : 0.05,
+      },
+    );
+    transform = toFull(refined.matrix, level.factor);
+    score = refined.correlation;
+    coverage = refined.coverage;
+  }
+  const aligned = warpRgba(photo, transform, reference.width, reference.height);
+  const plausibleShape = plausible(transform, reference.width, reference.height, photo);
+  const ok = plausibleShape && score >= minCorrelation && coverage >= 0.5;
+  const scoreText = score.toFixed(2);
+  const message = ok
+    ? `Photo aligned with the reference (correlation ${scoreText}, minimum ${minCorrelation}; ${Math.round(coverage * 100)}% of the reference covered).`
+    : !plausibleShape
+      ? 'Could not align the photo with the reference: the fitted transform folds or shrinks the pack implausibly; retake the photo with the whole pack in view, or check the SKU.'
+      : coverage < 0.5
+        ? `Could not align the photo with the reference: only ${Math.round(coverage * 100)}% of the reference is in view; retake the photo with the whole pack in view.`
+        : `Could not align the photo with the reference: correlation ${scoreText} is below ${minCorrelation}; retake the photo with the whole pack in view, or check that the SKU is right.`;
+  return { status: ok ? 'ok' : 'failed', transform, aligned, score, coverage, message };
+}
+
+/**
+ * The alignment as a check: `pass` when aligned, `inconclusive` (fusion: needs review) when not.
+ * `ms` is left 0 for the caller to fill in (models/ has no clock).
+ */
+export function checkAlignment(
+  alignment: AlignmentResult,
+  minCorrelation = defaultMinAlignmentCorrelation,
+): CheckResult {
+  const ok = alignment.status === 'ok';
+  return {
+    check: 'alignment',
+    status: ok ? 'pass' : 'inconclusive',
+    score: alignment.score,
+    threshold: minCorrelation,
+    message: alignment.message,
+    findings: ok
+      ? []
+      : [
+          {
+            check: 'alignment',
+            type: 'alignment',
+            severity: 'major',
+            score: alignment.score,
+            message: alignment.message,
+          },
+        ],
+    ms: 0,
+  };
+}
