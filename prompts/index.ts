@@ -29,3 +29,4 @@ export function agentSystemPrompt(version?: number): PromptFile<AgentSystemVaria
   return found;
 }
 export { packagingVisionV1, type PackagingVisionVariables } from './packaging-vision/v1';
+export { sopNarrativeV1, type SopNarrativeVariables } from './sop-narrative/v1';
