@@ -97,7 +97,9 @@ export async function inspectPhoto(
   const product =
     sku === null ? undefined : context.catalog.products().find((item) => item.sku === sku);
   const golden = sku === null ? undefined : await deps.references?.forSku(sku);
-  const spec = golden?.spec ?? defaultQcSpec(sku ?? 'an unknown SKU', product?.ean ?? undefined);
+  const ean = product?.ean ?? undefined;
+  const catalogueEan = ean !== undefined && /^\d{8}$|^\d{12,14}$/.test(ean) ? ean : undefined;
+  const spec = golden?.spec ?? defaultQcSpec(sku ?? 'an unknown SKU', catalogueEan);
 
   const visionPending =
     context.vision === undefined
