@@ -1,10 +1,12 @@
-import { JSDOM } from 'jsdom';
+import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { renderReportHtml } from './render-html';
 import { sampleFacts, sampleReport } from './render-test-report';
 
-function parse(html: string): Document {
-  return new JSDOM(html).window.document;
+function parse(html: string) {
+  const window = new Window();
+  window.document.write(html);
+  return window.document;
 }
 
 describe('renderReportHtml', () => {
