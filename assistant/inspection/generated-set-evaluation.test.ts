@@ -41,7 +41,7 @@ function sample(red: number, green: number, truth: ProblemKind[]): EvaluationSam
   const photo: RgbaImage = { width: 2, height: 2, data: new Uint8ClampedArray(16).fill(0) };
   photo.data[0] = red;
   photo.data[1] = green;
-  return { photo, reference: photo, spec: defaultQcSpec('X'), truth };
+  return { photo, reference: photo, spec: defaultQcSpec('X'), truth, clean: truth.length === 0 };
 }
 
 describe('evaluateGeneratedSet', () => {

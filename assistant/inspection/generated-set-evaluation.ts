@@ -27,8 +27,10 @@ export interface EvaluationSample {
   photo: RgbaImage;
   reference: RgbaImage;
   spec: QcSpec;
-  /** the problems the generator put in; empty for a clean photo */
+  /** the evaluated problems the generator put in (none for a clean photo or another defect) */
   truth: readonly ProblemKind[];
+  /** a clean photo (varied lighting only): its checks-only verdict must not be "fail" */
+  clean: boolean;
 }
 
 export interface KindScore {
@@ -109,7 +111,7 @@ export function evaluateGeneratedSet(
       else if (flagged.has(kind)) count.falsePositives += 1;
       else if (isTrue) count.falseNegatives += 1;
     }
-    if (sample.truth.length === 0) {
+    if (sample.clean) {
       cleanPhotos += 1;
       verdictsOnClean[fuseVerdict({ checks: run.checks, now }).verdict] += 1;
     }
