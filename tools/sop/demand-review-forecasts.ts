@@ -12,6 +12,9 @@ export const OUTLOOK_INTERVAL_LEVEL = 80;
 export interface MonthlyForecastJob {
   /** caller's identifier, returned unchanged */
   id: string;
+  /** the SKU x location the series belongs to (for logs and checks) */
+  sku: string;
+  location: string;
   /** monthly units, oldest first, ending at the forecast origin */
   values: number[];
   horizon: number;

@@ -127,7 +127,7 @@ export function prepareDemandReview(
       longest = Math.max(longest, history.length);
       if (history.length < MINIMUM_BACKTEST_MONTHS) return;
       const id = `backtest:${index}`;
-      jobs.push({ id, values: history, horizon: 1 });
+      jobs.push({ id, sku: listing.sku, location: listing.location, values: history, horizon: 1 });
       forecasted.push({ listing, actualUnits: unitsInMonth(listing, month), forecast: id });
     });
     if (forecasted.length === 0) {
@@ -147,7 +147,13 @@ export function prepareDemandReview(
     if (history.length === 0) return;
     const id = `outlook:${index}`;
     outlookIds.push(id);
-    jobs.push({ id, values: history, horizon: outlookHorizon });
+    jobs.push({
+      id,
+      sku: listing.sku,
+      location: listing.location,
+      values: history,
+      horizon: outlookHorizon,
+    });
   });
 
   return {
