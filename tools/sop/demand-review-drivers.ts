@@ -48,7 +48,8 @@ function calendarDrivers(months: readonly string[], scope: DriverScope): Driver[
 
 /**
  * Mean daily units during the promotion over the mean of the PROMOTION_BASELINE_DAYS before it,
- * in percent above 1; null while it runs, or when the baseline is too thin or zero.
+ * minus 1, as a fraction (0.5 = 50% more); null while it runs, or when the baseline is too thin
+ * or zero.
  */
 function measuredUplift(
   context: ToolContext,
@@ -80,7 +81,7 @@ function measuredUplift(
   if (baselineDays < MINIMUM_BASELINE_DAYS || baselineUnits <= 0) return null;
   const promotionDays = parseIsoDate(promotion.endDate) - start + 1;
   const ratio = promotionUnits / promotionDays / (baselineUnits / PROMOTION_BASELINE_DAYS);
-  return Math.round((ratio - 1) * 1000) / 10;
+  return ratio - 1;
 }
 
 function promotionDrivers(

@@ -15,7 +15,8 @@ export interface OutlookInput {
 }
 
 /**
- * One row per month after `month`. The interval adds the listings' bounds: exact when their
+ * One row per month after `month`; changePct is a fraction (0.05 = 5% above last year), as the
+ * report's other ratios. The interval adds the listings' bounds: exact when their
  * errors move together, wider than the truth otherwise (a conservative range for the total);
  * null when any listing's method gave none.
  */
@@ -49,7 +50,7 @@ export function outlookRows(input: OutlookInput): DemandReview['outlook'] {
       lastYearUnits,
       changePct:
         lastYearUnits !== null && lastYearUnits > 0
-          ? ((forecastUnits - lastYearUnits) / lastYearUnits) * 100
+          ? (forecastUnits - lastYearUnits) / lastYearUnits
           : null,
     };
   });

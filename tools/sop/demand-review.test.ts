@@ -110,7 +110,7 @@ describe('buildDemandReview', () => {
     // naive from July 2026 (120 + 40) against August 2025 (100 + 50)
     expect(review.outlook[0]?.forecastUnits).toBeCloseTo(160, 9);
     expect(review.outlook[0]?.lastYearUnits).toBe(150);
-    expect(review.outlook[0]?.changePct).toBeCloseTo((10 / 150) * 100, 9);
+    expect(review.outlook[0]?.changePct).toBeCloseTo(10 / 150, 9);
     expect(review.outlook[0]?.lowerUnits).not.toBeNull();
     expect(review.outlook[0]!.lowerUnits!).toBeLessThanOrEqual(160);
     expect(review.outlook[0]!.upperUnits!).toBeGreaterThanOrEqual(160);
@@ -242,7 +242,7 @@ describe('buildDemandReview', () => {
     expect(descriptions.some((text) => text.startsWith('Señor de los Milagros'))).toBe(true);
     const promotionDrivers = review.drivers.filter((driver) => driver.kind === 'promotion');
     expect(promotionDrivers).toHaveLength(2);
-    expect(promotionDrivers[0]?.upliftPct).toBeCloseTo(50, 9);
+    expect(promotionDrivers[0]?.upliftPct).toBeCloseTo(0.5, 9);
     // a planned promotion has no measured uplift yet
     expect(promotionDrivers[1]?.upliftPct).toBeNull();
     expect(review.drivers.find((driver) => driver.kind === 'launch')).toMatchObject({
