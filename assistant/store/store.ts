@@ -10,6 +10,7 @@ import { createConversationRepository } from './repositories/conversations';
 import { createInventoryRepository, createSupplyRepository } from './repositories/inventory';
 import { createLocationRepository } from './repositories/locations';
 import { createProductRepository } from './repositories/products';
+import { createReportRepository } from './repositories/reports';
 import { createSalesRepository } from './repositories/sales';
 
 export function createStore(database: SqliteDatabase) {
@@ -25,6 +26,7 @@ export function createStore(database: SqliteDatabase) {
     labelledAnomalies: createLabelledAnomalyRepository(database),
     meta: createMetaRepository(database),
     conversations: createConversationRepository(database),
+    reports: createReportRepository(database),
     /** True when the store holds no products, locations or sales. */
     isEmpty(): boolean {
       return (
