@@ -229,6 +229,8 @@ export const sopDecision = z.object({
   ]),
   sku: z.string().optional(),
   location: z.string().optional(),
+  /** transfer_stock: the location the units go to (`location` is where they come from) */
+  toLocation: z.string().optional(),
   units: z.number().optional(),
   /** soles at risk if nothing is done */
   valueAtRisk: z.number(),
