@@ -79,7 +79,7 @@ export function fitLogisticRegression(
   const l2 = options.l2 ?? 1;
   if (!(l2 > 0)) throw new RangeError(`options.l2: need a penalty > 0, got ${l2}`);
   const maxIterations = options.maxIterations ?? 100;
-  const tolerance = options.tolerance ?? 1e-10;
+  const tolerance = options.tolerance ?? 1e-10; // on the largest parameter change
   const outputs = classCount === 2 ? 1 : classCount;
   const block = width + 1; // intercept first, then the weights
   const size = outputs * block;
@@ -151,12 +151,12 @@ export function fitLogisticRegression(
       next = parameters.map((value, index) => value - scale * step[index]!);
       nextObjective = objective(next);
     }
-    const improvement = current - nextObjective;
-    if (nextObjective <= current) {
-      parameters.set(next);
-      current = nextObjective;
-    }
-    if (!(improvement > tolerance * (1 + Math.abs(current)))) break;
+    if (nextObjective > current) break; // no step lowers the objective: at the optimum to rounding
+    parameters.set(next);
+    current = nextObjective;
+    let largestStep = 0;
+    for (const value of step) largestStep = Math.max(largestStep, Math.abs(scale * value));
+    if (largestStep < tolerance) break;
   }
   return modelOf(parameters);
 }
