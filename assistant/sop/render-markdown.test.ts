@@ -61,10 +61,12 @@ describe('renderReportMarkdown', () => {
     expect(markdown).toContain('\\<script\\>alert(1)\\</script\\> \\| x (YOG-1L-FRE)');
   });
 
-  it('flags the narrative figures that are not in the facts', () => {
+  it('lists the model figures that are not in the facts (else a removed claim goes unmentioned)', () => {
     const markdown = renderReportMarkdown(
-      sampleReport({ ungrounded: [{ text: 'S/ 99,999', value: 99999 }] }),
+      sampleReport({
+        ungrounded: [{ text: 'S/ 99,999', sentence: 'Sales at risk are S/ 99,999.' }],
+      }),
     );
-    expect(markdown).toContain('not to be trusted): S/ 99,999');
+    expect(markdown).toContain('(their sentences were removed): S/ 99,999');
   });
 });

@@ -2,7 +2,6 @@
 // or the deterministic template) and how it was made. What the renderers, the reports repository,
 // the HTTP routes and `ayni summary` pass around.
 import type { SopFacts, SopNarrative, SopScope } from '../../tools/sop/sop-facts';
-import type { UngroundedFigure } from '../protocol/events';
 
 export const reportLanguages = ['es', 'en'] as const;
 export type ReportLanguage = (typeof reportLanguages)[number];
@@ -11,6 +10,12 @@ export const reportTriggers = ['manual', 'schedule', 'agent', 'api'] as const;
 export type ReportTrigger = (typeof reportTriggers)[number];
 
 export type NarrativeSource = 'model' | 'template';
+
+/** A figure of the model's narrative that the facts do not hold (narrate.ts removes its sentence). */
+export interface UngroundedSentence {
+  text: string;
+  sentence: string;
+}
 
 export interface SopReport {
   /** a random UUID */
@@ -28,8 +33,8 @@ export interface SopReport {
   model?: string;
   /** the narrative prompt's version (narrativeSource 'model') */
   promptVersion?: string;
-  /** figures of the model's narrative that are not in the facts (removed or flagged) */
-  ungrounded: UngroundedFigure[];
+  /** figures of the model's narrative that are not in the facts, and the sentences removed for them */
+  ungrounded: UngroundedSentence[];
   /** why the template was used when a model narrative was asked for (model down, invalid output) */
   fallbackReason?: string;
   /** ISO timestamp */

@@ -18,7 +18,7 @@ describe('reports repository', () => {
   it('reads back a saved report exactly as generated (else facts or narrative are lost in storage)', () => {
     const reports = openReports();
     const report = sampleReport({
-      ungrounded: [{ text: 'S/ 99,999', value: 99999 }],
+      ungrounded: [{ text: 'S/ 99,999', sentence: 'Sales at risk are S/ 99,999.' }],
       fallbackReason: 'the model answered invalid JSON',
     });
     reports.save(report);

@@ -3,7 +3,6 @@
 // column also keeps the ungrounded figures and the template's fallback reason beside the text.
 import { z } from 'zod';
 import { sopFacts, sopNarrative, sopScope } from '../../../tools/sop/sop-facts';
-import { ungroundedFigureSchema } from '../../protocol/events';
 import {
   reportLanguages,
   reportTriggers,
@@ -34,7 +33,7 @@ type SummaryRow = Pick<
 > & { scope_label: string };
 
 const storedNarrative = sopNarrative.extend({
-  ungrounded: z.array(ungroundedFigureSchema).default([]),
+  ungrounded: z.array(z.object({ text: z.string(), sentence: z.string() })).default([]),
   fallbackReason: z.string().optional(),
 });
 const language = z.enum(reportLanguages);
