@@ -16,6 +16,7 @@ import { outlookRows } from './demand-review-outlook';
 import { scopeFilters } from './demand-review-scope';
 import {
   monthlyListings,
+  type MonthlyListingsSource,
   seriesThrough,
   unitsInMonth,
   type MonthlyListing,
@@ -40,6 +41,8 @@ const WORST_ITEMS = 10;
 export interface DemandReviewOptions {
   /** runs the forecast jobs; default Theta in this thread (forecastMonthlyJobs) */
   forecastJobs?: MonthlyForecastFunction;
+  /** where monthly listings come from; a createMonthlyListingsCache() shares them across sections */
+  listings?: MonthlyListingsSource;
 }
 
 export type DemandReviewPlan =
@@ -67,7 +70,7 @@ export function buildDemandReview(
   scope: SalesScope,
   options: DemandReviewOptions = {},
 ): SopSection<DemandReview> {
-  const plan = prepareDemandReview(context, month, scope);
+  const plan = prepareDemandReview(context, month, scope, options.listings);
   if (plan.status === 'not_available') return plan;
   const run = options.forecastJobs ?? ((jobs) => forecastMonthlyJobs(jobs));
   return plan.complete(run(plan.jobs));
@@ -77,6 +80,7 @@ export function prepareDemandReview(
   context: ToolContext,
   month: string,
   scope: SalesScope,
+  listingsSource: MonthlyListingsSource = monthlyListings,
 ): DemandReviewPlan {
   const range = context.sales.dateRange();
   if (range === undefined) return { status: 'not_available', reason: 'no sales in the store' };
@@ -89,7 +93,7 @@ export function prepareDemandReview(
   const through = range.last < monthEnd(month) ? range.last : monthEnd(month);
   const closed = through === monthEnd(month);
   const filters = scopeFilters(context, scope);
-  const { listings } = monthlyListings(context, filters.salesScope, through);
+  const { listings } = listingsSource(context, filters.salesScope, through);
   const monthUnits = listings.reduce((sum, listing) => sum + unitsInMonth(listing, month), 0);
   if (monthUnits <= 0) {
     return { status: 'not_available', reason: `no sales in ${month} in ${filters.label}` };

@@ -3,7 +3,12 @@
 import type { CatalogProduct, SalesScope, ToolContext } from '../tool-context';
 import { scopeFilters } from './demand-review-scope';
 import { reviewLaunches } from './lifecycle-review-launches';
-import { type MonthlyListing, monthlyListings, unitsInMonth } from './monthly-listings';
+import {
+  type MonthlyListing,
+  type MonthlyListingsSource,
+  monthlyListings,
+  unitsInMonth,
+} from './monthly-listings';
 import { addMonths, monthEnd, monthStart, previousMonth } from './months';
 import type { LifecycleReview, SopSection } from './sop-facts';
 
@@ -18,6 +23,11 @@ export const DECLINE_THRESHOLD = -0.2;
 export const DECLINE_WINDOW_MONTHS = 3;
 export const MINIMUM_DECLINE_BASE_UNITS = 30;
 
+export interface LifecycleReviewOptions {
+  /** where monthly listings come from; a createMonthlyListingsCache() shares them across sections */
+  listings?: MonthlyListingsSource;
+}
+
 const discontinuedStage = /discontinu|delist|end[ _-]?of[ _-]?life|\beol\b|phase[ _-]?out/i;
 
 export function isDiscontinued(product: CatalogProduct): boolean {
@@ -29,6 +39,7 @@ export function buildLifecycleReview(
   context: ToolContext,
   month: string,
   scope: SalesScope,
+  options: LifecycleReviewOptions = {},
 ): SopSection<LifecycleReview> {
   const range = context.sales.dateRange();
   if (range === undefined) return { status: 'not_available', reason: 'no sales in the store' };
@@ -44,7 +55,7 @@ export function buildLifecycleReview(
   }
   const through = range.last < monthEnd(month) ? range.last : monthEnd(month);
   const closed = through === monthEnd(month);
-  const { listings } = monthlyListings(context, filters.salesScope, through);
+  const { listings } = (options.listings ?? monthlyListings)(context, filters.salesScope, through);
   const listingsBySku = new Map<string, MonthlyListing[]>();
   for (const listing of listings) {
     const group = listingsBySku.get(listing.sku);

@@ -96,3 +96,36 @@ export function monthlyListings(
   );
   return { lastMonth, listings, productBySku, locationByCode };
 }
+
+/** Reads monthly listings; `monthlyListings` itself, or a cache of it shared by the sections. */
+export type MonthlyListingsSource = (
+  context: ToolContext,
+  scope: SalesScope,
+  through: string,
+) => MonthlyListings;
+
+/**
+ * A source that reads each (scope, through) once: create one per S&OP pack so the demand and
+ * lifecycle reviews (and others) share the grouped query; drop it afterwards (it does not see
+ * later writes to the store).
+ */
+export function createMonthlyListingsCache(): MonthlyListingsSource {
+  const cache = new Map<string, MonthlyListings>();
+  return (context, scope, through) => {
+    const key = JSON.stringify([
+      scope.skus,
+      scope.categories,
+      scope.locations,
+      scope.regions,
+      scope.from,
+      scope.to,
+      through,
+    ]);
+    let entry = cache.get(key);
+    if (entry === undefined) {
+      entry = monthlyListings(context, scope, through);
+      cache.set(key, entry);
+    }
+    return entry;
+  };
+}
