@@ -95,6 +95,14 @@ export function fixedSections(): SopSections {
             lastYearUnits: null,
             changePct: null,
           },
+          {
+            month: '2026-12',
+            forecastUnits: 640,
+            lowerUnits: 560,
+            upperUnits: 720,
+            lastYearUnits: 600,
+            changePct: 6.7,
+          },
         ],
         drivers: [],
       },
@@ -178,7 +186,24 @@ export function fixedSections(): SopSections {
     quality: { status: 'not_available', reason: 'no inspections recorded in 2026-10' },
     lifecycle: {
       status: 'available',
-      data: { launches: [], declining: [], discontinued: [] },
+      data: {
+        launches: [
+          {
+            sku: 'QUI-500',
+            name: 'Quinoa blanca 500 g',
+            launchDate: '2026-08-01',
+            actualUnits: 93,
+            analogueForecastUnits: 110,
+            ratio: 0.8455,
+          },
+        ],
+        declining: [
+          { sku: 'QUI-500', name: 'Quinoa blanca 500 g', changePct: -0.234, onHandUnits: 30 },
+        ],
+        discontinued: [
+          { sku: 'YOG-1L', name: 'Yogur fresa 1 L', onHandUnits: 160, onHandValue: 640 },
+        ],
+      },
     },
   };
 }

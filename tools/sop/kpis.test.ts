@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildKpiCard, overallDaysOfCover } from './kpis';
-import { fixedSections, testContext } from './build-sop-facts.test-doubles';
+import {
+  fixedSections,
+  testContext,
+  testLocations,
+  testProducts,
+  testSales,
+} from './build-sop-facts.test-doubles';
+import { createMemoryToolContext } from '../memory-tool-context';
 import type { SupplyReview } from './sop-facts';
 import type { InspectionRecords, QcDaySummary } from '../inspection/inspection-records';
 import type { PlanningRecords } from './sop-facts';
@@ -110,6 +117,31 @@ describe('buildKpiCard', () => {
     // actual: yogurt Lima 300, quinoa Lima 90; |300-330| + |90-60| = 60 over 390
     expect(card.wape?.previous).toBeCloseTo(60 / 390, 12);
     expect(card.bias?.previous).toBeCloseTo((390 - 390) / 390, 12);
+  });
+});
+
+describe('previous stock KPIs', () => {
+  it('gives September a fill rate of sold / (sold + usual demand lost on the stockout day), else service has no trend', () => {
+    const card = byId(buildKpiCard(testContext(), '2026-10', {}, fixedSections()));
+    // Arequipa yogurt sells 4 a day; on 2026-09-10 it was out of stock and sold 1: 3 lost
+    expect(card.fill_rate?.previous).toBeCloseTo(507 / 510, 12);
+    expect(card.days_of_cover?.previous).toBeNull();
+  });
+
+  it('gives September days of cover from each listing last count over its 28-day sales, else cover is compared with nothing', () => {
+    const stock = [
+      { date: '2026-09-29', sku: 'YOG-1L', location: 'LIM-DC1', onHand: 999, onOrder: 0 },
+      { date: '2026-09-30', sku: 'YOG-1L', location: 'LIM-DC1', onHand: 140, onOrder: 0 },
+      { date: '2026-09-30', sku: 'QUI-500', location: 'LIM-DC1', onHand: 30, onOrder: null },
+      { date: '2026-10-31', sku: 'QUI-500', location: 'LIM-DC1', onHand: 5000, onOrder: null },
+    ];
+    const context = createMemoryToolContext(
+      { products: testProducts, locations: testLocations, sales: testSales(), stock },
+      { now: () => new Date('2026-11-05T12:00:00Z') },
+    );
+    const card = byId(buildKpiCard(context, '2026-10', {}, fixedSections()));
+    // (140 + 30) units over (10 + 3) a day; Arequipa has no count and is left out
+    expect(card.days_of_cover?.previous).toBeCloseTo(170 / 13, 12);
   });
 });
 

@@ -1,11 +1,14 @@
 // The S&OP report card: each KPI of the month beside the previous month's. The month's values
 // come from the sections already built (a section not available gives null); the previous
 // month's are computed cheaply here from what the store answers in one scoped query each
-// (sales totals, stock-out flags, inspections, stored forecasts). KPIs whose previous value
-// would need a whole section again (policy-based excess, expiry risk, anomaly detection) get
-// previous = null rather than an expensive or approximate number.
+// (sales totals, the daily rows with stock counts, inspections, stored forecasts), with the
+// supply review's definitions. KPIs whose previous value would need a whole section again
+// (policy-based excess, expiry risk, waste, anomaly detection) get previous = null rather than an
+// expensive or approximate number.
+import { formatIsoDate, parseIsoDate } from '../../models/calendar/dates';
 import type { SalesScope, ToolContext } from '../tool-context';
 import { monthEnd, monthStart, lastDayBefore, previousMonth } from './months';
+import { DEMAND_WINDOW_DAYS, listingService } from './supply-review-listing';
 import type {
   AnomalyReview,
   DemandReview,
@@ -91,6 +94,48 @@ function qcPassRate(context: ToolContext, month: string): number | null {
   return judged > 0 ? passed / judged : null;
 }
 
+/**
+ * Fill rate (sold / (sold + lost on stockout days)) and days of cover (stock at each listing's
+ * last count in the month over its units sold in the 28 days to the count / 28, summed) as the
+ * supply review defines them, from one scoped read of the daily rows with their stock counts.
+ */
+function stockKpis(context: ToolContext, month: string, scope: SalesScope) {
+  const startDay = parseIsoDate(monthStart(month));
+  const endDay = parseIsoDate(monthEnd(month));
+  const catalog = new Set(context.catalog.products().map((product) => product.sku));
+  const listings = context.sales.listings(
+    { ...scope, from: formatIsoDate(startDay - DEMAND_WINDOW_DAYS), to: monthEnd(month) },
+    { stock: true },
+  );
+  let sold = 0;
+  let lost = 0;
+  let onHand = 0;
+  let daily = 0;
+  for (const listing of listings) {
+    if (!catalog.has(listing.sku)) continue;
+    const service = listingService(listing, { startDay, endDay });
+    sold += service.soldUnits;
+    lost += service.lostUnits;
+    const count = listing.days.findLast(
+      (day) => day.date >= monthStart(month) && day.onHand !== null && day.onHand !== undefined,
+    );
+    if (count === undefined) continue;
+    const countDay = parseIsoDate(count.date);
+    const windowUnits = listing.days
+      .filter((day) => {
+        const number = parseIsoDate(day.date);
+        return number > countDay - DEMAND_WINDOW_DAYS && number <= countDay;
+      })
+      .reduce((total, day) => total + day.units, 0);
+    onHand += Math.max(0, count.onHand as number);
+    daily += windowUnits / DEMAND_WINDOW_DAYS;
+  }
+  return {
+    fillRate: sold + lost > 0 ? sold / (sold + lost) : null,
+    daysOfCover: daily > 0 ? onHand / daily : null,
+  };
+}
+
 /** WAPE and bias of the forecasts stored before the month, against its actual sales. */
 function snapshotAccuracy(context: ToolContext, month: string, scope: SalesScope) {
   if (!context.planning) return undefined;
@@ -167,6 +212,9 @@ export function previousKpiValues(
   values.revenue = sales?.revenue ?? null;
   values.stockout_days = sales?.stockoutDays ?? null;
   values.qc_pass_rate = qcPassRate(context, previous);
+  const stock = stockKpis(context, previous, scope);
+  values.fill_rate = stock.fillRate;
+  values.days_of_cover = stock.daysOfCover;
   const accuracy = snapshotAccuracy(context, previous, scope);
   values.wape = accuracy?.wape ?? null;
   values.bias = accuracy?.bias ?? null;

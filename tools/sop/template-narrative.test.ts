@@ -36,16 +36,18 @@ describe('templateNarrative', () => {
       'en',
     ).keyIssues;
     expect(demand).toBe(
-      'Demand: WAPE 12.3%; bias +10.1% (forecast above sales); 527 units sold against 580 forecast; largest error: Yogur fresa 1 L at Arequipa DC, 43 units; November 2026: 510 units forecast.',
+      'Demand: WAPE 12.3%; bias +10.1% (forecast above sales); 527 units sold against 580 forecast; largest error: Yogur fresa 1 L at Arequipa DC, 43 units; forecast units: November 2026 510, December 2026 640.',
     );
     expect(supply).toBe(
-      'Supply and inventory: fill rate 97.1%; 1 item below safety stock and 1 projected stock-out within lead time; excess stock S/ 1,861; expiry risk S/ 180 (45 units); expected waste 22 kg CO2e.',
+      'Supply and inventory: fill rate 97.1%; 2 item-days out of stock; largest projected stock-out: Yogur fresa 1 L at Arequipa DC in 2.5 days, S/ 8,400 of lost sales; excess stock S/ 1,861; expiry risk S/ 180 (45 units); expected waste 22 kg CO2e.',
     );
-    expect(anomalies).toContain(
-      'largest: Quinoa blanca 500 g at Lima DC Callao on 2026-10-14, S/ 292 at risk',
+    expect(anomalies).toBe(
+      'Anomalies: largest unexplained: Quinoa blanca 500 g at Lima DC Callao on 2026-10-14, 40 units against 3 expected, S/ 292 at risk.',
     );
     expect(quality).toMatch(/^Quality: not available/);
-    expect(lifecycle).toBe('Product lifecycle: 0 launches, 0 declining products, 0 discontinued.');
+    expect(lifecycle).toBe(
+      'Product lifecycle: launches: Quinoa blanca 500 g (85% of its analogue forecast); declining: Quinoa blanca 500 g (-23.4%); discontinued: Yogur fresa 1 L (160 units in stock).',
+    );
   });
 
   it('says there are no urgent decisions when none are ranked, else the headline is empty', () => {

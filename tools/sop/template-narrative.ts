@@ -35,13 +35,18 @@ const notAvailableWords: Record<SopLanguage, string> = {
   en: 'not available',
 };
 
-// Reasons the builders write in English, in Spanish; anything else is shown as written.
+// The openings of the reasons the builders write in English, in Spanish (the rest, names and
+// dates, stays as written); a reason not listed is shown as written.
 const spanishReasons: [RegExp, string][] = [
-  [/^no inspections recorded in (.+)$/i, 'sin inspecciones registradas en $1'],
-  [/^no inspection records in the store$/i, 'no hay registros de inspección en el sistema'],
-  [/^no stock counts in the store$/i, 'no hay conteos de stock en el sistema'],
-  [/^no sales in (.+)$/i, 'sin ventas en $1'],
-  [/^could not be computed: (.+)$/i, 'no se pudo calcular: $1'],
+  [/^no (packaging )?inspections recorded in /i, 'sin inspecciones registradas en '],
+  [/^inspection records are not available$/i, 'no hay registros de inspección'],
+  [/^no stock counts in the store for /i, 'sin conteos de stock en el sistema para '],
+  [/^no stock counts in the store$/i, 'sin conteos de stock en el sistema'],
+  [/^no sales in the store for /i, 'sin ventas en el sistema para '],
+  [/^no sales in the store$/i, 'sin ventas en el sistema'],
+  [/^no sales in /i, 'sin ventas en '],
+  [/^too little history to forecast /i, 'historia insuficiente para pronosticar '],
+  [/^could not be computed: /i, 'no se pudo calcular: '],
 ];
 
 export function reasonIn(reason: string, language: SopLanguage): string {
@@ -121,13 +126,15 @@ function demandLine(facts: SopFacts, writer: Writer): string | undefined {
         : `largest error: ${writer.product(worst.sku)} at ${writer.location(worst.location)}, ${formatNumber(worst.absErrorUnits, language)} units`,
     );
   }
-  const outlook = data.outlook.reduce((total, month) => total + month.forecastUnits, 0);
   if (data.outlook.length > 0) {
-    parts.push(
-      es(writer)
-        ? `${data.outlook.length === 1 ? `${nameMonthsIn(data.outlook[0]?.month ?? '', language)}` : `próximos ${data.outlook.length} meses`}: ${formatNumber(outlook, language)} unidades pronosticadas`
-        : `${data.outlook.length === 1 ? `${nameMonthsIn(data.outlook[0]?.month ?? '', language)}` : `next ${data.outlook.length} months`}: ${formatNumber(outlook, language)} units forecast`,
-    );
+    // each month as computed: a sum of the months would be a figure the facts do not hold
+    const months = data.outlook
+      .map(
+        (month) =>
+          `${formatMonthName(month.month, language)} ${formatNumber(month.forecastUnits, language)}`,
+      )
+      .join(', ');
+    parts.push(es(writer) ? `pronóstico en unidades: ${months}` : `forecast units: ${months}`);
   }
   return `${sectionTitles[language].demandReview}: ${parts.join('; ')}.`;
 }
@@ -144,9 +151,18 @@ function supplyLine(facts: SopFacts, writer: Writer): string | undefined {
   }
   parts.push(
     es(writer)
-      ? `${counted(data.belowSafetyStock.length, language, 'ítem', 'ítems')} bajo stock de seguridad y ${counted(data.projectedStockouts.length, language, 'quiebre proyectado', 'quiebres proyectados')} dentro del tiempo de reposición`
-      : `${counted(data.belowSafetyStock.length, language, 'item', 'items')} below safety stock and ${counted(data.projectedStockouts.length, language, 'projected stock-out', 'projected stock-outs')} within lead time`,
+      ? `${formatNumber(data.serviceLevel.stockoutDays, language)} días-ítem con quiebre de stock`
+      : `${formatNumber(data.serviceLevel.stockoutDays, language)} item-days out of stock`,
   );
+  // the lists hold the largest rows only: their lengths are not totals, so they are not written
+  const stockout = data.projectedStockouts[0];
+  if (stockout) {
+    parts.push(
+      es(writer)
+        ? `mayor quiebre proyectado: ${writer.product(stockout.sku)} en ${writer.location(stockout.location)} en ${formatNumber(stockout.daysUntilStockout, language, 1)} días, ${formatMoney(stockout.lostSalesValue, language)} de ventas perdidas`
+        : `largest projected stock-out: ${writer.product(stockout.sku)} at ${writer.location(stockout.location)} in ${formatNumber(stockout.daysUntilStockout, language, 1)} days, ${formatMoney(stockout.lostSalesValue, language)} of lost sales`,
+    );
+  }
   parts.push(
     es(writer)
       ? `exceso de stock ${formatMoney(data.excess.totalValue, language)}`
@@ -171,24 +187,17 @@ function anomaliesLine(facts: SopFacts, writer: Writer): string | undefined {
   if (facts.anomalies.status !== 'available') return undefined;
   const data = facts.anomalies.data;
   const { language } = writer;
-  const count = formatNumber(data.anomalies.length, language);
-  const explained = formatNumber(data.explained.length, language);
-  const parts = [
-    es(writer)
-      ? `${count} sin explicación y ${explained} explicadas por promociones, feriados o quiebres`
-      : `${count} unexplained and ${explained} explained by promotions, holidays or stock-outs`,
-  ];
   const biggest = [...data.anomalies].sort(
     (left, right) => right.valueAtRisk - left.valueAtRisk,
   )[0];
-  if (biggest) {
-    parts.push(
-      es(writer)
-        ? `la mayor: ${writer.product(biggest.sku)} en ${writer.location(biggest.location)} el ${biggest.date}, ${formatMoney(biggest.valueAtRisk, language)} en riesgo`
-        : `largest: ${writer.product(biggest.sku)} at ${writer.location(biggest.location)} on ${biggest.date}, ${formatMoney(biggest.valueAtRisk, language)} at risk`,
-    );
+  if (!biggest) {
+    return es(writer)
+      ? `${sectionTitles[language].anomalies}: ninguna sin explicación en el mes.`
+      : `${sectionTitles[language].anomalies}: none unexplained in the month.`;
   }
-  return `${sectionTitles[language].anomalies}: ${parts.join('; ')}.`;
+  return es(writer)
+    ? `${sectionTitles[language].anomalies}: la mayor sin explicación: ${writer.product(biggest.sku)} en ${writer.location(biggest.location)} el ${biggest.date}, ${formatNumber(biggest.units, language)} unidades frente a ${formatNumber(biggest.expectedUnits, language)} esperadas, ${formatMoney(biggest.valueAtRisk, language)} en riesgo.`
+    : `${sectionTitles[language].anomalies}: largest unexplained: ${writer.product(biggest.sku)} at ${writer.location(biggest.location)} on ${biggest.date}, ${formatNumber(biggest.units, language)} units against ${formatNumber(biggest.expectedUnits, language)} expected, ${formatMoney(biggest.valueAtRisk, language)} at risk.`;
 }
 
 function qualityLine(facts: SopFacts, writer: Writer): string | undefined {
@@ -211,25 +220,41 @@ function lifecycleLine(facts: SopFacts, writer: Writer): string | undefined {
   if (facts.lifecycle.status !== 'available') return undefined;
   const data = facts.lifecycle.data;
   const { language } = writer;
-  const parts = [
-    es(writer)
-      ? `${counted(data.launches.length, language, 'lanzamiento', 'lanzamientos')}, ${counted(data.declining.length, language, 'producto en declive', 'productos en declive')}, ${counted(data.discontinued.length, language, 'descontinuado', 'descontinuados')}`
-      : `${counted(data.launches.length, language, 'launch', 'launches')}, ${counted(data.declining.length, language, 'declining product', 'declining products')}, ${formatNumber(data.discontinued.length, language)} discontinued`,
-  ];
-  const launch = data.launches.find((item) => item.ratio !== null);
-  if (launch && launch.ratio !== null) {
-    parts.push(
-      es(writer)
-        ? `${writer.product(launch.sku)} vende ${formatPercent(launch.ratio, language, { digits: 0 })} de lo previsto por análogos`
-        : `${writer.product(launch.sku)} sells ${formatPercent(launch.ratio, language, { digits: 0 })} of its analogue forecast`,
-    );
+  const names = (items: readonly { sku: string }[], describe: (index: number) => string) =>
+    items
+      .slice(0, 3)
+      .map((item, index) => `${writer.product(item.sku)}${describe(index)}`)
+      .join(', ');
+  const parts: string[] = [];
+  if (data.launches.length > 0) {
+    const launches = names(data.launches, (index) => {
+      const ratio = data.launches[index]?.ratio ?? null;
+      return ratio === null
+        ? ''
+        : ` (${formatPercent(ratio, language, { digits: 0 })} ${es(writer) ? 'de lo previsto por análogos' : 'of its analogue forecast'})`;
+    });
+    parts.push(`${es(writer) ? 'lanzamientos' : 'launches'}: ${launches}`);
   }
-  const stock = data.discontinued.reduce((total, item) => total + item.onHandUnits, 0);
-  if (stock > 0) {
+  if (data.declining.length > 0) {
+    const declining = names(data.declining, (index) => {
+      // changePct is a fraction (-0.23 = 23% less than a year earlier)
+      const change = data.declining[index]?.changePct ?? 0;
+      return ` (${formatPercent(change, language, { signed: true })})`;
+    });
+    parts.push(`${es(writer) ? 'en declive' : 'declining'}: ${declining}`);
+  }
+  if (data.discontinued.length > 0) {
+    const discontinued = names(data.discontinued, (index) => {
+      const units = data.discontinued[index]?.onHandUnits ?? 0;
+      return ` (${formatNumber(units, language)} ${es(writer) ? 'unidades en stock' : 'units in stock'})`;
+    });
+    parts.push(`${es(writer) ? 'descontinuados' : 'discontinued'}: ${discontinued}`);
+  }
+  if (parts.length === 0) {
     parts.push(
       es(writer)
-        ? `${formatNumber(stock, language)} unidades en stock de productos descontinuados`
-        : `${formatNumber(stock, language)} units in stock of discontinued products`,
+        ? 'sin lanzamientos, productos en declive ni descontinuados'
+        : 'no launches, declining or discontinued products',
     );
   }
   return `${sectionTitles[language].lifecycle}: ${parts.join('; ')}.`;
