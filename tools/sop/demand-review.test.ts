@@ -250,4 +250,18 @@ describe('buildDemandReview', () => {
       month: '2026-08',
     });
   });
+  it('completes from outcomes computed elsewhere in any order, else worker-thread runs would mismatch listings', () => {
+    const context = createMemoryToolContext({ products, locations, sales: steadySales });
+    const plan = prepareDemandReview(context, '2026-07', {});
+    if (plan.status !== 'ready') throw new Error(plan.reason);
+    expect(plan.jobs.every((job) => job.values.every((value) => Number.isFinite(value)))).toBe(
+      true,
+    );
+    // plain data: survives a structured clone, as a worker message would
+    const outcomes = forecastMonthlyJobs(structuredClone(plan.jobs), naiveForecaster).reverse();
+    expect(plan.complete(outcomes)).toEqual(
+      buildDemandReview(context, '2026-07', {}, { forecastJobs: naive }),
+    );
+    expect(() => plan.complete(outcomes.slice(1))).toThrow(/no forecast for job/);
+  });
 });
