@@ -12,6 +12,7 @@ import { registerConversationRoutes } from './routes/conversations';
 import { registerDataRoutes } from './routes/data';
 import { registerHealthRoutes } from './routes/health';
 import { isImportPath, registerImportRoutes } from './routes/import';
+import { registerReportRoutes } from './routes/reports';
 import { registerToolRoutes } from './routes/tools';
 import { registerWebRoutes } from './routes/web';
 import { registerWebSocketRoute, webSocketAuth } from './routes/ws';
@@ -62,6 +63,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   registerChatRoute(app, deps, limits, locks);
   registerWebSocketRoute(app, deps, limits, locks, limiter);
   registerConversationRoutes(app, deps);
+  registerReportRoutes(app, deps);
   // The web app last: it answers only GETs no API route took.
   if (deps.webRoot) registerWebRoutes(app, deps.webRoot);
 

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { KnowledgeIndex } from '../../knowledge/types';
 import type { ChatRunner } from '../agent/chat-runner';
 import type { AppConfig } from '../config';
+import type { LlmClient } from '../llm/llm-client';
 import type { OllamaStatus } from '../llm/ollama-status';
 import type { Metrics } from '../metrics/metrics';
 import type { Store } from '../store/store';
@@ -90,6 +91,11 @@ export interface AppDeps {
   conversations?: ConversationsAccess;
   /** the built web app (web/dist), served at / when given */
   webRoot?: string;
+  /**
+   * S&OP reports (/api/reports): the chat model that narrates them (the template narrative
+   * without one) and the Chromium binary for PDF (default /usr/bin/chromium)
+   */
+  reports?: { llm?: LlmClient; chatModel?: string; chromiumPath?: string };
 }
 
 export interface AppEnv {

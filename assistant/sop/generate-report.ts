@@ -3,8 +3,7 @@
 // input (a malformed month, an unknown category or location, an empty store) is an
 // InvalidInputError naming the field and the fix.
 import { randomUUID } from 'node:crypto';
-import { assembleSopFacts, type SopFactsRequest } from '../../tools/sop/build-sop-facts';
-import { defaultSopBuilders } from '../../tools/sop/build-sop-facts-builders';
+import { buildSopFacts, type SopFactsRequest } from '../../tools/sop/build-sop-facts';
 import { sopMonth, type SopFacts, type SopScope } from '../../tools/sop/sop-facts';
 import { templateNarrative } from '../../tools/sop/template-narrative';
 import type { ToolContext, ToolLogger } from '../../tools/tool-context';
@@ -39,9 +38,6 @@ export interface GenerateReportRequest {
   signal?: AbortSignal;
 }
 
-const defaultBuildFacts = (context: ToolContext, request: SopFactsRequest) =>
-  assembleSopFacts(context, request, defaultSopBuilders);
-
 function checkedMonth(month: string): string {
   const parsed = sopMonth.safeParse(month);
   if (!parsed.success)
@@ -61,7 +57,7 @@ export async function generateReport(
   const started = performance.now();
   let facts: SopFacts;
   try {
-    facts = (deps.buildFacts ?? defaultBuildFacts)(deps.toolContext(signal), {
+    facts = (deps.buildFacts ?? buildSopFacts)(deps.toolContext(signal), {
       month,
       scope: request.scope,
     });
