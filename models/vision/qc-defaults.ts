@@ -1,6 +1,9 @@
 // Default QC tolerances (issue 6): used for a SKU without its own spec, and the base a spec
-// overrides. Tuned on the generated photo set with one seed and reported on another
-// (assistant/inspection/generated-set-evaluation.ts); the figures are in the README.
+// overrides. blur and colour were checked against the scores on the generated set, seed 1 (110
+// photos, 800 x 600): sharp clean photos scored a Laplacian variance of 80.7 or more and blurred
+// ones 53.3 or less; well-aligned clean photos a mean CIEDE2000 of at most 5.9, colour casts 11 or
+// more (so 9, not 6: a glare photo scored 7.1).
+// Seed 2 is the reported one (assistant/inspection/generated-set-evaluation-run.ts).
 import { checkNames, type CheckName } from './check-result';
 import type { QcSpec, QcTolerances } from './qc-spec';
 
@@ -9,7 +12,7 @@ export const defaultQcTolerances: Readonly<QcTolerances> = Object.freeze({
   exposureMaxClippedFraction: 0.05,
   exposureMeanRange: Object.freeze([50, 205]) as unknown as [number, number],
   glareMaxFraction: 0.03,
-  colourMaxDeltaE: 6,
+  colourMaxDeltaE: 9,
   structureMinSsim: 0.6,
   labelMaxOffsetPx: 6,
   labelMaxRotationDeg: 3,
