@@ -55,6 +55,14 @@ describe('monthlyListings', () => {
     expect(seriesThrough(listing, '2025-10')).toEqual([]);
   });
 
+  it('reads at most the last 60 months, else a long store makes every summary slower', () => {
+    const old = [...sales, { date: '2020-12-31', sku: 'A', location: 'LIM', units: 5 }];
+    const context = createMemoryToolContext({ products, locations, sales: old });
+    const result = monthlyListings(context, {}, '2025-12-31');
+    expect(result.listings[0]?.firstMonth).toBe('2025-11');
+    expect(monthlyListings(context, {}, '2025-11-30').listings[0]?.firstMonth).toBe('2020-12');
+  });
+
   it('applies the scope, else a regional section reads every region', () => {
     const context = createMemoryToolContext({ products, locations, sales });
     const result = monthlyListings(context, { regions: ['Sur'] }, '2026-01-31');

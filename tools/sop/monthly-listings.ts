@@ -1,7 +1,7 @@
 // Monthly units of every SKU x location in a scope, from one grouped query (the store sums the
 // days), so the S&OP sections make one pass over listings instead of one query per listing.
 import type { CatalogLocation, CatalogProduct, SalesScope, ToolContext } from '../tool-context';
-import { addMonths, monthOf, monthsBetween } from './months';
+import { addMonths, monthOf, monthsBetween, monthStart } from './months';
 
 export interface MonthlyListing {
   sku: string;
@@ -22,6 +22,9 @@ export interface MonthlyListings {
   locationByCode: ReadonlyMap<string, CatalogLocation>;
 }
 
+/** Months of history read at most (5 years: enough for yearly seasonality, bounded cost). */
+export const HISTORY_MONTHS = 60;
+
 /** Units of a listing in a month (0 outside its series). */
 export function unitsInMonth(listing: MonthlyListing, month: string): number {
   const index = monthsBetween(listing.firstMonth, month);
@@ -36,7 +39,8 @@ export function seriesThrough(listing: MonthlyListing, month: string): number[] 
 
 /**
  * Every SKU x location with sales in `scope` up to `through` (inclusive ISO date; the last
- * month may be partial when `through` is not a month's end), as monthly series.
+ * month may be partial when `through` is not a month's end), as monthly series over at most the
+ * last HISTORY_MONTHS months.
  */
 export function monthlyListings(
   context: ToolContext,
@@ -48,8 +52,10 @@ export function monthlyListings(
   const locationByCode = new Map(
     context.catalog.locations().map((location) => [location.code, location]),
   );
+  const windowStart = monthStart(addMonths(lastMonth, 1 - HISTORY_MONTHS));
   const rows = context.sales.totals({
     ...scope,
+    from: scope.from !== undefined && scope.from > windowStart ? scope.from : windowStart,
     to: scope.to !== undefined && scope.to < through ? scope.to : through,
     grain: 'month',
     groupBy: ['sku', 'location'],
