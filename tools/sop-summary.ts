@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { defineTool, type JsonValue } from './define-tool';
 import { assembleSopFacts, type SopSectionBuilders } from './sop/build-sop-facts';
-import { defaultSopBuilders } from './sop/build-sop-facts-builders';
+import { createSopBuilders } from './sop/build-sop-facts-builders';
 import { monthEnd, monthOf, monthStart, previousMonth } from './sop/months';
 import { sopFacts, sopMonth, sopNarrative, type SopFacts, type SopScope } from './sop/sop-facts';
 import { templateNarrative } from './sop/template-narrative';
@@ -71,7 +71,7 @@ export function summaryMonth(requested: string | undefined, context: ToolContext
 export function sopSummary(
   input: SopSummaryInput,
   context: ToolContext,
-  builders: SopSectionBuilders = defaultSopBuilders,
+  builders: SopSectionBuilders = createSopBuilders(),
 ): SopSummaryOutput {
   const month = summaryMonth(input.month, context);
   const scope: SopScope = {
@@ -124,21 +124,39 @@ function sectionSummaries(facts: SopFacts): Record<string, JsonValue> {
             stockDate: supply.data.stockDate,
             fillRatePercent: percent(supply.data.serviceLevel.fillRate),
             stockoutDays: supply.data.serviceLevel.stockoutDays,
-            belowSafetyStock: supply.data.belowSafetyStock.length,
-            projectedStockouts: supply.data.projectedStockouts.length,
             excessValueSoles: round(supply.data.excess.totalValue, 0),
             expiryRiskSoles: round(supply.data.expiryRisk.value, 0),
             expiryRiskUnits: round(supply.data.expiryRisk.units, 0),
             expectedWasteCo2eKg: round(supply.data.expectedWaste.co2eKg, 1),
+            // the lists hold the largest rows only: their first rows, not their lengths
+            largestProjectedStockouts: supply.data.projectedStockouts.slice(0, 3).map((row) => ({
+              product: product(row.sku),
+              location: location(row.location),
+              daysUntilStockout: row.daysUntilStockout,
+              orderUnits: round(row.orderUnits, 0),
+              lostSalesSoles: round(row.lostSalesValue, 0),
+            })),
+            largestBelowSafetyStock: supply.data.belowSafetyStock.slice(0, 3).map((row) => ({
+              product: product(row.sku),
+              location: location(row.location),
+              onHandUnits: round(row.onHandUnits, 0),
+              safetyStockUnits: round(row.safetyStockUnits, 0),
+            })),
           }
         : missing(supply.reason),
     anomalies:
       anomalies.status === 'available'
         ? {
-            unexplained: anomalies.data.anomalies.length,
-            explained: anomalies.data.explained.length,
-            incidents: anomalies.data.incidents.length,
-            ruleAlerts: anomalies.data.rules.length,
+            largestUnexplained: anomalies.data.anomalies.slice(0, 3).map((row) => ({
+              product: product(row.sku),
+              location: location(row.location),
+              date: row.date,
+              units: round(row.units, 0),
+              expectedUnits: round(row.expectedUnits, 0),
+              valueAtRiskSoles: round(row.valueAtRisk, 0),
+              explanation: row.explanation,
+            })),
+            incidents: anomalies.data.incidents.slice(0, 3).map((incident) => incident.label),
           }
         : missing(anomalies.reason),
     quality:
@@ -153,9 +171,20 @@ function sectionSummaries(facts: SopFacts): Record<string, JsonValue> {
     lifecycle:
       lifecycle.status === 'available'
         ? {
-            launches: lifecycle.data.launches.length,
-            declining: lifecycle.data.declining.length,
-            discontinued: lifecycle.data.discontinued.length,
+            launches: lifecycle.data.launches.slice(0, 3).map((row) => ({
+              product: row.name,
+              launchDate: row.launchDate,
+              actualUnits: round(row.actualUnits, 0),
+              analogueForecastUnits: round(row.analogueForecastUnits, 0),
+            })),
+            declining: lifecycle.data.declining.slice(0, 3).map((row) => ({
+              product: row.name,
+              changePercent: percent(row.changePct),
+            })),
+            discontinuedWithStock: lifecycle.data.discontinued
+              .filter((row) => row.onHandUnits > 0)
+              .slice(0, 3)
+              .map((row) => ({ product: row.name, onHandUnits: round(row.onHandUnits, 0) })),
           }
         : missing(lifecycle.reason),
   };

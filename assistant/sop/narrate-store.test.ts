@@ -51,6 +51,8 @@ describe('sop_summary on the demo company', () => {
     expect(kpi('qc_pass_rate')).toMatchObject({ value: null, previous: null });
     const sections = modelOutput['sections'] as Record<string, unknown>;
     expect(sections['quality']).toMatch(/^not available: /);
+    // the compact output the agent's model reads stays small
+    expect(JSON.stringify(modelOutput).length).toBeLessThan(6000);
   });
 
   it('has units and revenue of October and September equal to direct SQL, else the card misreports sales', () => {

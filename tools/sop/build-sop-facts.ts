@@ -2,6 +2,7 @@
 // builds the KPI card and ranks the decisions. A builder that throws becomes `not_available`
 // with its message (and a warning in the log): one broken section never sinks the report.
 import type { SalesScope, ToolContext } from '../tool-context';
+import { createSopBuilders } from './build-sop-facts-builders';
 import { buildKpiCard } from './kpis';
 import { resolveSopScope } from './resolve-sop-scope';
 import type {
@@ -147,4 +148,9 @@ export function assembleSopFacts(
     decisions,
     labels: labelsFor(context, { sections, decisions }),
   };
+}
+
+/** The facts of one month and scope from the store, with the real section builders. */
+export function buildSopFacts(context: ToolContext, request: SopFactsRequest): SopFacts {
+  return assembleSopFacts(context, request, createSopBuilders());
 }
