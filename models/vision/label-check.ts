@@ -34,15 +34,19 @@ export interface LabelCheckOptions {
 
 export const defaultMinLabelCorrelation = 0.5;
 
-/** Grey levels with NaN where the aligned photo has no pixels (alpha 0). */
-function greyWithHoles(image: RgbaImage): GreyImage {
-  const { width, height, data } = image;
+/** Grey levels of a window of the image, NaN where the aligned photo has no pixels (alpha 0). */
+function greyWithHoles(image: RgbaImage, window: PixelBox): GreyImage {
+  const { width, height } = window;
   const out = new Float32Array(width * height);
-  for (let index = 0, pixel = 0; index < out.length; index += 1, pixel += 4) {
-    out[index] =
-      data[pixel + 3] === 0
-        ? Number.NaN
-        : 0.299 * data[pixel]! + 0.587 * data[pixel + 1]! + 0.114 * data[pixel + 2]!;
+  const data = image.data;
+  for (let y = 0; y < height; y += 1) {
+    let pixel = ((y + window.y) * image.width + window.x) * 4;
+    for (let x = 0; x < width; x += 1, pixel += 4) {
+      out[y * width + x] =
+        data[pixel + 3] === 0
+          ? Number.NaN
+          : 0.299 * data[pixel]! + 0.587 * data[pixel + 1]! + 0.114 * data[pixel + 2]!;
+    }
   }
   return { width, height, data: out };
 }
@@ -100,19 +104,39 @@ function checkInputs(aligned: RgbaImage, reference: RgbaImage, labelBox: PixelBo
 export function measureLabel(
   aligned: RgbaImage,
   reference: RgbaImage,
-  labelBox: PixelBox,
+  labelBoxInReference: PixelBox,
   options: LabelCheckOptions = {},
 ): LabelMeasurement {
-  checkInputs(aligned, reference, labelBox);
+  checkInputs(aligned, reference, labelBoxInReference);
+  let labelBox = labelBoxInReference;
   const minCorrelation = options.minPresenceCorrelation ?? defaultMinLabelCorrelation;
   const radius =
     options.searchRadiusPx ?? Math.max(8, 0.4 * Math.min(labelBox.width, labelBox.height));
-  const referenceGrey = greyWithHoles(reference);
-  const photoGrey = greyWithHoles(aligned);
+  // work on the search window only: the label box grown by the search radius
+  const windowLeft = Math.max(0, Math.floor(labelBox.x - radius - 4));
+  const windowTop = Math.max(0, Math.floor(labelBox.y - radius - 4));
+  const windowRight = Math.min(
+    reference.width,
+    Math.ceil(labelBox.x + labelBox.width + radius + 4),
+  );
+  const windowBottom = Math.min(
+    reference.height,
+    Math.ceil(labelBox.y + labelBox.height + radius + 4),
+  );
+  const window: PixelBox = {
+    x: windowLeft,
+    y: windowTop,
+    width: windowRight - windowLeft,
+    height: windowBottom - windowTop,
+  };
+  const referenceGrey = greyWithHoles(reference, window);
+  const photoGrey = greyWithHoles(aligned, window);
+  const fullLabelBox = labelBox;
+  labelBox = { ...labelBox, x: labelBox.x - windowLeft, y: labelBox.y - windowTop };
   const longSide = Math.max(labelBox.width, labelBox.height);
-  // coarse level: the label about 32 px long; refine up to a label of at most ~256 px
+  // coarse level: the label 24-48 px long; refine up to a label of at most ~256 px
   let coarseFactor = 1;
-  while (longSide / (coarseFactor * 2) >= 32) coarseFactor *= 2;
+  while (longSide / (coarseFactor * 2) >= 24) coarseFactor *= 2;
   let fineFactor = 1;
   while (longSide / fineFactor > 256) fineFactor *= 2;
   // level pixel -> full-resolution pixel for a block factor, and back
@@ -166,6 +190,19 @@ export function measureLabel(
       toLevel(factor),
     );
   }
+  // back from window to reference coordinates
+  motion = multiplyMatrix3(multiplyMatrix3([1, 0, windowLeft, 0, 1, windowTop, 0, 0, 1], motion), [
+    1,
+    0,
+    -windowLeft,
+    0,
+    1,
+    -windowTop,
+    0,
+    0,
+    1,
+  ]);
+  labelBox = fullLabelBox;
   const centreX = labelBox.x + (labelBox.width - 1) / 2;
   const centreY = labelBox.y + (labelBox.height - 1) / 2;
   const [px, py] = applyMatrix3(motion, centreX, centreY);

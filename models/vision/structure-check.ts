@@ -10,7 +10,6 @@ import type { GreyImage, PixelBox, RgbaImage } from './image';
 import type { QcTolerances } from './qc-spec';
 import { boxMean, downsampleBy } from './align-image-ops';
 import { connectedComponents } from './connected-components';
-import { resizeGrey } from './resize';
 import { ssimMap } from './ssim';
 
 export interface StructureCheckOptions {
@@ -77,6 +76,39 @@ function greyPair(
     golden: { width, height, data: golden },
     valid: { width, height, data: valid },
   };
+}
+
+/** Bilinear enlargement of a block-averaged map back to width x height (edges clamped). */
+function enlarge(map: GreyImage, factor: number, width: number, height: number): GreyImage {
+  const data = new Float32Array(width * height);
+  const offset = (factor - 1) / 2;
+  const maxX = map.width - 1;
+  const maxY = map.height - 1;
+  const x0s = new Int32Array(width);
+  const fxs = new Float32Array(width);
+  for (let x = 0; x < width; x += 1) {
+    const sx = Math.min(maxX, Math.max(0, (x - offset) / factor));
+    x0s[x] = Math.min(Math.floor(sx), Math.max(0, maxX - 1));
+    fxs[x] = sx - x0s[x]!;
+  }
+  const right = map.width > 1 ? 1 : 0;
+  for (let y = 0; y < height; y += 1) {
+    const sy = Math.min(maxY, Math.max(0, (y - offset) / factor));
+    const y0 = Math.min(Math.floor(sy), Math.max(0, maxY - 1));
+    const fy = sy - y0;
+    const top = y0 * map.width;
+    const below = map.height > 1 ? top + map.width : top;
+    for (let x = 0; x < width; x += 1) {
+      const x0 = x0s[x]!;
+      const fx = fxs[x]!;
+      const a = map.data[top + x0]!;
+      const b = map.data[top + x0 + right]!;
+      const c = map.data[below + x0]!;
+      const d = map.data[below + x0 + right]!;
+      data[y * width + x] = (a + (b - a) * fx) * (1 - fy) + (c + (d - c) * fx) * fy;
+    }
+  }
+  return { width, height, data };
 }
 
 function mergeBoxes(boxes: PixelBox[], distance: number): PixelBox[] {
@@ -227,7 +259,7 @@ export function checkStructure(
   const heatMap =
     factor === 1
       ? { width, height, data: smoothed.data }
-      : resizeGrey({ width, height, data: smoothed.data }, reference.width, reference.height);
+      : enlarge({ width, height, data: smoothed.data }, factor, reference.width, reference.height);
   const status = findings.length === 0 ? 'pass' : 'fail';
   return {
     check: 'structure',
