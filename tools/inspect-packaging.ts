@@ -4,7 +4,9 @@
 import { z } from 'zod';
 import type { RgbaImage } from '../models/vision/image';
 import type { DecodedBarcode, DeterministicCheckSuite } from '../models/vision/run-checks';
+import { defaultCheckSuite } from '../models/vision/run-checks-suite';
 import { defineTool, type JsonValue } from './define-tool';
+import { readBarcodes } from './inspection/barcode-reader';
 import type { ClassifierOpinion } from './inspection/fuse-verdict';
 import type { GoldenReferences } from './inspection/golden-references';
 import { inspectPhoto, type PhotoInspection } from './inspection/inspect-photo';
@@ -163,3 +165,9 @@ export function createInspectPackagingTool(options: InspectPackagingOptions) {
     toModelOutput: inspectPackagingModelOutput,
   });
 }
+
+/** The tool with the project's checks and barcode reader (no golden references, no classifier). */
+export const inspectPackaging = createInspectPackagingTool({
+  checks: defaultCheckSuite,
+  readBarcodes: (image) => readBarcodes(image),
+});
