@@ -146,7 +146,11 @@ export function assembleSopFacts(
     kpis,
     ...sections,
     decisions,
-    labels: labelsFor(context, { sections, decisions }),
+    labels: labelsFor(context, {
+      sections,
+      decisions,
+      scope: (resolved.scope.locations ?? []).map((code) => ({ location: code })),
+    }),
   };
 }
 

@@ -101,3 +101,19 @@ describe('templateNarrative', () => {
     );
   });
 });
+
+describe('templateNarrative scope', () => {
+  it('names the scope in the narrative language with location names, else Spanish reports say "region"', () => {
+    const scoped = assembleSopFacts(
+      testContext(),
+      {
+        month: '2026-10',
+        scope: { categories: ['dairy'], regions: ['Sur'], locations: ['LIM-DC1'] },
+      },
+      fixedBuilders(),
+    );
+    expect(templateNarrative(scoped, 'es').headline).toMatch(
+      /^S&OP octubre de 2026 \(dairy · región Sur · Lima DC Callao\):/,
+    );
+  });
+});

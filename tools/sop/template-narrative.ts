@@ -338,12 +338,17 @@ export function decisionSentence(decision: SopDecision, facts: SopFacts, languag
 
 function headlineOf(facts: SopFacts, writer: Writer): string {
   const { language } = writer;
+  const scopeParts = [
+    ...(facts.scope.categories ?? []),
+    ...(facts.scope.regions ?? []).map((region) => `${es(writer) ? 'región' : 'region'} ${region}`),
+    ...(facts.scope.locations ?? []).map((code) => writer.location(code)),
+  ];
   const scope =
-    Object.keys(facts.scope).length === 0
-      ? es(writer)
+    scopeParts.length > 0
+      ? scopeParts.join(' · ')
+      : es(writer)
         ? 'toda la empresa'
-        : 'whole company'
-      : facts.scopeLabel;
+        : 'whole company';
   const month = formatMonthName(facts.month, language);
   const opening = `S&OP ${month} (${scope})`;
   const top = [...facts.decisions].sort((left, right) => left.rank - right.rank)[0];
