@@ -4,7 +4,7 @@
 // definitions, not by calling its code; the recommended policy comes from the inventory engine
 // (tools/inventory/recommend-policy.ts), which the review reuses and which has its own tests.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseIsoDate } from '../../models/calendar/dates';
+import { formatIsoDate, parseIsoDate } from '../../models/calendar/dates';
 import { serviceTargetFor } from '../../models/inventory/service-targets';
 import { loadDemoCompany } from '../../assistant/store/demo/load';
 import { openStore, type Store } from '../../assistant/store/store';
@@ -16,8 +16,19 @@ import { buildSupplyReview } from '../../tools/sop/supply-review';
 const MONTH = '2026-10';
 const FIRST = '2026-10-01';
 const LAST = '2026-10-31';
-/** the review reads 120 days before the month */
-const WINDOW_START = '2026-06-03';
+/**
+ * The first day the review reads for a product: 28 days before the month, or for a shelf life over
+ * 28 and at most 120 days the longest such shelf life before it.
+ */
+function windowStart(shelfLifeDays: number): string {
+  if (shelfLifeDays <= 28 || shelfLifeDays > 120) return '2026-09-03';
+  const { days } = store.database
+    .prepare(
+      'SELECT MAX(shelf_life_days) AS days FROM products WHERE shelf_life_days > 28 AND shelf_life_days <= 120',
+    )
+    .get() as { days: number };
+  return formatIsoDate(parseIsoDate(FIRST) - days);
+}
 
 let store: Store;
 let review: SupplyReview;
@@ -133,7 +144,12 @@ function unitsAtRisk(row: ListingRow): number {
        WINDOW w AS (ORDER BY i.date)
        ORDER BY i.date DESC`,
     )
-    .all(row.sku_id, row.location_id, WINDOW_START, row.stock_date) as {
+    .all(
+      row.sku_id,
+      row.location_id,
+      windowStart(row.shelf_life_days as number),
+      row.stock_date,
+    ) as {
     date: string;
     on_hand: number;
     received: number | null;

@@ -4,10 +4,11 @@
 // list price (unit cost where the catalogue has no price), stock (excess, expiry, waste) at unit
 // cost.
 import { formatIsoDate, parseIsoDate } from '../../models/calendar/dates';
-import type { CatalogProduct, SalesScope, ToolContext } from '../tool-context';
+import type { CatalogProduct, ListingHistory, SalesScope, ToolContext } from '../tool-context';
 import { monthEnd, monthStart } from './months';
 import type { SopSection, SupplyReview } from './sop-facts';
 import {
+  DEMAND_WINDOW_DAYS,
   listingService,
   reviewListingSupply,
   type ListingSupplyFacts,
@@ -15,7 +16,7 @@ import {
 
 /** Most rows kept in each list (the totals cover every listing). */
 export const SUPPLY_REVIEW_ROWS = 20;
-/** Days of history read before the month: the 28-day demand window and the age of the stock. */
+/** Most days of history read before the month to date the stock on hand (its FIFO age). */
 export const SUPPLY_HISTORY_DAYS = 120;
 
 const round = (value: number, digits = 2) => {
@@ -69,6 +70,67 @@ function daysOfCover(facts: readonly ListingSupplyFacts[]): SupplyReview['daysOf
 }
 
 /**
+ * The listings' daily rows with stock counts: every listing from 28 days before the month (the
+ * demand window of a count on the 1st); products whose shelf life is over 28 and at most
+ * SUPPLY_HISTORY_DAYS days also from their shelf life before it, so the age of their stock is
+ * resolved back to the end of their life (older stock is expired whatever its exact age). Stock
+ * older than the rows read is dated at the first count (a lower bound on its age: for a shelf life
+ * over SUPPLY_HISTORY_DAYS, only slow movers are affected). Two scoped queries, none per listing.
+ */
+function readListings(
+  context: ToolContext,
+  scope: SalesScope,
+  products: ReadonlyMap<string, CatalogProduct>,
+  startDay: number,
+  endDay: number,
+): ListingHistory[] {
+  const places = {
+    ...(scope.categories && { categories: scope.categories }),
+    ...(scope.locations && { locations: scope.locations }),
+    ...(scope.regions && { regions: scope.regions }),
+  };
+  const recentStart = startDay - DEMAND_WINDOW_DAYS;
+  const resolvable = (life: number) => life > DEMAND_WINDOW_DAYS && life <= SUPPLY_HISTORY_DAYS;
+  const listings = context.sales.listings(
+    {
+      ...places,
+      ...(scope.skus && { skus: scope.skus }),
+      from: formatIsoDate(recentStart),
+      to: formatIsoDate(endDay),
+    },
+    { stock: true },
+  );
+  const longLived = listings
+    .map((listing) => products.get(listing.sku)?.shelfLifeDays ?? null)
+    .filter((life): life is number => life !== null && resolvable(life));
+  if (longLived.length === 0) return listings;
+  const lifeDays = Math.max(...longLived);
+  const skus = [
+    ...new Set(
+      listings
+        .map((listing) => listing.sku)
+        .filter((sku) => resolvable(products.get(sku)?.shelfLifeDays ?? 0)),
+    ),
+  ];
+  const earlier = context.sales.listings(
+    {
+      ...places,
+      skus,
+      from: formatIsoDate(startDay - lifeDays),
+      to: formatIsoDate(recentStart - 1),
+    },
+    { stock: true },
+  );
+  const byKey = new Map(
+    earlier.map((listing) => [`${listing.sku}\u0000${listing.location}`, listing]),
+  );
+  return listings.map((listing) => {
+    const before = byKey.get(`${listing.sku}\u0000${listing.location}`);
+    return before === undefined ? listing : { ...listing, days: [...before.days, ...listing.days] };
+  });
+}
+
+/**
  * The supply review of `month` (YYYY-MM) over `scope` (its dates are ignored):
  * - days of cover = on hand at the count / average daily units sold over the 28 days ending on it;
  * - below safety stock: on hand under the recommended policy's safety stock;
@@ -86,18 +148,10 @@ export function buildSupplyReview(
 ): SopSection<SupplyReview> {
   const startDay = parseIsoDate(monthStart(month));
   const endDay = parseIsoDate(monthEnd(month));
-  const listingScope: SalesScope = {
-    ...(scope.skus && { skus: scope.skus }),
-    ...(scope.categories && { categories: scope.categories }),
-    ...(scope.locations && { locations: scope.locations }),
-    ...(scope.regions && { regions: scope.regions }),
-    from: formatIsoDate(startDay - SUPPLY_HISTORY_DAYS),
-    to: formatIsoDate(endDay),
-  };
-  const listings = context.sales.listings(listingScope, { stock: true });
   const products = new Map<string, CatalogProduct>(
     context.catalog.products().map((product) => [product.sku, product]),
   );
+  const listings = readListings(context, scope, products, startDay, endDay);
   const facts: ListingSupplyFacts[] = [];
   let soldUnits = 0;
   let lostUnits = 0;
