@@ -7,6 +7,7 @@ import { registerForecastCommand } from './commands/forecast';
 import { registerImportCommand } from './commands/import';
 import { registerInventoryCommand } from './commands/inventory';
 import { registerServeCommand } from './commands/serve';
+import { registerSummaryCommand } from './commands/summary';
 
 const program = new Command('ayni')
   .description('Ayni: a local-first S&OP planning assistant (forecasts, anomalies, inventory, QC)')
@@ -22,6 +23,7 @@ registerDemoDataCommand(program);
 registerForecastCommand(program);
 registerAnomaliesCommand(program);
 registerInventoryCommand(program);
+registerSummaryCommand(program);
 registerBenchCommand(program);
 
 program.exitOverride((error) => {
