@@ -193,6 +193,20 @@ describe('shrinkByBlocks', () => {
   });
 });
 
+describe('shrinkByBlocks on unaligned bytes', () => {
+  it('gives the same result from a view that does not start on a 4-byte boundary (else the fast path misreads)', () => {
+    const backing = new Uint8ClampedArray(1 + 6 * 4 * 4);
+    const data = backing.subarray(1);
+    for (let index = 0; index < data.length; index += 1) data[index] = (index * 37) % 256;
+    const aligned = shrinkByBlocks({ width: 6, height: 4, data: data.slice() }, 2);
+    const unaligned = shrinkByBlocks({ width: 6, height: 4, data }, 2);
+    expect([...unaligned.data]).toEqual([...aligned.data]);
+    // first block: pixels (0,0), (1,0), (0,1), (1,1), red bytes at 0, 4, 24, 28
+    const red = [0, 4, 24, 28].map((index) => (index * 37) % 256);
+    expect(aligned.data[0]).toBe(Math.round(red.reduce((sum, value) => sum + value, 0) / 4));
+  });
+});
+
 describe('mapBoxThrough', () => {
   it('maps a box through a homography to the bounding box of its corners', () => {
     const rotate90: number[] = [0, -1, 100, 1, 0, 0, 0, 0, 1];
