@@ -33,6 +33,7 @@ describe('tool registry', () => {
       'detect_anomalies',
       'optimize_inventory',
       'search_knowledge',
+      'sop_summary',
     ]);
     const forecast = describeTools().find((tool) => tool.name === 'forecast_demand');
     const schema = forecast?.inputSchema as {

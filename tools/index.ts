@@ -7,6 +7,7 @@ import { forecastDemandTool } from './forecast-demand';
 import { optimizeInventoryTool } from './optimize-inventory';
 import { querySalesTool } from './query-sales';
 import { searchKnowledgeTool } from './search-knowledge';
+import { sopSummaryTool } from './sop-summary';
 import type { ToolContext } from './tool-context';
 import { ResolutionError, ToolInputError, type NamedCandidate } from './tool-errors';
 
@@ -21,6 +22,7 @@ export const registeredTools: readonly AnyTool[] = [
   detectAnomaliesTool,
   optimizeInventoryTool,
   searchKnowledgeTool,
+  sopSummaryTool,
 ];
 
 export const toolNames: readonly string[] = registeredTools.map((tool) => tool.name);

@@ -33,6 +33,7 @@ describe('GET /api/tools', () => {
       'detect_anomalies',
       'optimize_inventory',
       'search_knowledge',
+      'sop_summary',
     ]);
     expect(body.tools[1]?.inputSchema.type).toBe('object');
     expect(body.tools[1]?.description).toContain('Forecast');
@@ -126,6 +127,7 @@ describe('POST /api/tools/:name', () => {
         'detect_anomalies',
         'optimize_inventory',
         'search_knowledge',
+        'sop_summary',
       ],
     });
   });
