@@ -1,0 +1,315 @@
+// Loading evaluation suites (issue 10): YAML parsed with `yaml`, validated with suiteSchema,
+// defaultTest applied, image paths resolved against the suite file, a stable id per case.
+// Every error names the file, the YAML line and column, the test and the field, and the fix.
+import { access, readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import { renderValue, TemplateError } from './load-suite-template';
+import { suiteSchema, type Assertion, type Suite, type TestCase } from './suite-schema';
+
+export type CaseUser = NonNullable<NonNullable<TestCase['metadata']>['user']>;
+
+export interface LoadedProvider {
+  /** promptfoo's id, 'ollama:chat:qwen3:8b' */
+  id: string;
+  /** the Ollama model name, 'qwen3:8b' */
+  model: string;
+  label?: string;
+  config?: Record<string, unknown>;
+}
+
+export interface LoadedCase {
+  /** `metadata.id`, or a slug of the description; unique over everything loaded together */
+  caseId: string;
+  description: string;
+  /** the suite file it came from (absolute) */
+  suitePath: string;
+  /** 0-based position in the suite's `tests` */
+  index: number;
+  /** defaultTest.vars merged under the test's own vars */
+  vars: Record<string, unknown> & {
+    message: string;
+    history?: { role: 'user' | 'assistant'; content: string }[];
+  };
+  /** `vars.image` resolved against the suite file's folder (the file exists) */
+  imagePath?: string;
+  /** defaultTest's assertions first, then the test's; `{{var}}` rendered in `value` */
+  assert: Assertion[];
+  user?: CaseUser;
+  tags: string[];
+  threshold?: number;
+  metadata: Record<string, unknown>;
+}
+
+export interface LoadedSuite {
+  /** absolute path of the YAML file */
+  path: string;
+  description: string;
+  /** 'agent-system@2' */
+  prompts: string[];
+  providers: LoadedProvider[];
+  cases: LoadedCase[];
+  /** the validated file as written */
+  suite: Suite;
+}
+
+/** A suite that cannot be used: the message names file:line:column, test, field and fix. */
+export class SuiteLoadError extends Error {
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(message);
+    this.name = 'SuiteLoadError';
+  }
+}
+
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith('..') ? file : relative;
+}
+
+function where(file: string, line?: number, column?: number): string {
+  return `${displayPath(file)}${line !== undefined ? `:${line}:${column ?? 1}` : ''}`;
+}
+
+/** Line and column of the deepest YAML node along `keys` (the field itself, or its parent when missing). */
+function positionOf(
+  document: Document,
+  lineCounter: LineCounter,
+  keys: readonly PropertyKey[],
+): { line: number; col: number } | undefined {
+  for (let depth = keys.length; depth >= 0; depth -= 1) {
+    const node = document.getIn(keys.slice(0, depth) as unknown[], true) as
+      { range?: [number, number, number] } | undefined;
+    if (node?.range) return lineCounter.linePos(node.range[0]);
+  }
+  return undefined;
+}
+
+function fieldName(keys: readonly PropertyKey[]): string {
+  return keys
+    .map((key, index) =>
+      typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`,
+    )
+    .join('');
+}
+
+/** "test 3 \"Forecast quinoa\"" when the path is inside tests[3]. */
+function testLabel(raw: unknown, keys: readonly PropertyKey[]): string {
+  if (keys[0] !== 'tests' || typeof keys[1] !== 'number') return '';
+  const tests = (raw as { tests?: unknown } | null)?.tests;
+  const test = Array.isArray(tests) ? (tests[keys[1]] as { description?: unknown }) : undefined;
+  const description = typeof test?.description === 'string' ? ` "${test.description}"` : '';
+  return `test ${keys[1]}${description}: `;
+}
+
+function schemaError(
+  file: string,
+  raw: unknown,
+  document: Document,
+  lineCounter: LineCounter,
+  issue: z.core.$ZodIssue,
+): SuiteLoadError {
+  const keys = issue.path as PropertyKey[];
+  const position = positionOf(document, lineCounter, keys);
+  const field = fieldName(keys) || '(top level)';
+  return new SuiteLoadError(
+    `${where(file, position?.line, position?.col)}: ${testLabel(raw, keys)}${field}: ${issue.message}`,
+    file,
+    position?.line,
+    position?.col,
+  );
+}
+
+/** A case id from a description: lower case ASCII words joined by '-'. */
+export function slugOf(description: string): string {
+  return description
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
+}
+
+function providerOf(entry: Suite['providers'][number]): LoadedProvider {
+  const id = typeof entry === 'string' ? entry : entry.id;
+  const model = id.slice('ollama:chat:'.length);
+  if (typeof entry === 'string') return { id, model };
+  return {
+    id,
+    model,
+    ...(entry.label !== undefined ? { label: entry.label } : {}),
+    ...(entry.config !== undefined ? { config: entry.config } : {}),
+  };
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Reads, validates and expands one suite file. Rejects with a SuiteLoadError. */
+export async function loadSuite(suitePath: string): Promise<LoadedSuite> {
+  const file = path.resolve(suitePath);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : error;
+    throw new SuiteLoadError(
+      `${displayPath(file)}: cannot read the suite: ${String(reason)}`,
+      file,
+    );
+  }
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  const yamlError = document.errors[0];
+  if (yamlError) {
+    const position = yamlError.linePos?.[0];
+    throw new SuiteLoadError(
+      `${where(file, position?.line, position?.col)}: not valid YAML: ${yamlError.message.split('\n')[0]}`,
+      file,
+      position?.line,
+      position?.col,
+    );
+  }
+  const raw: unknown = document.toJS();
+  const parsed = suiteSchema.safeParse(raw);
+  if (!parsed.success)
+    throw schemaError(file, raw, document, lineCounter, parsed.error.issues[0] as z.core.$ZodIssue);
+  const suite = parsed.data;
+
+  const cases: LoadedCase[] = [];
+  const seen = new Map<string, number>();
+  for (const [index, test] of suite.tests.entries()) {
+    const fail = (keys: PropertyKey[], message: string): SuiteLoadError => {
+      const position = positionOf(document, lineCounter, ['tests', index, ...keys]);
+      return new SuiteLoadError(
+        `${where(file, position?.line, position?.col)}: test ${index} "${test.description}": ${fieldName(['tests', index, ...keys])}: ${message}`,
+        file,
+        position?.line,
+        position?.col,
+      );
+    };
+    const caseId = test.metadata?.id ?? slugOf(test.description);
+    if (caseId === '')
+      throw fail(['description'], 'gives an empty id; add metadata.id with letters or digits');
+    const earlier = seen.get(caseId);
+    if (earlier !== undefined)
+      throw fail(
+        test.metadata?.id !== undefined ? ['metadata', 'id'] : ['description'],
+        `case id "${caseId}" is also the id of test ${earlier} "${suite.tests[earlier]?.description}"; give one of them a distinct metadata.id`,
+      );
+    seen.set(caseId, index);
+
+    const vars = { ...(suite.defaultTest?.vars ?? {}), ...test.vars } as LoadedCase['vars'];
+    let imagePath: string | undefined;
+    if (test.vars.image !== undefined) {
+      imagePath = path.resolve(path.dirname(file), test.vars.image);
+      if (!(await exists(imagePath)))
+        throw fail(
+          ['vars', 'image'],
+          `no image at ${imagePath} (resolved against the suite's folder); fix the path or add the file`,
+        );
+    }
+    const assertions = [...(suite.defaultTest?.assert ?? []), ...test.assert];
+    const ownStart = suite.defaultTest?.assert?.length ?? 0;
+    const assert = assertions.map((assertion, position) => {
+      if (assertion.value === undefined) return assertion;
+      try {
+        return { ...assertion, value: renderValue(assertion.value, vars) };
+      } catch (error) {
+        if (!(error instanceof TemplateError)) throw error;
+        throw position < ownStart
+          ? new SuiteLoadError(
+              `${where(file, positionOf(document, lineCounter, ['defaultTest', 'assert', position])?.line)}: test ${index} "${test.description}": defaultTest.assert[${position}].value: ${error.message}`,
+              file,
+            )
+          : fail(['assert', position - ownStart, 'value'], error.message);
+      }
+    });
+    const { user, tags, ...metadata } = test.metadata ?? {};
+    cases.push({
+      caseId,
+      description: test.description,
+      suitePath: file,
+      index,
+      vars,
+      ...(imagePath !== undefined ? { imagePath } : {}),
+      assert,
+      ...(user !== undefined ? { user } : {}),
+      tags: tags ?? [],
+      ...(test.threshold !== undefined ? { threshold: test.threshold } : {}),
+      metadata,
+    });
+  }
+  return {
+    path: file,
+    description: suite.description,
+    prompts: suite.prompts,
+    providers: suite.providers.map(providerOf),
+    cases,
+    suite,
+  };
+}
+
+/**
+ * One suite file, or every `.yaml`/`.yml` file directly inside a folder (not its subfolders, so
+ * `fixtures/` stays out), in name order. Case ids must be unique across all of them.
+ */
+export async function loadSuites(fileOrDir: string): Promise<LoadedSuite[]> {
+  const target = path.resolve(fileOrDir);
+  let info;
+  try {
+    info = await stat(target);
+  } catch {
+    throw new SuiteLoadError(
+      `${displayPath(target)}: no such file or folder; give a suite .yaml file or a folder of them`,
+      target,
+    );
+  }
+  let files = [target];
+  if (info.isDirectory()) {
+    const entries = await readdir(target, { withFileTypes: true });
+    files = entries
+      .filter((entry) => entry.isFile() && /\.ya?ml$/i.test(entry.name))
+      .map((entry) => path.join(target, entry.name))
+      .sort();
+    if (files.length === 0)
+      throw new SuiteLoadError(
+        `${displayPath(target)}: the folder holds no .yaml suite files`,
+        target,
+      );
+  }
+  const suites: LoadedSuite[] = [];
+  const owners = new Map<string, LoadedCase>();
+  for (const file of files) {
+    const suite = await loadSuite(file);
+    for (const loaded of suite.cases) {
+      const other = owners.get(loaded.caseId);
+      if (other)
+        throw new SuiteLoadError(
+          `${displayPath(file)}: test ${loaded.index} "${loaded.description}": case id "${loaded.caseId}" is also used by ${displayPath(other.suitePath)} test ${other.index} "${other.description}"; give one of them a distinct metadata.id`,
+          file,
+        );
+      owners.set(loaded.caseId, loaded);
+    }
+    suites.push(suite);
+  }
+  return suites;
+}
+
+/** The cases tagged `tag` or whose `metadata.user` is `tag` (`--filter TAG`); all when no tag. */
+export function filterCases(cases: readonly LoadedCase[], tag: string | undefined): LoadedCase[] {
+  if (tag === undefined || tag === '') return [...cases];
+  return cases.filter((loaded) => loaded.user === tag || loaded.tags.includes(tag));
+}
