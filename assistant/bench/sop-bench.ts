@@ -1,0 +1,132 @@
+// S&OP summary benchmark (issue 9): the whole pack (facts of every section, KPI card, decisions,
+// the template narrative, stored, rendered as Markdown and HTML; no model) timed (a) for the demo
+// company (target < 3 s) and (b) for a company of about 30,000 SKU x location series (target
+// < 60 s). Generating and loading the data is not timed. Per-section times come from the facts
+// assembly's own debug log.
+//   npm run bench:summary -- [--series 30000] [--years 2] [--skip-demo] [--skip-scale]
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateReport } from '../sop/generate-report';
+import { renderReportHtml } from '../sop/render-html';
+import { renderReportMarkdown } from '../sop/render-markdown';
+import { loadDemoCompany } from '../store/demo/load';
+import { openStore, type Store } from '../store/store';
+import { createStoreToolContext } from '../store/tool-context';
+
+const today = '2026-11-01';
+const month = '2026-10';
+const locationsPerCompany = 8;
+
+interface PackTiming {
+  series: number;
+  salesRows: number;
+  sections: Record<string, number>;
+  factsAndNarrativeMs: number;
+  renderMs: number;
+  totalMs: number;
+}
+
+function argument(name: string): string | undefined {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+async function timePack(store: Store): Promise<PackTiming> {
+  const sections: Record<string, number> = {};
+  const logger = {
+    debug: (fields: Record<string, unknown>) => {
+      if (typeof fields.section === 'string' && typeof fields.ms === 'number')
+        sections[fields.section] = fields.ms;
+    },
+    info: () => undefined,
+    warn: (fields: Record<string, unknown>, message: string) =>
+      process.stderr.write(`  warning: ${message} ${JSON.stringify(fields)}\n`),
+  };
+  const clock = () => new Date(`${today}T08:00:00Z`);
+  const started = performance.now();
+  const report = await generateReport(
+    {
+      store,
+      toolContext: (signal) => createStoreToolContext(store, { signal, now: clock, logger }),
+      clock,
+      logger,
+    },
+    { month, scope: {}, language: 'es', trigger: 'manual', narrate: false },
+  );
+  const generated = performance.now();
+  renderReportMarkdown(report);
+  renderReportHtml(report);
+  const done = performance.now();
+  for (const [name, section] of Object.entries({
+    demandReview: report.facts.demandReview,
+    supplyReview: report.facts.supplyReview,
+    anomalies: report.facts.anomalies,
+    quality: report.facts.quality,
+    lifecycle: report.facts.lifecycle,
+  }))
+    if (section.status === 'not_available')
+      process.stderr.write(`  ${name} not available: ${section.reason}\n`);
+  const counts = store.database
+    .prepare<[], { series: number; rows: number }>(
+      "SELECT count(DISTINCT sku_id || '/' || location_id) AS series, count(*) AS rows FROM sales",
+    )
+    .get() ?? { series: 0, rows: 0 };
+  return {
+    series: counts.series,
+    salesRows: counts.rows,
+    sections,
+    factsAndNarrativeMs: generated - started,
+    renderMs: done - generated,
+    totalMs: done - started,
+  };
+}
+
+function print(label: string, timing: PackTiming, targetMs: number): void {
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  console.log(
+    `${label}: ${timing.series.toLocaleString('en')} series, ${timing.salesRows.toLocaleString('en')} sales rows`,
+  );
+  for (const [section, ms] of Object.entries(timing.sections))
+    console.log(`  ${section.padEnd(14)} ${seconds(ms)}`);
+  console.log(`  facts + narrative + save ${seconds(timing.factsAndNarrativeMs)}`);
+  console.log(`  render md + html          ${seconds(timing.renderMs)}`);
+  console.log(
+    `  whole pack                ${seconds(timing.totalMs)} (target < ${seconds(targetMs)}: ${timing.totalMs < targetMs ? 'met' : 'MISSED'})`,
+  );
+}
+
+async function benchCompany(
+  label: string,
+  options: { skuCount?: number; years: number },
+  targetMs: number,
+): Promise<void> {
+  const folder = mkdtempSync(join(tmpdir(), 'ayni-sop-bench-'));
+  const store = openStore({ path: join(folder, 'ayni.db') });
+  try {
+    const loadStarted = performance.now();
+    loadDemoCompany(store, {
+      seed: 1,
+      today,
+      years: options.years,
+      ...(options.skuCount !== undefined && { skuCount: options.skuCount }),
+    });
+    console.log(
+      `${label}: data generated and loaded in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s (not timed)`,
+    );
+    print(label, await timePack(store), targetMs);
+  } finally {
+    store.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+const seriesTarget = Number(argument('--series') ?? 30_000);
+const years = Number(argument('--years') ?? 2);
+if (!process.argv.includes('--skip-demo')) await benchCompany('demo company', { years: 3 }, 3_000);
+if (!process.argv.includes('--skip-scale'))
+  await benchCompany(
+    `scale (${seriesTarget.toLocaleString('en')} series asked)`,
+    { skuCount: Math.ceil(seriesTarget / locationsPerCompany), years },
+    60_000,
+  );
