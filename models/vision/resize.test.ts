@@ -65,14 +65,36 @@ describe('resizeRgba and greyAtLongSide', () => {
     expect(sizeForLongSide(300, 600, 100)).toEqual({ width: 50, height: 100 });
   });
 
-  it('greyAtLongSide equals toGrey then resizeGrey (the fused fast path computes the same thing)', () => {
+  it('greyAtLongSide equals toGrey then resizeGrey when shrinking by less than 2 (single exact pass)', () => {
     const image = rgbaOf(53, 31, (x, y) => [(x * 9) % 256, (y * 17) % 256, ((x + y) * 5) % 256]);
-    const fused = greyAtLongSide(image, 20);
+    const fused = greyAtLongSide(image, 30);
     const reference = resizeGrey(toGrey(image), fused.width, fused.height);
-    expect(fused.width).toBe(20);
+    expect(fused.width).toBe(30);
     for (let index = 0; index < fused.data.length; index += 1) {
       expect(fused.data[index]).toBeCloseTo(reference.data[index]!, 3);
     }
+  });
+
+  it('greyAtLongSide is within half a grey level of the exact area average when the scale is a whole block (60x39 to 20x13)', () => {
+    const image = rgbaOf(60, 39, (x, y) => [(x * 9) % 256, (y * 17) % 256, ((x + y) * 5) % 256]);
+    const fused = greyAtLongSide(image, 20);
+    const reference = resizeGrey(toGrey(image), 20, 13);
+    expect(fused).toMatchObject({ width: 20, height: 13 });
+    for (let index = 0; index < fused.data.length; index += 1) {
+      expect(fused.data[index]).toBeCloseTo(reference.data[index]!, 0);
+    }
+  });
+
+  it('greyAtLongSide stays within 2 grey levels of the exact area average on a smooth 4000x3000 image', () => {
+    const image = rgbaOf(4000, 3000, (x, y) => [(x / 4000) * 255, (y / 3000) * 255, 128]);
+    const fused = greyAtLongSide(image, 1024);
+    const reference = resizeGrey(toGrey(image), fused.width, fused.height);
+    expect(fused).toMatchObject({ width: 1024, height: 768 });
+    let worst = 0;
+    for (let index = 0; index < fused.data.length; index += 1) {
+      worst = Math.max(worst, Math.abs(fused.data[index]! - reference.data[index]!));
+    }
+    expect(worst).toBeLessThan(2);
   });
 
   it('greyAtLongSide never enlarges a small image', () => {

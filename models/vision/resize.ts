@@ -1,7 +1,7 @@
 // Separable resampling. Shrinking averages the source area each output pixel covers (a box filter
 // with fractional edge weights, "area" resampling as in OpenCV's INTER_AREA), so no detail aliases
 // into the result; enlarging interpolates linearly. Both are applied one axis at a time.
-import { assertGreyImage, assertRgbaImage } from './grey';
+import { assertGreyImage, assertRgbaImage, toGrey } from './grey';
 import type { GreyImage, RgbaImage } from './image';
 
 /** For each output index along one axis: the first source index and the weights of the taps. */
@@ -11,6 +11,8 @@ interface AxisWeights {
   offset: Int32Array;
   weights: Float32Array;
 }
+
+const littleEndian = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
 
 function checkSize(value: number, name: string): void {
   if (!Number.isInteger(value) || value < 1) {
@@ -154,27 +156,31 @@ export function resizeRgba(image: RgbaImage, width: number, height: number): Rgb
   return { width, height, data };
 }
 
-/**
- * Rec. 601 grey levels of an RGBA image, area-averaged down to `longSide` pixels on its long side in
- * one pass (never enlarged: a smaller image keeps its size). This is the fast path of the quality
- * checks: at 12 MP it reads each source pixel once and keeps only one row of floats per source row.
- */
-export function greyAtLongSide(image: RgbaImage, longSide: number): GreyImage {
-  assertRgbaImage(image);
-  checkSize(longSide, 'longSide');
-  const currentLong = Math.max(image.width, image.height);
-  const size =
-    currentLong <= longSide
-      ? { width: image.width, height: image.height }
-      : sizeForLongSide(image.width, image.height, longSide);
-  const { width, height } = size;
-  const horizontal = axisWeights(image.width, width);
-  const vertical = axisWeights(image.height, height);
-  // which output row(s) each source row feeds, with weights (the vertical table inverted)
+/** Separable resample of one float channel with precomputed tables (no per-tap callbacks). */
+function resampleGrey(
+  source: Float32Array,
+  sourceWidth: number,
+  sourceHeight: number,
+  width: number,
+  height: number,
+): Float32Array {
+  const horizontal = axisWeights(sourceWidth, width);
+  const vertical = axisWeights(sourceHeight, height);
+  const rows = new Float32Array(sourceHeight * width);
+  for (let y = 0; y < sourceHeight; y += 1) {
+    const sourceRow = y * sourceWidth;
+    const targetRow = y * width;
+    for (let x = 0; x < width; x += 1) {
+      const firstTap = sourceRow + horizontal.first[x]!;
+      const taps = horizontal.count[x]!;
+      const weightOffset = horizontal.offset[x]!;
+      let sum = 0;
+      for (let tap = 0; tap < taps; tap += 1)
+        sum += horizontal.weights[weightOffset + tap]! * source[firstTap + tap]!;
+      rows[targetRow + x] = sum;
+    }
+  }
   const result = new Float32Array(width * height);
-  const rowBuffer = new Float32Array(width);
-  const source = image.data;
-  const sourceWidth = image.width;
   for (let y = 0; y < height; y += 1) {
     const firstTap = vertical.first[y]!;
     const taps = vertical.count[y]!;
@@ -182,22 +188,70 @@ export function greyAtLongSide(image: RgbaImage, longSide: number): GreyImage {
     const target = y * width;
     for (let tap = 0; tap < taps; tap += 1) {
       const weight = vertical.weights[weightOffset + tap]!;
-      const rowStart = (firstTap + tap) * sourceWidth * 4;
-      for (let x = 0; x < width; x += 1) {
-        const firstColumn = horizontal.first[x]!;
-        const columns = horizontal.count[x]!;
-        const columnOffset = horizontal.offset[x]!;
-        let sum = 0;
-        for (let column = 0; column < columns; column += 1) {
-          const byte = rowStart + (firstColumn + column) * 4;
-          sum +=
-            horizontal.weights[columnOffset + column]! *
-            (0.299 * source[byte]! + 0.587 * source[byte + 1]! + 0.114 * source[byte + 2]!);
-        }
-        rowBuffer[x] = sum;
-      }
-      for (let x = 0; x < width; x += 1) result[target + x]! += weight * rowBuffer[x]!;
+      const sourceRow = (firstTap + tap) * width;
+      for (let x = 0; x < width; x += 1) result[target + x]! += weight * rows[sourceRow + x]!;
     }
   }
-  return { width, height, data: result };
+  return result;
+}
+
+/**
+ * Rec. 601 grey levels of an RGBA image, area-averaged down to `longSide` pixels on its long side
+ * (never enlarged: a smaller image keeps its size). The fast path of the quality checks: when the
+ * image is at least twice too large, whole k x k blocks are first averaged into grey in one pass over
+ * the bytes (k = the integer part of the scale), then the small grey image is area-resampled to the
+ * exact size. The result differs from a single exact area resample by at most the partial blocks at
+ * the right and bottom edges (which the block pass drops) and by the integer luma weights (77, 150,
+ * 29)/256 of the block pass, within half a grey level of Rec. 601.
+ */
+export function greyAtLongSide(image: RgbaImage, longSide: number): GreyImage {
+  assertRgbaImage(image);
+  checkSize(longSide, 'longSide');
+  const currentLong = Math.max(image.width, image.height);
+  if (currentLong <= longSide) return toGrey(image);
+  const target = sizeForLongSide(image.width, image.height, longSide);
+  const block = Math.floor(currentLong / longSide);
+  if (block < 2) {
+    const grey = toGrey(image);
+    return {
+      ...target,
+      data: resampleGrey(grey.data, grey.width, grey.height, target.width, target.height),
+    };
+  }
+  const blockWidth = Math.floor(image.width / block);
+  const blockHeight = Math.floor(image.height / block);
+  const blocks = new Float32Array(blockWidth * blockHeight);
+  const source = image.data;
+  // read whole pixels as 32-bit words where the buffer allows (R in the low byte on little-endian
+  // machines, which are all the platforms Node ships for); integer luma weights 77/150/29 of 256
+  const words =
+    source.byteOffset % 4 === 0 && littleEndian
+      ? new Uint32Array(source.buffer, source.byteOffset, source.length >> 2)
+      : undefined;
+  const scale = 1 / (block * block * 256);
+  for (let by = 0; by < blockHeight; by += 1) {
+    const target = by * blockWidth;
+    for (let dy = 0; dy < block; dy += 1) {
+      let pixel = (by * block + dy) * image.width;
+      for (let bx = 0; bx < blockWidth; bx += 1) {
+        let sum = 0;
+        if (words !== undefined) {
+          for (let dx = 0; dx < block; dx += 1, pixel += 1) {
+            const word = words[pixel]!;
+            sum += 77 * (word & 255) + 150 * ((word >>> 8) & 255) + 29 * ((word >>> 16) & 255);
+          }
+        } else {
+          for (let dx = 0; dx < block; dx += 1, pixel += 1) {
+            const byte = pixel * 4;
+            sum += 77 * source[byte]! + 150 * source[byte + 1]! + 29 * source[byte + 2]!;
+          }
+        }
+        blocks[target + bx]! += sum * scale;
+      }
+    }
+  }
+  return {
+    ...target,
+    data: resampleGrey(blocks, blockWidth, blockHeight, target.width, target.height),
+  };
 }
