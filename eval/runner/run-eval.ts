@@ -1,0 +1,254 @@
+// runEval: every suite x provider x prompt version x case x repeat through the real agent, with
+// bounded concurrency; in record mode the exchanges are saved at the end, in replay mode they are
+// served without a model. Results come back in matrix order whatever order they finished in.
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LlmClient } from '../../assistant/llm/llm-client';
+import { createOllamaClient } from '../../assistant/llm/ollama-client';
+import { openKnowledgeIndex } from '../../knowledge/open-knowledge-index';
+import type { KnowledgeIndex } from '../../knowledge/types';
+import { registeredTools, type AnyTool } from '../../tools/index';
+import type { CaseResult } from '../case-result';
+import { filterCases, type LoadedProvider, type LoadedSuite } from '../load-suite';
+import {
+  buildCompanySnapshot,
+  createStorePool,
+  evalClock,
+  type CompanySnapshot,
+} from './eval-company';
+import { RecordingBook, suiteName } from './recording-book';
+import type { EvalMode } from './recording-llm';
+import { runCase, type CaseJob } from './run-case';
+import { summarize, type EvalSummary } from './run-summary';
+
+export const defaultDocsDir = fileURLToPath(new URL('../../knowledge/docs', import.meta.url));
+export const defaultRecordingsDir = fileURLToPath(new URL('../recordings', import.meta.url));
+
+export interface EvalProgress {
+  done: number;
+  total: number;
+  last: CaseResult;
+}
+
+export interface RunEvalOptions {
+  suites: readonly LoadedSuite[];
+  /** Ollama model names replacing every suite's providers (`--models`) */
+  providers?: readonly string[];
+  /** agent-system versions replacing every suite's prompts (`--prompt-version`) */
+  promptVersions?: readonly number[];
+  repeat: number;
+  concurrency: number;
+  filter?: string;
+  mode: EvalMode;
+  recordingsDir: string;
+  ollamaHost: string;
+  /** the llm-rubric judge's Ollama model (`--judge`) */
+  judge?: string;
+  signal: AbortSignal;
+  onProgress?: (progress: EvalProgress) => void;
+  /** the real model client; default an Ollama client for ollamaHost (unused in replay) */
+  llm?: LlmClient;
+  /** the company's data; default the demo company of evalCompanyOptions */
+  company?: CompanySnapshot;
+  docsDir?: string;
+  tools?: readonly AnyTool[];
+  replayTiming?: 'recorded' | 'instant';
+}
+
+export interface EvalRun {
+  id: string;
+  startedAt: string;
+  finishedAt: string;
+  wallMs: number;
+  mode: EvalMode;
+  suites: { name: string; path: string; description: string }[];
+  providers: string[];
+  prompts: string[];
+  repeat: number;
+  concurrency: number;
+  filter?: string;
+  results: CaseResult[];
+  summary: EvalSummary;
+  /** recording files written (record mode) */
+  recordingsWritten: string[];
+  /** the replay misses, one line each (replay mode) */
+  replayMisses: string[];
+}
+
+export class EvalInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EvalInputError';
+  }
+}
+
+function promptsOf(
+  suite: LoadedSuite,
+  override: readonly number[] | undefined,
+): { label: string; version: number }[] {
+  const labels = override ? override.map((version) => `agent-system@${version}`) : suite.prompts;
+  return labels.map((label) => {
+    const match = /^agent-system@(\d+)$/.exec(label);
+    if (!match)
+      throw new EvalInputError(
+        `${suite.path}: prompt "${label}" is not an agent-system prompt; the runner drives the agent, so use agent-system@N`,
+      );
+    return { label, version: Number(match[1]) };
+  });
+}
+
+function providersOf(
+  suite: LoadedSuite,
+  override: readonly string[] | undefined,
+): LoadedProvider[] {
+  return override
+    ? override.map((model) => ({ id: `ollama:chat:${model}`, model }))
+    : suite.providers;
+}
+
+function newRunId(now: Date): string {
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
+  return `${stamp}-${randomBytes(3).toString('hex')}`;
+}
+
+function validate(options: RunEvalOptions): void {
+  if (!Number.isInteger(options.repeat) || options.repeat < 1)
+    throw new EvalInputError(`repeat must be a whole number >= 1, got ${options.repeat}`);
+  if (!Number.isInteger(options.concurrency) || options.concurrency < 1)
+    throw new EvalInputError(`concurrency must be a whole number >= 1, got ${options.concurrency}`);
+  if (options.suites.length === 0) throw new EvalInputError('no suites to run');
+  if (options.providers?.length === 0) throw new EvalInputError('--models names no model');
+}
+
+/** The jobs in matrix order: suite, provider, prompt, case, repeat. */
+export function matrixJobs(options: RunEvalOptions): CaseJob[] {
+  const jobs: CaseJob[] = [];
+  for (const suite of options.suites) {
+    const cases = filterCases(suite.cases, options.filter);
+    const prompts = promptsOf(suite, options.promptVersions);
+    for (const provider of providersOf(suite, options.providers))
+      for (const prompt of prompts)
+        for (const loaded of cases)
+          for (let repeat = 0; repeat < options.repeat; repeat += 1)
+            jobs.push({
+              suite: suiteName(suite.path),
+              loaded,
+              provider,
+              prompt: prompt.label,
+              promptVersion: prompt.version,
+              repeat,
+            });
+  }
+  return jobs;
+}
+
+async function openKnowledge(docsDir: string): Promise<KnowledgeIndex> {
+  // lexical only (no embedder): the index directory is never written
+  return openKnowledgeIndex({ docsDir, indexDir: path.join(docsDir, '.eval-unused') });
+}
+
+export async function runEval(options: RunEvalOptions): Promise<EvalRun> {
+  validate(options);
+  const started = new Date();
+  const startedMs = performance.now();
+  const jobs = matrixJobs(options);
+  if (jobs.length === 0)
+    throw new EvalInputError(
+      options.filter
+        ? `no case is tagged "${options.filter}" (nor has it as metadata.user)`
+        : 'the suites hold no cases',
+    );
+  const company = options.company ?? buildCompanySnapshot();
+  const clock = evalClock(company.today);
+  const knowledge = await openKnowledge(options.docsDir ?? defaultDocsDir);
+  const book = options.mode === 'live' ? undefined : new RecordingBook(options.recordingsDir);
+  const llm =
+    options.mode === 'replay'
+      ? undefined
+      : (options.llm ??
+        createOllamaClient({ host: options.ollamaHost, numCtx: 16_384, keepAlive: '30m' }));
+
+  if (book && options.mode === 'record') {
+    const bySuiteModel = new Map<string, { suite: string; model: string; cases: Set<string> }>();
+    for (const job of jobs) {
+      const key = JSON.stringify([job.suite, job.provider.model]);
+      const entry = bySuiteModel.get(key) ?? {
+        suite: job.suite,
+        model: job.provider.model,
+        cases: new Set(),
+      };
+      entry.cases.add(job.loaded.caseId);
+      bySuiteModel.set(key, entry);
+    }
+    for (const entry of bySuiteModel.values())
+      await book.forget(entry.suite, entry.model, entry.cases);
+  }
+
+  const concurrency = Math.min(options.concurrency, jobs.length);
+  const pool = createStorePool(company, concurrency);
+  const results: CaseResult[] = new Array<CaseResult>(jobs.length);
+  let next = 0;
+  let done = 0;
+  const deps = {
+    mode: options.mode,
+    ...(llm ? { llm } : {}),
+    ...(book ? { book } : {}),
+    ...(options.replayTiming ? { replayTiming: options.replayTiming } : {}),
+    tools: options.tools ?? registeredTools,
+    knowledge,
+    clock,
+    ...(options.judge ? { judgeModel: options.judge } : {}),
+    signal: options.signal,
+  };
+  const worker = async () => {
+    while (next < jobs.length && !options.signal.aborted) {
+      const index = next;
+      next += 1;
+      const job = jobs[index]!;
+      const result = await pool.use((store) => runCase(job, store, deps));
+      results[index] = result;
+      done += 1;
+      options.onProgress?.({ done, total: jobs.length, last: result });
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: concurrency }, worker));
+  } finally {
+    pool.close();
+  }
+  if (options.signal.aborted)
+    throw options.signal.reason ?? new Error('the evaluation was stopped');
+  const recordingsWritten = book && options.mode === 'record' ? await book.save() : [];
+  const replayMisses = results.flatMap((result) =>
+    result.assertions
+      .filter((outcome) => outcome.type === 'replay')
+      .map((outcome) => outcome.reason),
+  );
+  const providers = [...new Set(jobs.map((job) => job.provider.id))];
+  const prompts = [...new Set(jobs.map((job) => job.prompt))];
+  return {
+    id: newRunId(started),
+    startedAt: started.toISOString(),
+    finishedAt: new Date().toISOString(),
+    wallMs: performance.now() - startedMs,
+    mode: options.mode,
+    suites: options.suites.map((suite) => ({
+      name: suiteName(suite.path),
+      path: suite.path,
+      description: suite.description,
+    })),
+    providers,
+    prompts,
+    repeat: options.repeat,
+    concurrency,
+    ...(options.filter ? { filter: options.filter } : {}),
+    results,
+    summary: summarize(results),
+    recordingsWritten,
+    replayMisses,
+  };
+}
