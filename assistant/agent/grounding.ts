@@ -24,9 +24,10 @@ const multipliers: Record<string, number> = {
 };
 
 // A number not glued to letters or a code (GRA-005, LIM-01, v2), with optional grouping and
-// decimals, a percent sign or a multiplier word after it.
+// decimals, a percent sign or a multiplier word after it. Word ends are checked with Unicode
+// letters, not \b (ASCII-only: "1,240 más" would read as 1,240 m = 1.24 billion).
 const numberPattern =
-  /(?<![\p{L}\d_.,]|[\p{L}]-)(\d{1,3}(?:[.,\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?!(?!(?:k|mm|m)\b)[\p{L}\d])(\s?%)?(?:\s?(k|mil|miles|thousand|mm|m|millón|millon|millones|millions?)\b)?/giu;
+  /(?<![\p{L}\d_.,]|[\p{L}]-)(\d{1,3}(?:[.,\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?!(?!(?:k|mm|m)(?![\p{L}\d]))[\p{L}\d])(\s?%)?(?:\s?(k|mil|miles|thousand|mm|m|millón|millon|millones|millions?)(?![\p{L}\d]))?/giu;
 
 function decimalsOf(text: string): number {
   return text.length;
