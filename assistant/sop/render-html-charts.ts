@@ -7,14 +7,21 @@ import type { ReportWords } from './render-labels';
 
 const maximumBars = 15;
 
-export function demandCharts(data: DemandReview, words: ReportWords): string[] {
-  const charts: string[] = [];
+/** A chart and its visible caption. */
+export interface ReportChart {
+  title: string;
+  svg: string;
+}
+
+export function demandCharts(data: DemandReview, words: ReportWords): ReportChart[] {
+  const charts: ReportChart[] = [];
   const categories = data.byCategory.filter(
     (row): row is typeof row & { wape: number } => row.wape !== null,
   );
   if (categories.length > 0) {
-    charts.push(
-      horizontalBars({
+    charts.push({
+      title: words.label('chartAccuracy'),
+      svg: horizontalBars({
         title: words.label('chartAccuracy'),
         rows: [...categories]
           .sort((a, b) => b.wape - a.wape)
@@ -33,11 +40,12 @@ export function demandCharts(data: DemandReview, words: ReportWords): string[] {
           },
         }),
       }),
-    );
+    });
   }
   if (data.outlook.length > 0) {
-    charts.push(
-      outlookChart({
+    charts.push({
+      title: words.label('chartOutlook'),
+      svg: outlookChart({
         title: words.label('chartOutlook'),
         forecastLabel: words.label('chartForecast'),
         lastYearLabel: words.label('chartLastYear'),
@@ -51,20 +59,21 @@ export function demandCharts(data: DemandReview, words: ReportWords): string[] {
           lastYearText: row.lastYearUnits === null ? '' : words.number(row.lastYearUnits),
         })),
       }),
-    );
+    });
   }
   return charts;
 }
 
-export function supplyCharts(data: SupplyReview, words: ReportWords): string[] {
-  const charts: string[] = [];
+export function supplyCharts(data: SupplyReview, words: ReportWords): ReportChart[] {
+  const charts: ReportChart[] = [];
   const covered = data.daysOfCover.filter(
     (row): row is typeof row & { days: number } => row.days !== null,
   );
   if (covered.length > 0) {
     // lowest cover first: the rows at risk of a stockout
-    charts.push(
-      horizontalBars({
+    charts.push({
+      title: words.label('chartCover'),
+      svg: horizontalBars({
         title: words.label('chartCover'),
         rows: [...covered]
           .sort((a, b) => a.days - b.days)
@@ -76,7 +85,7 @@ export function supplyCharts(data: SupplyReview, words: ReportWords): string[] {
             tone: row.days < 7 ? 'warning' : 'primary',
           })),
       }),
-    );
+    });
   }
   const valueRows: BarRow[] = [
     ...data.excess.items.map((item) => ({
@@ -95,8 +104,9 @@ export function supplyCharts(data: SupplyReview, words: ReportWords): string[] {
     .sort((a, b) => b.value - a.value)
     .slice(0, maximumBars);
   if (valueRows.length > 0) {
-    charts.push(
-      horizontalBars({
+    charts.push({
+      title: words.label('chartExcessExpiry'),
+      svg: horizontalBars({
         title: words.label('chartExcessExpiry'),
         rows: valueRows,
         legend: [
@@ -104,7 +114,7 @@ export function supplyCharts(data: SupplyReview, words: ReportWords): string[] {
           { tone: 'warning', label: words.label('expiryRisk').split(' (')[0] ?? '' },
         ],
       }),
-    );
+    });
   }
   return charts;
 }

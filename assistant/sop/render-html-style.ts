@@ -26,6 +26,8 @@ td.number,th.number{text-align:right;font-variant-numeric:tabular-nums}
 tr{break-inside:avoid}
 .empty{color:#566170;margin:2px 0 12px}
 .charts{display:flex;flex-wrap:wrap;gap:10px;margin:6px 0 10px}
+figure{margin:0;break-inside:avoid}
+figcaption{font-weight:600;font-size:12px;margin:0 0 2px}
 svg.chart{max-width:100%;height:auto;font-size:11px}
 svg.chart .label,svg.chart .value,svg.chart .legend{fill:#1c2430}
 svg.chart .bar-primary{fill:#2f6f9f}

@@ -33,6 +33,9 @@ describe('renderReportHtml', () => {
       'Days of cover by category and location',
       'Excess and expiry risk by item (S/)',
     ]);
+    expect(
+      [...document.querySelectorAll('figcaption')].map((caption) => caption.textContent),
+    ).toEqual(charts);
     expect(document.querySelectorAll('.kpi')).toHaveLength(10);
   });
 

@@ -75,7 +75,10 @@ export function renderReportHtml(report: SopReport): string {
         : section.id === 'supplyReview' && report.facts.supplyReview.status === 'available'
           ? supplyCharts(report.facts.supplyReview.data, words)
           : [];
-    if (charts.length > 0) parts.push(`<div class="charts">${charts.join('')}</div>`);
+    if (charts.length > 0)
+      parts.push(
+        `<div class="charts">${charts.map((chart) => `<figure><figcaption>${escape(chart.title)}</figcaption>${chart.svg}</figure>`).join('')}</div>`,
+      );
     for (const block of section.blocks) parts.push(htmlBlock(block, none));
     parts.push('</section>');
   }
