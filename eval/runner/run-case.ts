@@ -8,7 +8,7 @@ import type { AgentLogger } from '../../assistant/agent/agent-deps';
 import type { LlmClient } from '../../assistant/llm/llm-client';
 import type { Store } from '../../assistant/store/store';
 import { createStoreToolContext } from '../../assistant/store/tool-context';
-import type { KnowledgeIndex } from '../../knowledge/types';
+import type { KnowledgeIndex } from '../../assistant/lexical-knowledge';
 import type { AnyTool } from '../../tools/index';
 import type { AssertionOutcome, CaseResult } from '../case-result';
 import { scoreAssertion } from '../assertions/score-assertion';

@@ -2,12 +2,10 @@
 // bounded concurrency; in record mode the exchanges are saved at the end, in replay mode they are
 // served without a model. Results come back in matrix order whatever order they finished in.
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LlmClient } from '../../assistant/llm/llm-client';
 import { createOllamaClient } from '../../assistant/llm/ollama-client';
-import { openKnowledgeIndex } from '../../knowledge/open-knowledge-index';
-import type { KnowledgeIndex } from '../../knowledge/types';
+import { openLexicalKnowledge, type KnowledgeIndex } from '../../assistant/lexical-knowledge';
 import { registeredTools, type AnyTool } from '../../tools/index';
 import type { CaseResult } from '../case-result';
 import { filterCases, type LoadedProvider, type LoadedSuite } from '../load-suite';
@@ -22,7 +20,6 @@ import type { EvalMode } from './recording-llm';
 import { runCase, type CaseJob } from './run-case';
 import { summarize, type EvalSummary } from './run-summary';
 
-export const defaultDocsDir = fileURLToPath(new URL('../../knowledge/docs', import.meta.url));
 export const defaultRecordingsDir = fileURLToPath(new URL('../recordings', import.meta.url));
 
 export interface EvalProgress {
@@ -146,11 +143,6 @@ export function matrixJobs(options: RunEvalOptions): CaseJob[] {
   return jobs;
 }
 
-async function openKnowledge(docsDir: string): Promise<KnowledgeIndex> {
-  // lexical only (no embedder): the index directory is never written
-  return openKnowledgeIndex({ docsDir, indexDir: path.join(docsDir, '.eval-unused') });
-}
-
 export async function runEval(options: RunEvalOptions): Promise<EvalRun> {
   validate(options);
   const started = new Date();
@@ -164,7 +156,7 @@ export async function runEval(options: RunEvalOptions): Promise<EvalRun> {
     );
   const company = options.company ?? buildCompanySnapshot();
   const clock = evalClock(company.today);
-  const knowledge = await openKnowledge(options.docsDir ?? defaultDocsDir);
+  const knowledge: KnowledgeIndex = await openLexicalKnowledge(options.docsDir);
   const book = options.mode === 'live' ? undefined : new RecordingBook(options.recordingsDir);
   const llm =
     options.mode === 'replay'
