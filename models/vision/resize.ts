@@ -164,30 +164,40 @@ function resampleGrey(
   width: number,
   height: number,
 ): Float32Array {
-  const horizontal = axisWeights(sourceWidth, width);
-  const vertical = axisWeights(sourceHeight, height);
+  const {
+    first: columnFirst,
+    count: columnCount,
+    offset: columnOffset,
+    weights: columnWeights,
+  } = axisWeights(sourceWidth, width);
+  const {
+    first: rowFirst,
+    count: rowCount,
+    offset: rowOffset,
+    weights: rowWeights,
+  } = axisWeights(sourceHeight, height);
   const rows = new Float32Array(sourceHeight * width);
   for (let y = 0; y < sourceHeight; y += 1) {
     const sourceRow = y * sourceWidth;
     const targetRow = y * width;
     for (let x = 0; x < width; x += 1) {
-      const firstTap = sourceRow + horizontal.first[x]!;
-      const taps = horizontal.count[x]!;
-      const weightOffset = horizontal.offset[x]!;
+      const firstTap = sourceRow + columnFirst[x]!;
+      const taps = columnCount[x]!;
+      const weightOffset = columnOffset[x]!;
       let sum = 0;
       for (let tap = 0; tap < taps; tap += 1)
-        sum += horizontal.weights[weightOffset + tap]! * source[firstTap + tap]!;
+        sum += columnWeights[weightOffset + tap]! * source[firstTap + tap]!;
       rows[targetRow + x] = sum;
     }
   }
   const result = new Float32Array(width * height);
   for (let y = 0; y < height; y += 1) {
-    const firstTap = vertical.first[y]!;
-    const taps = vertical.count[y]!;
-    const weightOffset = vertical.offset[y]!;
+    const firstTap = rowFirst[y]!;
+    const taps = rowCount[y]!;
+    const weightOffset = rowOffset[y]!;
     const target = y * width;
     for (let tap = 0; tap < taps; tap += 1) {
-      const weight = vertical.weights[weightOffset + tap]!;
+      const weight = rowWeights[weightOffset + tap]!;
       const sourceRow = (firstTap + tap) * width;
       for (let x = 0; x < width; x += 1) result[target + x]! += weight * rows[sourceRow + x]!;
     }
