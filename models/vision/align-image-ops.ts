@@ -16,6 +16,42 @@ export function lumaOf(image: RgbaImage): GreyImage {
 }
 
 /**
+ * BT.601 luma averaged over factor x factor blocks, straight from RGBA in one pass (the same as
+ * downsampleBy(lumaOf(image), factor) without the full-size grey image).
+ */
+export function lumaBlocks(image: RgbaImage, factor: number): GreyImage {
+  if (!Number.isInteger(factor) || factor < 1) {
+    throw new RangeError(`factor: ${factor} must be a positive integer`);
+  }
+  if (factor === 1) return lumaOf(image);
+  const width = Math.max(1, Math.floor(image.width / factor));
+  const height = Math.max(1, Math.floor(image.height / factor));
+  const out = new Float32Array(width * height);
+  const sums = new Float64Array(width);
+  const data = image.data;
+  const scale = 1 / (factor * factor);
+  for (let y = 0; y < height; y += 1) {
+    sums.fill(0);
+    for (let dy = 0; dy < factor; dy += 1) {
+      let pixel = (y * factor + dy) * image.width * 4;
+      for (let x = 0; x < width; x += 1) {
+        let red = 0;
+        let green = 0;
+        let blue = 0;
+        for (let dx = 0; dx < factor; dx += 1, pixel += 4) {
+          red += data[pixel]!;
+          green += data[pixel + 1]!;
+          blue += data[pixel + 2]!;
+        }
+        sums[x] = sums[x]! + 0.299 * red + 0.587 * green + 0.114 * blue;
+      }
+    }
+    for (let x = 0; x < width; x += 1) out[y * width + x] = sums[x]! * scale;
+  }
+  return { width, height, data: out };
+}
+
+/**
  * Averages factor x factor blocks (the last partial block averages what there is). Pixel centre
  * (x, y) of the result sits at (factor * x + (factor - 1) / 2, ...) of the input.
  */

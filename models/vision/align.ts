@@ -8,7 +8,7 @@
 // label carry the alignment.
 import type { CheckResult } from './check-result';
 import type { PixelBox, RgbaImage } from './image';
-import { downsampleBy, lumaOf, normaliseLocalContrast } from './align-image-ops';
+import { downsampleBy, lumaBlocks, normaliseLocalContrast } from './align-image-ops';
 import { coarseSearch } from './align-coarse';
 import { refineWarp } from './align-refine';
 import { applyMatrix3, multiplyMatrix3, warpRgba, type Matrix3 } from './warp';
@@ -123,16 +123,23 @@ export function alignToReference(
   while (longSide / factors[factors.length - 1]! > coarseSide) {
     factors.push(factors[factors.length - 1]! * 2);
   }
-  const referenceGrey = lumaOf(reference);
-  const photoGrey = lumaOf(photo);
-  const levels = factors.map((factor) => {
-    const ref = downsampleBy(referenceGrey, factor);
-    const radius = Math.max(2, Math.round(Math.max(ref.width, ref.height) / 16));
+  // the finest level straight from RGBA, each coarser one by halving the previous
+  let referenceLevel = lumaBlocks(reference, finest);
+  let photoLevel = lumaBlocks(photo, finest);
+  const levels = factors.map((factor, index) => {
+    if (index > 0) {
+      referenceLevel = downsampleBy(referenceLevel, 2);
+      photoLevel = downsampleBy(photoLevel, 2);
+    }
+    const radius = Math.max(
+      2,
+      Math.round(Math.max(referenceLevel.width, referenceLevel.height) / 16),
+    );
     return {
       factor,
-      reference: normaliseLocalContrast(ref, radius),
-      photo: normaliseLocalContrast(downsampleBy(photoGrey, factor), radius),
-      mask: maskOutside(ref.width, ref.height, factor, options.ignoreBox),
+      reference: normaliseLocalContrast(referenceLevel, radius),
+      photo: normaliseLocalContrast(photoLevel, radius),
+      mask: maskOutside(referenceLevel.width, referenceLevel.height, factor, options.ignoreBox),
     };
   });
   const coarsest = levels[levels.length - 1]!;

@@ -152,9 +152,19 @@ export function measureLabel(
   let motion: Matrix3 = [1, 0, 0, 0, 1, 0, 0, 0, 1];
   let correlation = 0;
   let searched = false;
+  // pyramid of the window: the finest level first, each coarser one by halving the previous
+  const pyramid = new Map<number, { reference: GreyImage; photo: GreyImage }>();
+  let referenceLevelImage = downsampleWithHoles(referenceGrey, fineFactor);
+  let photoLevelImage = downsampleWithHoles(photoGrey, fineFactor);
+  for (let factor = fineFactor; factor <= coarseFactor; factor *= 2) {
+    if (factor > fineFactor) {
+      referenceLevelImage = downsampleWithHoles(referenceLevelImage, 2);
+      photoLevelImage = downsampleWithHoles(photoLevelImage, 2);
+    }
+    pyramid.set(factor, { reference: referenceLevelImage, photo: photoLevelImage });
+  }
   for (let factor = coarseFactor; factor >= fineFactor; factor /= 2) {
-    const referenceLevel = downsampleWithHoles(referenceGrey, factor);
-    const photoLevel = downsampleWithHoles(photoGrey, factor);
+    const { reference: referenceLevel, photo: photoLevel } = pyramid.get(factor)!;
     const left = Math.round(labelBox.x / factor);
     const top = Math.round(labelBox.y / factor);
     const template = cropGrey(

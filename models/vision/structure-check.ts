@@ -8,7 +8,7 @@
 import type { CheckResult, Finding } from './check-result';
 import type { GreyImage, PixelBox, RgbaImage } from './image';
 import type { QcTolerances } from './qc-spec';
-import { boxMean, downsampleBy } from './align-image-ops';
+import { boxMean } from './align-image-ops';
 import { connectedComponents } from './connected-components';
 import { ssimMap } from './ssim';
 
@@ -26,50 +26,68 @@ export type StructureCheckResult = CheckResult & {
   meanSsim: number;
 };
 
-/** Grey levels of both images and which pixels to compare (mask and photo coverage). */
-function greyPair(
+/**
+ * Grey levels of both images averaged over factor x factor blocks, in one pass over the pixels, and
+ * the fraction of each block that is compared (mask and photo coverage). The photo's levels get the
+ * least-squares gain and offset that match them to the reference over the compared pixels; pixels
+ * not compared take the reference's level, so they add no difference.
+ */
+function blockPair(
   aligned: RgbaImage,
   reference: RgbaImage,
   mask: Uint8Array | undefined,
+  factor: number,
 ): { photo: GreyImage; golden: GreyImage; valid: GreyImage } {
-  const { width, height } = reference;
-  const size = width * height;
-  const photo = new Float32Array(size);
-  const golden = new Float32Array(size);
-  const valid = new Float32Array(size);
+  const width = Math.max(1, Math.floor(reference.width / factor));
+  const height = Math.max(1, Math.floor(reference.height / factor));
+  const blocks = width * height;
+  const photoSum = new Float64Array(blocks);
+  const goldenSum = new Float64Array(blocks);
+  const goldenOutside = new Float64Array(blocks);
+  const validCount = new Float64Array(blocks);
   let n = 0;
   let sp = 0;
   let sg = 0;
   let spp = 0;
   let spg = 0;
-  for (let index = 0, pixel = 0; index < size; index += 1, pixel += 4) {
-    const g =
-      0.299 * reference.data[pixel]! +
-      0.587 * reference.data[pixel + 1]! +
-      0.114 * reference.data[pixel + 2]!;
-    const p =
-      0.299 * aligned.data[pixel]! +
-      0.587 * aligned.data[pixel + 1]! +
-      0.114 * aligned.data[pixel + 2]!;
-    golden[index] = g;
-    photo[index] = p;
-    const use = aligned.data[pixel + 3] !== 0 && (!mask || mask[index] !== 0);
-    if (!use) continue;
-    valid[index] = 1;
-    n += 1;
-    sp += p;
-    sg += g;
-    spp += p * p;
-    spg += p * g;
+  const a = aligned.data;
+  const r = reference.data;
+  for (let y = 0; y < height * factor; y += 1) {
+    const blockRow = Math.floor(y / factor) * width;
+    let index = y * reference.width;
+    let pixel = index * 4;
+    for (let x = 0; x < width * factor; x += 1, index += 1, pixel += 4) {
+      const block = blockRow + Math.floor(x / factor);
+      const g = 0.299 * r[pixel]! + 0.587 * r[pixel + 1]! + 0.114 * r[pixel + 2]!;
+      goldenSum[block] = goldenSum[block]! + g;
+      if (a[pixel + 3] === 0 || (mask && mask[index] === 0)) {
+        goldenOutside[block] = goldenOutside[block]! + g;
+        continue;
+      }
+      const p = 0.299 * a[pixel]! + 0.587 * a[pixel + 1]! + 0.114 * a[pixel + 2]!;
+      photoSum[block] = photoSum[block]! + p;
+      validCount[block] = validCount[block]! + 1;
+      n += 1;
+      sp += p;
+      sg += g;
+      spp += p * p;
+      spg += p * g;
+    }
   }
-  const variance = spp / n - (sp / n) ** 2;
+  const variance = n > 0 ? spp / n - (sp / n) ** 2 : 0;
   const gain = variance > 1e-6 ? (spg / n - (sp / n) * (sg / n)) / variance : 1;
   // a gain far from 1 is no longer "lighting": keep it within [0.5, 2]
   const boundedGain = Math.min(2, Math.max(0.5, gain));
-  const offset = sg / n - boundedGain * (sp / n);
-  for (let index = 0; index < size; index += 1) {
-    // pixels not compared copy the reference, so they add no difference to the map
-    photo[index] = valid[index] === 1 ? boundedGain * photo[index]! + offset : golden[index]!;
+  const offset = n > 0 ? sg / n - boundedGain * (sp / n) : 0;
+  const area = factor * factor;
+  const photo = new Float32Array(blocks);
+  const golden = new Float32Array(blocks);
+  const valid = new Float32Array(blocks);
+  for (let block = 0; block < blocks; block += 1) {
+    const count = validCount[block]!;
+    photo[block] = (boundedGain * photoSum[block]! + offset * count + goldenOutside[block]!) / area;
+    golden[block] = goldenSum[block]! / area;
+    valid[block] = count / area;
   }
   return {
     photo: { width, height, data: photo },
@@ -170,10 +188,7 @@ export function checkStructure(
   const minRegionFraction = options.minRegionFraction ?? 0.002;
   const mergeFraction = options.mergeDistanceFraction ?? 0.03;
   const factor = Math.max(1, Math.round(Math.min(reference.width, reference.height) / 256));
-  const pair = greyPair(aligned, reference, mask);
-  const photo = downsampleBy(pair.photo, factor);
-  const golden = downsampleBy(pair.golden, factor);
-  const valid = downsampleBy(pair.valid, factor);
+  const { photo, golden, valid } = blockPair(aligned, reference, mask, factor);
   const { width, height } = photo;
   const { map } = ssimMap(photo, golden);
   const heat = new Float32Array(width * height);
