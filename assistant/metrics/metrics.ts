@@ -27,6 +27,12 @@ export interface Metrics {
   agentRunDuration: Histogram<'outcome'>;
   /** ayni_ws_connections */
   wsConnections: Gauge;
+  /** ayni_job_last_success_timestamp_seconds{job}: Unix time of each scheduled job's last success */
+  jobLastSuccess: Gauge<'job'>;
+  /** ayni_job_duration_seconds{job, outcome}: outcome succeeded | failed */
+  jobDuration: Histogram<'job' | 'outcome'>;
+  /** ayni_job_failures_total{job} */
+  jobFailures: Counter<'job'>;
 }
 
 // Local models on a CPU or a small GPU: an operation may take over a minute.
@@ -96,6 +102,25 @@ export function createMetrics(registry: Registry): Metrics {
     wsConnections: new Gauge({
       name: 'ayni_ws_connections',
       help: 'Open WebSocket connections',
+      registers,
+    }),
+    jobLastSuccess: new Gauge({
+      name: 'ayni_job_last_success_timestamp_seconds',
+      help: 'Unix time of the last successful run of each scheduled job',
+      labelNames: ['job'],
+      registers,
+    }),
+    jobDuration: new Histogram({
+      name: 'ayni_job_duration_seconds',
+      help: 'Duration of one scheduled job run in seconds, by job and outcome',
+      labelNames: ['job', 'outcome'],
+      buckets: [0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800],
+      registers,
+    }),
+    jobFailures: new Counter({
+      name: 'ayni_job_failures_total',
+      help: 'Failed runs of each scheduled job',
+      labelNames: ['job'],
       registers,
     }),
   };

@@ -9,6 +9,7 @@ import {
 import { createConversationRepository } from './repositories/conversations';
 import { createInventoryRepository, createSupplyRepository } from './repositories/inventory';
 import { createLocationRepository } from './repositories/locations';
+import { createPlanningRepository } from './repositories/planning';
 import { createProductRepository } from './repositories/products';
 import { createReportRepository } from './repositories/reports';
 import { createSalesRepository } from './repositories/sales';
@@ -27,6 +28,7 @@ export function createStore(database: SqliteDatabase) {
     meta: createMetaRepository(database),
     conversations: createConversationRepository(database),
     reports: createReportRepository(database),
+    planning: createPlanningRepository(database),
     /** True when the store holds no products, locations or sales. */
     isEmpty(): boolean {
       return (

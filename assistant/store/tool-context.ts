@@ -1,6 +1,7 @@
 // The tools' ToolContext (tools/tool-context.ts) over the store's repositories.
 import type { KnowledgeIndex } from '../../knowledge/types';
 import type { ListingHistory, ToolContext, ToolLogger } from '../../tools/tool-context';
+import { planningRecordsOf } from './repositories/planning';
 import type { Store } from './store';
 
 export interface StoreToolContextOptions {
@@ -151,6 +152,7 @@ export function createStoreToolContext(
         );
       },
     },
+    planning: planningRecordsOf(store.planning),
     signal: options.signal,
     now: options.now,
     logger: options.logger,

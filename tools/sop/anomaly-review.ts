@@ -1,11 +1,11 @@
-// The S&OP summary's anomalies and incidents (issue 9): detect_anomalies' engine run over the month
-// (medium sensitivity), its unexplained anomalies with their value at risk, what the calendar,
+// The S&OP summary's anomalies and incidents (issue 9): detect_anomalies' engine over the month
+// (medium sensitivity; the nightly scan's stored findings when it covered the same days, else run now), its unexplained anomalies with their value at risk, what the calendar,
 // promotions, prices and stock explained, the incidents and the business-rule alerts, kept to the
 // scope and to the largest rows.
 import { detectAnomalies, type DetectAnomaliesInput } from '../detect-anomalies';
 import type { SalesScope, ToolContext } from '../tool-context';
 import { monthEnd, monthStart } from './months';
-import type { AnomalyReview, SopSection } from './sop-facts';
+import type { AnomalyReview, SopSection, StoredAnomalyScan } from './sop-facts';
 
 /** Most rows kept in each list, the largest value at risk first. */
 export const ANOMALY_REVIEW_ROWS = 20;
@@ -42,7 +42,12 @@ export function buildAnomalyReview(
     ...(category !== undefined && { category }),
     ...(location !== undefined && { location }),
   };
-  const result = detectAnomalies(input, context);
+  // the nightly scan of the month, when it saw the same days of sales (else the data moved on)
+  const stored = context.planning?.anomalyScan?.(month);
+  const fromScan = stored !== undefined && stored.to === to && stored.sensitivity === 'medium';
+  const result: Omit<StoredAnomalyScan, 'scannedOn'> = fromScan
+    ? stored
+    : detectAnomalies(input, context);
   const categoryOf = new Map(context.catalog.products().map((item) => [item.sku, item.category]));
   const regionOf = new Map(context.catalog.locations().map((item) => [item.code, item.region]));
   const inScope = (sku: string, place: string) =>
@@ -60,6 +65,7 @@ export function buildAnomalyReview(
   return {
     status: 'available',
     data: {
+      ...(fromScan ? { source: 'nightly_scan', scannedOn: stored.scannedOn } : { source: 'live' }),
       anomalies: byValue(result.anomalies.filter((item) => inScope(item.sku, item.location))).map(
         (item) => ({
           sku: item.sku,

@@ -148,6 +148,10 @@ export const supplyReview = z.object({
 export type SupplyReview = z.infer<typeof supplyReview>;
 
 export const anomalyReview = z.object({
+  /** where the findings come from: the nightly scan kept in the store, or a scan run now */
+  source: z.enum(['nightly_scan', 'live']).optional(),
+  /** the day of the nightly scan, when source is nightly_scan */
+  scannedOn: z.string().optional(),
   anomalies: z.array(
     z.object({
       sku: z.string(),
@@ -303,6 +307,48 @@ export interface PlanningRecords {
     lower: number | null;
     upper: number | null;
     method: string;
+  }[];
+  /** The month's findings from the latest nightly anomaly scan over it, when one was kept. */
+  anomalyScan?(month: string): StoredAnomalyScan | undefined;
+}
+
+interface StoredFinding {
+  sku: string;
+  location: string;
+  start: string;
+  kind: string;
+  observed: number;
+  expected: number;
+  valueAtRisk: number | null;
+  explanation: string;
+}
+
+/**
+ * detect_anomalies' output for one month (medium sensitivity, every listing, no row limit) as the
+ * nightly scan ran it: from the month's first day to `to`, the last day of sales it saw in the month.
+ */
+export interface StoredAnomalyScan {
+  scannedOn: string;
+  from: string;
+  to: string;
+  sensitivity: string;
+  anomalies: StoredFinding[];
+  explained: StoredFinding[];
+  incidents: {
+    start: string;
+    end: string;
+    skus: string[];
+    locations: string[];
+    anomalies: number;
+    valueAtRisk: number | null;
+    summary: string;
+  }[];
+  rules: {
+    rule: string;
+    sku: string;
+    location: string;
+    valueAtRisk: number | null;
+    explanation: string;
   }[];
 }
 
