@@ -3,7 +3,8 @@
 // company (target < 3 s) and (b) for a company of about 30,000 SKU x location series (target
 // < 60 s). Generating and loading the data is not timed. Per-section times come from the facts
 // assembly's own debug log.
-//   npm run bench:summary -- [--series 30000] [--years 2] [--skip-demo] [--skip-scale]
+//   npm run bench:summary -- [--series 30000] [--days 400] [--skip-demo] [--skip-scale]
+// The scale company is synthetic (sop-bench-store.ts): the demo generator tops out near 1,000 series.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,12 +12,12 @@ import { generateReport } from '../sop/generate-report';
 import { renderReportHtml } from '../sop/render-html';
 import { renderReportMarkdown } from '../sop/render-markdown';
 import { loadDemoCompany } from '../store/demo/load';
+import { loadScaleCompany } from './sop-bench-store';
 import { openStore, type Store } from '../store/store';
 import { createStoreToolContext } from '../store/tool-context';
 
 const today = '2026-11-01';
 const month = '2026-10';
-const locationsPerCompany = 8;
 
 interface PackTiming {
   series: number;
@@ -98,19 +99,16 @@ function print(label: string, timing: PackTiming, targetMs: number): void {
 
 async function benchCompany(
   label: string,
-  options: { skuCount?: number; years: number },
+  options: { scaleSeries?: number; days: number },
   targetMs: number,
 ): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'ayni-sop-bench-'));
   const store = openStore({ path: join(folder, 'ayni.db') });
   try {
     const loadStarted = performance.now();
-    loadDemoCompany(store, {
-      seed: 1,
-      today,
-      years: options.years,
-      ...(options.skuCount !== undefined && { skuCount: options.skuCount }),
-    });
+    if (options.scaleSeries === undefined) loadDemoCompany(store, { seed: 1, today, years: 3 });
+    else
+      loadScaleCompany(store, { series: options.scaleSeries, days: options.days, today, seed: 1 });
     console.log(
       `${label}: data generated and loaded in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s (not timed)`,
     );
@@ -122,11 +120,12 @@ async function benchCompany(
 }
 
 const seriesTarget = Number(argument('--series') ?? 30_000);
-const years = Number(argument('--years') ?? 2);
-if (!process.argv.includes('--skip-demo')) await benchCompany('demo company', { years: 3 }, 3_000);
+const days = Number(argument('--days') ?? 400);
+if (!process.argv.includes('--skip-demo'))
+  await benchCompany('demo company', { days: 3 * 365 }, 3_000);
 if (!process.argv.includes('--skip-scale'))
   await benchCompany(
-    `scale (${seriesTarget.toLocaleString('en')} series asked)`,
-    { skuCount: Math.ceil(seriesTarget / locationsPerCompany), years },
+    `synthetic company (${seriesTarget.toLocaleString('en')} series, ${days} days)`,
+    { scaleSeries: seriesTarget, days },
     60_000,
   );
