@@ -174,12 +174,12 @@ export async function loadSuite(suitePath: string): Promise<LoadedSuite> {
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
   const yamlError = document.errors[0];
   if (yamlError) {
-    const position = yamlError.linePos?.[0];
+    const position = lineCounter.linePos(yamlError.pos[0]);
     throw new SuiteLoadError(
-      `${where(file, position?.line, position?.col)}: not valid YAML: ${yamlError.message.split('\n')[0]}`,
+      `${where(file, position.line, position.col)}: not valid YAML: ${yamlError.message.split('\n')[0]}`,
       file,
-      position?.line,
-      position?.col,
+      position.line,
+      position.col,
     );
   }
   const raw: unknown = document.toJS();
