@@ -64,8 +64,15 @@ function filterPlanes(
       const row = y * width;
       for (let x = 0; x < width; x += 1) {
         let total = 0;
-        for (let k = 0; k < taps.length; k += 1)
-          total += taps[k]! * source[row + columnIndex[x + k]!]!;
+        if (x >= radius && x < width - radius) {
+          // interior: the window lies inside the row, no mirrored indices needed
+          const start = row + x - radius;
+          for (let k = 0; k < taps.length; k += 1) total += taps[k]! * source[start + k]!;
+        } else {
+          for (let k = 0; k < taps.length; k += 1) {
+            total += taps[k]! * source[row + columnIndex[x + k]!]!;
+          }
+        }
         target[row + x] = total;
       }
     }
