@@ -2,6 +2,7 @@
 // as pipe tables, HTML as <table> with charts beside them. A section that is not available
 // becomes its "Not available: <reason>" line and nothing else — never a table of zeros.
 import type { SopFacts, SopKpi, SopSection } from '../../tools/sop/sop-facts';
+import { reasonIn } from '../../tools/sop/template-narrative';
 import { reportWords, type ReportWords } from './render-labels';
 import {
   anomalyBlocks,
@@ -110,7 +111,7 @@ function sectionView<T>(
     return {
       id,
       title,
-      notAvailable: `${words.label('notAvailable')}: ${section.reason}`,
+      notAvailable: `${words.label('notAvailable')}: ${reasonIn(section.reason, words.language)}`,
       blocks: [],
     };
   return { id, title, blocks: blocks(section.data, words, names) };

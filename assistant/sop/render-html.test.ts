@@ -70,7 +70,7 @@ describe('renderReportHtml', () => {
     const document = parse(renderReportHtml(sampleReport()));
     const quality = document.querySelector('#quality');
     expect(quality?.querySelector('.not-available')?.textContent).toBe(
-      'Not available: no inspections recorded in 2026-10',
+      'Not available: no inspections recorded in October 2026',
     );
     expect(quality?.querySelectorAll('table, svg')).toHaveLength(0);
   });

@@ -22,7 +22,7 @@ describe('renderReportMarkdown', () => {
   it('writes a missing section as "Not available: <reason>" and no table of zeros under it', () => {
     const markdown = renderReportMarkdown(sampleReport());
     const quality = markdown.split('## Quality (inspections)\n')[1]?.split('\n## ')[0] ?? '';
-    expect(quality.trim()).toBe('_Not available: no inspections recorded in 2026-10_');
+    expect(quality.trim()).toBe('_Not available: no inspections recorded in October 2026_');
   });
 
   it('writes the Spanish labels and "No disponible" for a Spanish report', () => {
@@ -34,6 +34,8 @@ describe('renderReportMarkdown', () => {
       '## Revisión de la demanda\n\n_No disponible: no forecast snapshots_',
     );
     expect(markdown).toContain('| Tasa de cumplimiento | 96.2% | 97.1% | ▼ -0.9 pp (peor) |');
+    // the builders' English reason, in Spanish
+    expect(markdown).toContain('## Calidad (inspecciones)\n\n_No disponible: sin inspecciones');
   });
 
   it('puts the previous month beside each KPI with the arrow of better or worse (else the card misleads)', () => {
