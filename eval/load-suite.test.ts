@@ -123,6 +123,28 @@ describe('loadSuite', () => {
     expect(error.message).toContain('tests[0].assert[0].value');
   });
 
+  it('checks assertion fields at load time with their line, otherwise a bad regex fails only after the run', async () => {
+    const error = await loadError(fixture('invalid-regex.yaml'));
+    expect(error.line).toBe(17);
+    expect(error.message).toContain('test 0 "Weekly sales"');
+    expect(error.message).toContain('tests[0].assert[0].args.grain.regex');
+    expect(error.message).toContain('/(week/ is not a valid regular expression');
+  });
+
+  it('reports a bad defaultTest assertion where defaultTest wrote it', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'ayni-suite-'));
+    temporary.push(dir);
+    const file = path.join(dir, 'suite.yaml');
+    await writeFile(
+      file,
+      "description: x\nprompts: ['agent-system@1']\nproviders: [ollama:chat:m]\ndefaultTest:\n  assert:\n    - type: tool-args\n      args: { product: { sku: GRA-005 } }\ntests:\n  - description: One\n    vars: { message: hola }\n",
+    );
+    const error = await loadError(file);
+    expect(error.message).toContain('defaultTest.assert[0].tool');
+    expect(error.message).toContain('name the tool in `tool`');
+    expect(error.line).toBe(6);
+  });
+
   it('says when the file does not exist', async () => {
     const error = await loadError(fixture('nothing-here.yaml'));
     expect(error.message).toContain('no such file');

@@ -5,6 +5,7 @@ import { access, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
+import { assertionProblem } from './assertions/check-assertion';
 import { renderValue, TemplateError } from './load-suite-template';
 import { suiteSchema, type Assertion, type Suite, type TestCase } from './suite-schema';
 
@@ -223,19 +224,32 @@ export async function loadSuite(suitePath: string): Promise<LoadedSuite> {
     }
     const assertions = [...(suite.defaultTest?.assert ?? []), ...test.assert];
     const ownStart = suite.defaultTest?.assert?.length ?? 0;
+    // An assertion from defaultTest is reported where defaultTest wrote it.
+    const assertionError = (position: number, field: string, message: string) => {
+      if (position >= ownStart)
+        return fail(['assert', position - ownStart, ...field.split('.')], message);
+      const keys = ['defaultTest', 'assert', position, ...field.split('.')];
+      const at = positionOf(document, lineCounter, keys);
+      return new SuiteLoadError(
+        `${where(file, at?.line, at?.col)}: test ${index} "${test.description}": ${fieldName(keys)}: ${message}`,
+        file,
+        at?.line,
+        at?.col,
+      );
+    };
     const assert = assertions.map((assertion, position) => {
-      if (assertion.value === undefined) return assertion;
-      try {
-        return { ...assertion, value: renderValue(assertion.value, vars) };
-      } catch (error) {
-        if (!(error instanceof TemplateError)) throw error;
-        throw position < ownStart
-          ? new SuiteLoadError(
-              `${where(file, positionOf(document, lineCounter, ['defaultTest', 'assert', position])?.line)}: test ${index} "${test.description}": defaultTest.assert[${position}].value: ${error.message}`,
-              file,
-            )
-          : fail(['assert', position - ownStart, 'value'], error.message);
+      let rendered = assertion;
+      if (assertion.value !== undefined) {
+        try {
+          rendered = { ...assertion, value: renderValue(assertion.value, vars) };
+        } catch (error) {
+          if (!(error instanceof TemplateError)) throw error;
+          throw assertionError(position, 'value', error.message);
+        }
       }
+      const problem = assertionProblem(rendered);
+      if (problem) throw assertionError(position, problem.field, problem.message);
+      return rendered;
     });
     const { user, tags, ...metadata } = test.metadata ?? {};
     cases.push({

@@ -7,7 +7,7 @@ import { verdict, type Verdict } from './scoring-context';
 
 export type BudgetAssertionType = 'latency' | 'ttft' | 'tokens' | 'max-steps';
 
-function limitOf(assertion: Assertion): number {
+export function limitOf(assertion: Assertion): number {
   const candidates =
     assertion.type === 'latency'
       ? [assertion.threshold, assertion.max, assertion.value]

@@ -10,7 +10,7 @@ import { verdict, type Verdict } from './scoring-context';
 
 const timeoutMs = 1000;
 
-function functionSource(code: string): string {
+export function functionSource(code: string): string {
   const body = code.includes('\n') || /\breturn\b/.test(code) ? code : `return (${code});`;
   return `(async function (output, context) {\n${body}\n})`;
 }

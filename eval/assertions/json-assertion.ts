@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Assertion } from '../suite-schema';
 import { quote, verdict, type Verdict } from './scoring-context';
 
-function schemaOf(value: unknown): z.ZodType {
+export function schemaOf(value: unknown): z.ZodType {
   const schema = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
   if (schema === null || typeof schema !== 'object' || Array.isArray(schema))
     throw new TypeError(

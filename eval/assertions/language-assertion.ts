@@ -12,7 +12,7 @@ const names: Record<DetectedLanguage, string> = {
   undetermined: 'undetermined',
 };
 
-function wantedLanguage(assertion: Assertion): 'es' | 'en' | 'user' {
+export function wantedLanguage(assertion: Assertion): 'es' | 'en' | 'user' {
   const wanted = assertion.language ?? assertion.value ?? 'user';
   if (wanted === 'es' || wanted === 'en' || wanted === 'user') return wanted;
   throw new TypeError(`language: give language: es, en or user; got ${JSON.stringify(wanted)}`);

@@ -7,7 +7,7 @@ import { quote, verdict, type Verdict } from './scoring-context';
 export type TextAssertionType =
   'equals' | 'contains' | 'icontains' | 'contains-any' | 'contains-all' | 'regex' | 'starts-with';
 
-function requireString(assertion: Assertion): string {
+export function requireString(assertion: Assertion): string {
   const { value } = assertion;
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
@@ -17,7 +17,7 @@ function requireString(assertion: Assertion): string {
 }
 
 /** promptfoo: an array, or a comma-separated string. */
-function requireList(assertion: Assertion): string[] {
+export function requireList(assertion: Assertion): string[] {
   const { value } = assertion;
   const list =
     typeof value === 'string'

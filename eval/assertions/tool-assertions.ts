@@ -13,7 +13,7 @@ function calledList(calls: readonly ObservedToolCall[]): string {
     : `called ${calls.map((call) => call.name).join(', ')}`;
 }
 
-function toolName(assertion: Assertion, required: boolean): string | undefined {
+export function toolName(assertion: Assertion, required: boolean): string | undefined {
   const name =
     assertion.tool ?? (typeof assertion.value === 'string' ? assertion.value : undefined);
   if (required && name === undefined)
