@@ -59,7 +59,8 @@ describe('javascript', () => {
       { type: 'javascript', value: 'return new Promise(() => {})' },
       run,
     );
-    expect(unresolved.reason).toContain('did not finish within');
+    expect(unresolved.pass).toBe(false);
+    expect(unresolved.reason).toContain('returned a Promise');
   });
 
   it('not-javascript inverts and a non-boolean result is a configuration error', async () => {

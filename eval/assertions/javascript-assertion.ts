@@ -1,8 +1,9 @@
 // promptfoo's `javascript` assertion: `value` is an expression (`output.includes('x')`) or, when
 // it has several lines or a `return`, a function body; it sees `output` (the answer's text) and
 // `context` ({ vars, run }), and returns a boolean, a score in 0..1 or { pass, score, reason }.
-// It runs in a node:vm context with a time limit: a guard against mistakes, not a sandbox (a
-// suite file is trusted like code, as in promptfoo).
+// It runs synchronously in a node:vm context with a time limit (async code is refused: the limit
+// could not bound it): a guard against mistakes, not a sandbox (a suite file is trusted like
+// code, as in promptfoo).
 import vm from 'node:vm';
 import type { CaseOutput } from '../case-result';
 import type { Assertion } from '../suite-schema';
@@ -12,7 +13,7 @@ const timeoutMs = 1000;
 
 export function functionSource(code: string): string {
   const body = code.includes('\n') || /\breturn\b/.test(code) ? code : `return (${code});`;
-  return `(async function (output, context) {\n${body}\n})`;
+  return `(function (output, context) {\n${body}\n})`;
 }
 
 function interpret(value: unknown, threshold: number | undefined): Verdict {
@@ -53,11 +54,11 @@ function interpret(value: unknown, threshold: number | undefined): Verdict {
   );
 }
 
-export async function scoreJavascript(
+export function scoreJavascript(
   assertion: Assertion,
   output: CaseOutput,
   caseVars: Readonly<Record<string, unknown>>,
-): Promise<Verdict> {
+): Verdict {
   if (typeof assertion.value !== 'string' || assertion.value.trim() === '')
     throw new TypeError('javascript: value must be the code (an expression or a function body)');
   const sandbox = vm.createContext({});
@@ -73,29 +74,16 @@ export async function scoreJavascript(
     `JSON.parse(${JSON.stringify(JSON.stringify({ vars: caseVars, run: output }))})`,
     sandbox,
   );
+  sandbox.__run = compiled;
   let returned: unknown;
   try {
-    sandbox.__run = compiled;
     returned = vm.runInContext('__run(__output, __context)', sandbox, { timeout: timeoutMs });
   } catch (error) {
     return verdict(false, `the javascript assertion threw: ${(error as Error).message}`);
   }
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    const value = await Promise.race([
-      returned as Promise<unknown>,
-      new Promise((_, reject) => {
-        timer = setTimeout(
-          () => reject(new Error(`did not finish within ${timeoutMs} ms`)),
-          timeoutMs,
-        );
-      }),
-    ]);
-    return interpret(value, assertion.threshold);
-  } catch (error) {
-    if (error instanceof TypeError && error.message.startsWith('javascript:')) throw error;
-    return verdict(false, `the javascript assertion threw: ${(error as Error).message}`);
-  } finally {
-    clearTimeout(timer);
-  }
+  if (returned !== null && typeof (returned as { then?: unknown })?.then === 'function')
+    throw new TypeError(
+      'javascript: the code returned a Promise; only synchronous code is run (its time limit cannot bound async work)',
+    );
+  return interpret(returned, assertion.threshold);
 }
