@@ -147,11 +147,12 @@ function inventoryAnswer(output: Json, language: AnswerLanguage): string {
 
 function firstSentence(passage: string): string {
   const plain = passage
-    .replace(/\*\*|`|^\s*[-\d.]+\s+/gm, '')
+    .replace(/^#+ .*$/gm, ' ')
+    .replace(/\*\*|`|^\s*(?:[-*]|\d+\.)\s+/gm, '')
     .replace(/\s+/g, ' ')
     .trim();
-  const end = plain.search(/[.:](\s|$)/);
-  return (end > 20 ? plain.slice(0, end + 1) : plain.slice(0, 240)).trim();
+  const end = plain.slice(40).search(/\.(\s|$)/);
+  return (end === -1 ? plain.slice(0, 280) : plain.slice(0, 40 + end + 1)).trim();
 }
 
 function knowledgeAnswer(output: Json, language: AnswerLanguage): string {

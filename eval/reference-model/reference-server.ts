@@ -38,7 +38,10 @@ function caseMessage(content: string): string {
 }
 
 function languageOf(message: string): AnswerLanguage {
-  return detectLanguage(message).language === 'en' ? 'en' : 'es';
+  const detected = detectLanguage(message);
+  if (detected.language !== 'undetermined') return detected.language === 'en' ? 'en' : 'es';
+  // too short to be sure: the language with more function words, Spanish on a tie
+  return detected.englishWords > detected.spanishWords ? 'en' : 'es';
 }
 
 /** Word pieces, so the answer streams in chunks and token counts are plausible. */
