@@ -1,5 +1,6 @@
 // Configuration from the environment (ARCHITECTURE.md 3.1), validated once by main.ts / cli.
 import { z } from 'zod';
+import { checkSchedule } from './jobs/schedule';
 import { ConfigError } from './errors';
 import { MODEL_PROFILE_NAMES, MODEL_PROFILES, type ModelProfileName } from './llm/model-profiles';
 
@@ -50,7 +51,39 @@ const environmentSchema = z.object({
   AYNI_LOG_LEVEL: z
     .enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` })
     .default('info'),
+  AYNI_SCHEDULER: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+  AYNI_SUMMARY_CRON: z.string().default('0 6 2 * *'),
+  AYNI_NIGHTLY_CRON: z.string().default('30 2 * * *'),
+  AYNI_TIMEZONE: z.string().default('America/Lima'),
 });
+
+// each schedule setting checked alone, so the error names the variable that is wrong
+function scheduleIssue(value: z.output<typeof environmentSchema>) {
+  const base = {
+    summaryCron: '0 6 2 * *',
+    nightlyCron: '30 2 * * *',
+    timezone: 'America/Lima',
+  };
+  const checks = [
+    ['AYNI_TIMEZONE', { ...base, timezone: value.AYNI_TIMEZONE }],
+    [
+      'AYNI_SUMMARY_CRON',
+      { ...base, timezone: value.AYNI_TIMEZONE, summaryCron: value.AYNI_SUMMARY_CRON },
+    ],
+    [
+      'AYNI_NIGHTLY_CRON',
+      { ...base, timezone: value.AYNI_TIMEZONE, nightlyCron: value.AYNI_NIGHTLY_CRON },
+    ],
+  ] as const;
+  for (const [variable, schedule] of checks) {
+    try {
+      checkSchedule(schedule);
+    } catch (error) {
+      return { variable, message: error instanceof Error ? error.message : String(error) };
+    }
+  }
+  return undefined;
+}
 
 export interface AppConfig {
   host: string;
@@ -67,6 +100,8 @@ export interface AppConfig {
   keepAlive: string | number;
   apiToken: string | undefined;
   logLevel: (typeof logLevels)[number];
+  /** the job scheduler (assistant/jobs/scheduler.ts): AYNI_SCHEDULER, AYNI_*_CRON, AYNI_TIMEZONE */
+  scheduler: { enabled: boolean; summaryCron: string; nightlyCron: string; timezone: string };
 }
 
 /** Reads the configuration; a malformed value throws a ConfigError naming variable, value and fix. */
@@ -87,6 +122,11 @@ export function loadConfig(environment: Record<string, string | undefined>): App
     );
   }
   const value = parsed.data;
+  const schedule = scheduleIssue(value);
+  if (schedule !== undefined)
+    throw new ConfigError(
+      `${schedule.variable}=${JSON.stringify(environment[schedule.variable] ?? '')}: ${schedule.message}`,
+    );
   const profile = MODEL_PROFILES[value.AYNI_MODEL_PROFILE];
   return {
     host: value.AYNI_HOST,
@@ -103,5 +143,11 @@ export function loadConfig(environment: Record<string, string | undefined>): App
     keepAlive: value.AYNI_KEEP_ALIVE,
     apiToken: value.AYNI_API_TOKEN,
     logLevel: value.AYNI_LOG_LEVEL,
+    scheduler: {
+      enabled: value.AYNI_SCHEDULER === 'on',
+      summaryCron: value.AYNI_SUMMARY_CRON,
+      nightlyCron: value.AYNI_NIGHTLY_CRON,
+      timezone: value.AYNI_TIMEZONE,
+    },
   };
 }

@@ -163,7 +163,8 @@ describe('runJob', () => {
       .getSingleMetric('ayni_job_duration_seconds')
       ?.get();
     const counts = duration?.values.filter(
-      (value) => value.metricName === 'ayni_job_duration_seconds_count',
+      (value) =>
+        (value as { metricName?: string }).metricName === 'ayni_job_duration_seconds_count',
     );
     expect(counts?.find((value) => value.labels.outcome === 'failed')?.value).toBe(1);
     expect(counts?.find((value) => value.labels.outcome === 'succeeded')?.value).toBe(1);
