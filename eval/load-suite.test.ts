@@ -98,9 +98,25 @@ describe('loadSuite', () => {
       "description: x\nprompts: ['agent-system@1']\nproviders: [ollama:chat:m]\ntests:\n  - description: No message\n    vars:\n      text: hola\n",
     );
     const error = await loadError(file);
-    expect(error.message).toContain('tests[0].vars.message');
+    expect(error.message).toContain('tests[0].vars.message: missing: add message (string)');
     expect(error.message).toContain('test 0 "No message"');
     expect(error.line).toBe(7);
+  });
+
+  it('names a misspelt field with the fields allowed there, otherwise a typo like "asert" silently drops checks', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'ayni-suite-'));
+    temporary.push(dir);
+    const file = path.join(dir, 'suite.yaml');
+    await writeFile(
+      file,
+      "description: x\nprompts: ['agent-system@1']\nproviders: [ollama:chat:m]\ntests:\n  - description: Typo\n    vars: { message: hola }\n    asert:\n      - type: grounded\n  - description: Second\n    vars: { message: hola }\n    assert:\n      - { type: tool-called, tol: query_sales }\n",
+    );
+    const error = await loadError(file);
+    expect(error.message).toContain(
+      'tests[0].asert: unknown field "asert"; allowed here: description, vars, assert, metadata, threshold',
+    );
+    expect(error.message).toContain('(and 1 more problem)');
+    expect(error.line).toBe(8);
   });
 
   it('names the resolved path of a missing image, otherwise the author guesses which folder was searched', async () => {

@@ -7,7 +7,14 @@ import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { assertionProblem } from './assertions/check-assertion';
 import { renderValue, TemplateError } from './load-suite-template';
-import { suiteSchema, type Assertion, type Suite, type TestCase } from './suite-schema';
+import {
+  assertionSchema,
+  suiteSchema,
+  testCase,
+  type Assertion,
+  type Suite,
+  type TestCase,
+} from './suite-schema';
 
 export type CaseUser = NonNullable<NonNullable<TestCase['metadata']>['user']>;
 
@@ -108,18 +115,56 @@ function testLabel(raw: unknown, keys: readonly PropertyKey[]): string {
   return `test ${keys[1]}${description}: `;
 }
 
+/** The fields an object at this path may have, for "unknown field" errors. */
+function allowedFields(keys: readonly PropertyKey[]): string[] {
+  const inAssertList = keys.length >= 2 && keys.at(-2) === 'assert';
+  if (inAssertList) return Object.keys(assertionSchema.shape);
+  if (keys.length === 0) return Object.keys(suiteSchema.shape);
+  if (keys.length === 2 && keys[0] === 'tests') return Object.keys(testCase.shape);
+  if (keys.length === 1 && keys[0] === 'defaultTest') return ['assert', 'vars'];
+  return [];
+}
+
+/** zod's message, with the fix spelled out where zod's words alone do not give it. */
+function explain(issue: z.core.$ZodIssue, raw: unknown): { message: string; keys: PropertyKey[] } {
+  const keys = issue.path as PropertyKey[];
+  if (issue.code === 'unrecognized_keys') {
+    const allowed = allowedFields(keys);
+    return {
+      keys: [...keys, issue.keys[0] as string],
+      message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => JSON.stringify(key)).join(', ')}${allowed.length ? `; allowed here: ${allowed.join(', ')}` : '; remove it or fix its spelling'}`,
+    };
+  }
+  if (issue.code === 'invalid_type' && valueAt(raw, keys) === undefined)
+    return { keys, message: `missing: add ${String(keys.at(-1))} (${issue.expected})` };
+  return { keys, message: issue.message };
+}
+
+function valueAt(raw: unknown, keys: readonly PropertyKey[]): unknown {
+  let current = raw;
+  for (const key of keys) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
 function schemaError(
   file: string,
   raw: unknown,
   document: Document,
   lineCounter: LineCounter,
-  issue: z.core.$ZodIssue,
+  issues: readonly z.core.$ZodIssue[],
 ): SuiteLoadError {
-  const keys = issue.path as PropertyKey[];
+  const { keys, message } = explain(issues[0] as z.core.$ZodIssue, raw);
   const position = positionOf(document, lineCounter, keys);
   const field = fieldName(keys) || '(top level)';
+  const more =
+    issues.length > 1
+      ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})`
+      : '';
   return new SuiteLoadError(
-    `${where(file, position?.line, position?.col)}: ${testLabel(raw, keys)}${field}: ${issue.message}`,
+    `${where(file, position?.line, position?.col)}: ${testLabel(raw, keys)}${field}: ${message}${more}`,
     file,
     position?.line,
     position?.col,
@@ -185,8 +230,7 @@ export async function loadSuite(suitePath: string): Promise<LoadedSuite> {
   }
   const raw: unknown = document.toJS();
   const parsed = suiteSchema.safeParse(raw);
-  if (!parsed.success)
-    throw schemaError(file, raw, document, lineCounter, parsed.error.issues[0] as z.core.$ZodIssue);
+  if (!parsed.success) throw schemaError(file, raw, document, lineCounter, parsed.error.issues);
   const suite = parsed.data;
 
   const cases: LoadedCase[] = [];
