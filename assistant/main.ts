@@ -9,6 +9,7 @@ import { pino, type Logger } from 'pino';
 import { Registry } from 'prom-client';
 import type { AppConfig } from './config';
 import { ConfigError } from './errors';
+import { createScheduler, type Scheduler } from './jobs/scheduler';
 import { probeOllama } from './llm/ollama-status';
 import { createMetrics } from './metrics/metrics';
 import { createApp, defaultLimits } from './server/create-app';
@@ -38,6 +39,8 @@ export interface StartServerOptions {
   shutdownTimeoutMs?: number;
   /** the built web app to serve at / (default: the repository's web/dist); false serves none */
   webRoot?: string | false;
+  /** ms after listening before the scheduler runs missed jobs (default 5 s) */
+  schedulerCatchUpDelayMs?: number;
 }
 
 export interface RunningServer {
@@ -45,6 +48,8 @@ export interface RunningServer {
   store: Store;
   logger: Logger;
   services: AssistantServices;
+  /** the job scheduler, unless AYNI_SCHEDULER=off */
+  scheduler: Scheduler | undefined;
   close(): Promise<void>;
 }
 
@@ -173,6 +178,24 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     }) as Server;
     const address = await listen(server, config);
     const url = urlOf(config.host, address.port);
+    const scheduler = config.scheduler.enabled
+      ? createScheduler(
+          {
+            store,
+            toolContext: services.toolContext,
+            clock: () => new Date(),
+            report: { llm: services.llm, chatModel: config.models.chat, logger },
+            language: 'es',
+            logger,
+            metrics,
+            hasSales: () => store.sales.count() > 0,
+          },
+          config.scheduler,
+          options.schedulerCatchUpDelayMs === undefined
+            ? {}
+            : { catchUpDelayMs: options.schedulerCatchUpDelayMs },
+        )
+      : undefined;
 
     let closing: Promise<void> | undefined;
     const close = () => {
@@ -181,13 +204,17 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         background.abort(new Error('the server is shutting down'));
         // Open sockets would hold server.close() until the deadline; closing them stops their runs.
         for (const socket of webSockets.clients) socket.close(1001, 'the server is shutting down');
-        await closeServer(server, options.shutdownTimeoutMs ?? 10_000);
+        await Promise.all([
+          closeServer(server, options.shutdownTimeoutMs ?? 10_000),
+          scheduler?.stop(),
+        ]);
         store.close();
         logger.info('stopped');
       })();
       return closing;
     };
     logger.info({ url, dataDir }, `Ayni is listening on ${url}`);
+    scheduler?.start();
     // At start-up, say whether Ollama has each role's model with its capability (and the fix).
     if (options.warmUp !== false)
       void probeOllama({
@@ -201,7 +228,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
             : logger.warn({ ollama: status }, status.message),
         )
         .catch(() => undefined);
-    return { url, store, logger, services, close };
+    return { url, store, logger, services, scheduler, close };
   } catch (error) {
     store.close();
     throw error;
