@@ -34,6 +34,7 @@ describe('tool registry', () => {
       'optimize_inventory',
       'search_knowledge',
       'sop_summary',
+      'inspect_packaging',
     ]);
     const forecast = describeTools().find((tool) => tool.name === 'forecast_demand');
     const schema = forecast?.inputSchema as {

@@ -4,6 +4,7 @@ import type { ZodError } from 'zod';
 import { inputJsonSchema, type AnyTool, type JsonValue } from './define-tool';
 import { detectAnomaliesTool } from './detect-anomalies';
 import { forecastDemandTool } from './forecast-demand';
+import { inspectPackaging } from './inspect-packaging';
 import { optimizeInventoryTool } from './optimize-inventory';
 import { querySalesTool } from './query-sales';
 import { searchKnowledgeTool } from './search-knowledge';
@@ -23,6 +24,7 @@ export const registeredTools: readonly AnyTool[] = [
   optimizeInventoryTool,
   searchKnowledgeTool,
   sopSummaryTool,
+  inspectPackaging,
 ];
 
 export const toolNames: readonly string[] = registeredTools.map((tool) => tool.name);

@@ -339,7 +339,11 @@ describe('the agent loop with a scripted model and the real tools on a test stor
   });
 
   it('sends a photo to the vision model without tools when no inspect_packaging tool is registered', async () => {
-    const { agent, llm } = setup([{ chunks: ['Veo una lata.'] }]);
+    const { agent, llm } = setup(
+      [{ chunks: ['Veo una lata.'] }],
+      {},
+      registeredTools.filter((tool) => tool.name !== 'inspect_packaging'),
+    );
     const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]).toString('base64');
     await run(agent, '¿Qué ves?', { images: [jpeg] });
     expect(llm.requests[0]?.model).toBe('qwen2.5vl:7b');
@@ -422,8 +426,12 @@ describe('slash commands run a tool without the model', () => {
     });
   });
 
-  it('/anomalies with a location name scopes by location; /help lists what works; /inspect says it is not available', async () => {
-    const { agent } = setup([]);
+  it('/anomalies with a location name scopes by location; /help lists what works; a command whose tool is not installed says so', async () => {
+    const { agent } = setup(
+      [],
+      {},
+      registeredTools.filter((tool) => tool.name !== 'inspect_packaging'),
+    );
     const anomalies = await run(agent, '/anomalies Lima DC Callao');
     expect(anomalies.events.find((event) => event.type === 'tool-call')).toMatchObject({
       args: { location: 'Lima DC Callao' },

@@ -34,6 +34,7 @@ describe('GET /api/tools', () => {
       'optimize_inventory',
       'search_knowledge',
       'sop_summary',
+      'inspect_packaging',
     ]);
     expect(body.tools[1]?.inputSchema.type).toBe('object');
     expect(body.tools[1]?.description).toContain('Forecast');
@@ -128,6 +129,7 @@ describe('POST /api/tools/:name', () => {
         'optimize_inventory',
         'search_knowledge',
         'sop_summary',
+        'inspect_packaging',
       ],
     });
   });
