@@ -226,16 +226,19 @@ const verdictWords: Record<string, Record<AnswerLanguage, string>> = {
 };
 
 function inspectionAnswer(output: Json, language: AnswerLanguage): string {
-  const lines = list(output.results).map((result) => {
+  const lines = list(output.photos ?? output.results).map((result) => {
     if (result.rejected !== undefined)
       return language === 'es'
         ? `- Foto ${text(result.photo)}: no se pudo inspeccionar (${text(result.rejected)}).`
         : `- Photo ${text(result.photo)}: could not be inspected (${text(result.rejected)}).`;
     const verdict = text(result.verdict);
     const word = verdictWords[verdict]?.[language] ?? verdict;
-    const findings = Array.isArray(result.findings) ? result.findings.map(text) : [];
+    // in Spanish only the finding's kind and severity: the checks write their messages in English
+    const findings = (Array.isArray(result.findings) ? result.findings.map(text) : []).map(
+      (finding) => (language === 'es' ? finding.replace(/\):[\s\S]*$/, ')') : finding),
+    );
     const because =
-      findings.length > 0
+      findings.length > 0 || language === 'es'
         ? findings.join('; ')
         : Array.isArray(result.reasons)
           ? result.reasons.map(text).join('; ')

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { loadSuites } from '../load-suite';
 import { defaultRecordingsDir, runEval } from '../runner/run-eval';
 import { referenceModels, startReferenceOllama } from './reference-server';
+import { shippedSuiteTools } from './shipped-tools';
 
 export const shippedSuitesDir = fileURLToPath(new URL('../suites', import.meta.url));
 
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
       concurrency: Number(flag('--concurrency') ?? 2),
       ...(filter ? { filter } : {}),
       mode: 'record',
+      tools: shippedSuiteTools,
       recordingsDir: defaultRecordingsDir,
       ollamaHost: server.url,
       judge: referenceModels.judge,
