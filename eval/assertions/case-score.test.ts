@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AssertionOutcome } from '../case-result';
-import { scoreCase } from './case-score';
+import { runFailure, scoreCase } from './case-score';
 import { caseOutput, score } from './case-output-fixture';
 
 const outcome = (pass: boolean, weight = 1, value = pass ? 1 : 0): AssertionOutcome => ({
@@ -57,5 +57,25 @@ describe('scoreAssertion bookkeeping', () => {
     const result = await score({ type: 'not-tool-called', tool: 'x' }, caseOutput());
     expect(result.pass).toBe(false);
     expect(result.reason).toContain('unknown assertion type "not-tool-called"');
+  });
+});
+
+describe('runFailure', () => {
+  it('fails a run that errored naming the error, otherwise vacuous assertions pass a broken run', () => {
+    expect(
+      runFailure(caseOutput({ outcome: 'error', errorMessage: 'model_missing: ollama pull x' })),
+    ).toEqual({
+      type: 'run',
+      pass: false,
+      score: 0,
+      reason: 'the run ended with outcome error: model_missing: ollama pull x',
+      weight: 1,
+    });
+    expect(runFailure(caseOutput({ outcome: 'failed' }))?.pass).toBe(false);
+  });
+
+  it('leaves finished runs to their assertions, step limits and stops included', () => {
+    for (const outcome of ['answered', 'stopped', 'step_limit'] as const)
+      expect(runFailure(caseOutput({ outcome }))).toBeUndefined();
   });
 });

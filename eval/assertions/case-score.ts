@@ -2,7 +2,7 @@
 // the scores (0 when every weight is 0; 1 with no assertions); the case passes when no assertion
 // failed (whatever its weight) or, when the test sets a `threshold` above 0, when the weighted
 // score reaches it (the threshold then decides alone).
-import type { AssertionOutcome } from '../case-result';
+import type { AssertionOutcome, CaseOutput } from '../case-result';
 
 export interface CaseScore {
   pass: boolean;
@@ -35,4 +35,21 @@ export function scoreCase(outcomes: readonly AssertionOutcome[], threshold?: num
   return failed === undefined
     ? { pass: true, score }
     : { pass: false, score, failureReason: `${failed.type}: ${failed.reason}` };
+}
+
+/**
+ * A failing outcome for a run that produced no answer (`error`: the stream's error event or
+ * none; `failed`: the agent gave up), so assertions that hold vacuously on an empty answer
+ * (no-tool, grounded, language) cannot pass such a case. Undefined for a run that finished.
+ */
+export function runFailure(output: CaseOutput): AssertionOutcome | undefined {
+  if (output.outcome !== 'error' && output.outcome !== 'failed') return undefined;
+  const detail = output.errorMessage ? `: ${output.errorMessage}` : '';
+  return {
+    type: 'run',
+    pass: false,
+    score: 0,
+    reason: `the run ended with outcome ${output.outcome}${detail}`,
+    weight: 1,
+  };
 }
