@@ -23,7 +23,19 @@ describe('detectLanguage', () => {
     for (const text of englishAnswers) expect(detectLanguage(text).language, text).toBe('en');
   });
 
+  it('tells short requests with Spanish product names apart, otherwise language: user is never checked on them', () => {
+    expect(detectLanguage('Forecast atún for next quarter please.').language).toBe('en');
+    expect(
+      detectLanguage('Is this Atún en aceite 170 g can OK to ship? Photo attached.').language,
+    ).toBe('en');
+    expect(detectLanguage('Revisa este empaque, por favor.').language).toBe('es');
+    expect(
+      detectLanguage('Inspecciona esta foto de Quinoa blanca 500 g, lote L2611-03.').language,
+    ).toBe('es');
+  });
+
   it('says undetermined for short texts and codes instead of guessing', () => {
+    expect(detectLanguage('¿Y en Lima Callao?').language).toBe('undetermined');
     expect(detectLanguage('OK').language).toBe('undetermined');
     expect(detectLanguage('GRA-005: 1,240').language).toBe('undetermined');
     expect(detectLanguage('Quinoa blanca 500 g').language).toBe('undetermined');

@@ -27,7 +27,8 @@ const spanishWords = new Set(
    habrá tiene tienen tener puede pueden debe deben va van hace hacer será serán sería podría cada
    todo toda todos todas otro otra otros otras mismo misma algo nada alguno alguna ningún ninguna
    ni aún todavía entonces mientras dentro fuera bajo ante tras contra
-   semana semanas mes meses días unidades ventas pronóstico`.split(/\s+/),
+   semana semanas mes meses días unidades ventas pronóstico dame favor necesito quiero próximo
+   próxima próximos próximas último última`.split(/\s+/),
 );
 
 const englishWords = new Set(
@@ -38,11 +39,14 @@ const englishWords = new Set(
    having do does did will would shall should can could may might must not no yes than then
    each every all any some other another such same only just still yet while during within
    outside against through after before
+   to please give show tell want need next last
    week weeks month months days units sales forecast`.split(/\s+/),
 );
 
-const minimumWords = 6;
+const minimumWords = 5;
+/** function words needed when both languages show some; 2 suffice when only one does */
 const minimumFunctionWords = 3;
+const minimumUncontested = 2;
 /** one language's function words must outnumber the other's by this factor */
 const dominance = 2;
 
@@ -63,7 +67,10 @@ export function detectLanguage(text: string): LanguageDetection {
   const marks = (prose.match(/[ñ¿¡áéíóú]/gi) ?? []).length;
   spanish += Math.min(marks, Math.ceil(words.length / 10));
   let language: DetectedLanguage = 'undetermined';
-  if (words.length >= minimumWords && spanish + english >= minimumFunctionWords) {
+  const enough =
+    spanish + english >= minimumFunctionWords ||
+    (Math.min(spanish, english) === 0 && Math.max(spanish, english) >= minimumUncontested);
+  if (words.length >= minimumWords && enough) {
     if (spanish >= dominance * english && spanish > 0) language = 'es';
     else if (english >= dominance * spanish && english > 0) language = 'en';
   }
