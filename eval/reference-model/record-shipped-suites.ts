@@ -3,13 +3,10 @@
 // in record mode through runEval (the code behind `ayni eval --record`) for each suite's providers
 // and prompt versions, and writes eval/recordings/. Usage:
 //   npx tsx eval/reference-model/record-shipped-suites.ts [--filter TAG] [--concurrency N]
-import { fileURLToPath } from 'node:url';
 import { loadSuites } from '../load-suite';
 import { defaultRecordingsDir, runEval } from '../runner/run-eval';
 import { referenceModels, startReferenceOllama } from './reference-server';
-import { shippedSuiteTools } from './shipped-tools';
-
-export const shippedSuitesDir = fileURLToPath(new URL('../suites', import.meta.url));
+import { shippedSuitesDir, shippedSuiteTools } from './shipped-tools';
 
 function flag(name: string): string | undefined {
   const index = process.argv.indexOf(name);

@@ -1,6 +1,7 @@
 // The tools the shipped suites are recorded and replayed with: the registry, plus inspect_packaging
 // while the registry does not list it yet (the QC suite needs it). The tool list is part of every
 // recorded request, so recording and replay must use the same list: both import this one.
+import { fileURLToPath } from 'node:url';
 import { registeredTools, type AnyTool } from '../../tools/index';
 import { inspectPackaging } from '../../tools/inspect-packaging';
 
@@ -9,3 +10,6 @@ export const shippedSuiteTools: readonly AnyTool[] = registeredTools.some(
 )
   ? registeredTools
   : [...registeredTools, inspectPackaging as unknown as AnyTool];
+
+/** The shipped suites' folder (eval/suites). */
+export const shippedSuitesDir = fileURLToPath(new URL('../suites', import.meta.url));
