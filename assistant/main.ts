@@ -169,6 +169,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       chat: services.agent,
       conversations: store.conversations,
       knowledge: services.knowledge,
+      reports: { llm: services.llm, chatModel: config.models.chat },
       ...(options.webRoot === false ? {} : { webRoot: options.webRoot ?? defaultWebRoot }),
     });
     const webSockets = createWebSocketServer({ ...defaultLimits, ...options.limits }.chatBodyBytes);
