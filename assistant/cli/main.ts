@@ -6,6 +6,7 @@ import { registerDemoDataCommand } from './commands/demo-data';
 import { registerForecastCommand } from './commands/forecast';
 import { registerImportCommand } from './commands/import';
 import { registerInventoryCommand } from './commands/inventory';
+import { registerJobsCommand } from './commands/jobs';
 import { registerServeCommand } from './commands/serve';
 import { registerSummaryCommand } from './commands/summary';
 
@@ -24,7 +25,13 @@ registerForecastCommand(program);
 registerAnomaliesCommand(program);
 registerInventoryCommand(program);
 registerSummaryCommand(program);
+registerJobsCommand(program);
 registerBenchCommand(program);
+// `ayni eval` is routed by bin/ayni.js to eval/cli (assistant/ may not import eval/).
+program.addHelpText(
+  'after',
+  '\nEvaluation suites: ayni eval SUITE_OR_DIR [options], ayni eval compare RUN_A RUN_B, ayni eval runs (ayni eval --help)',
+);
 
 program.exitOverride((error) => {
   process.exit(error.exitCode === 0 ? 0 : 2);
