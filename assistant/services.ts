@@ -14,6 +14,7 @@ import type {
 } from '../knowledge/types';
 import { registeredTools, type ToolContext } from '../tools/index';
 import { createAgent, type Agent } from './agent/agent';
+import { createVisionModel } from './inspection/vision-model';
 import type { AgentOptions } from './agent/agent-deps';
 import type { AppConfig } from './config';
 import { createOllamaClient, type OllamaClient } from './llm/ollama-client';
@@ -102,8 +103,11 @@ export async function createAssistantServices(
     logger,
   });
   const knowledge = new SwappableKnowledge(lexical, config.models.embed);
+  // inspect_packaging asks it; when Ollama is down its call fails with an LlmError that the
+  // pipeline reports as "vision model unavailable" beside the deterministic checks' verdict
+  const vision = createVisionModel(llm, config.models.vision);
   const toolContext = (signal: AbortSignal): ToolContext =>
-    createStoreToolContext(store, { signal, now: clock, logger, knowledge });
+    createStoreToolContext(store, { signal, now: clock, logger, knowledge, vision });
   const agent = createAgent({
     llm,
     models: { chat: config.models.chat, vision: config.models.vision },

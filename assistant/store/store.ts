@@ -7,6 +7,7 @@ import {
   createPromotionRepository,
 } from './repositories/calendar';
 import { createConversationRepository } from './repositories/conversations';
+import { createInspectionRepository } from './repositories/inspections';
 import { createInventoryRepository, createSupplyRepository } from './repositories/inventory';
 import { createLocationRepository } from './repositories/locations';
 import { createPlanningRepository } from './repositories/planning';
@@ -29,6 +30,7 @@ export function createStore(database: SqliteDatabase) {
     conversations: createConversationRepository(database),
     reports: createReportRepository(database),
     planning: createPlanningRepository(database),
+    inspections: createInspectionRepository(database),
     /** True when the store holds no products, locations or sales. */
     isEmpty(): boolean {
       return (

@@ -1,5 +1,6 @@
 // The tools' ToolContext (tools/tool-context.ts) over the store's repositories.
 import type { KnowledgeIndex } from '../../knowledge/types';
+import type { ToolVisionModel } from '../../tools/inspection/inspection-records';
 import type { ListingHistory, ToolContext, ToolLogger } from '../../tools/tool-context';
 import { planningRecordsOf } from './repositories/planning';
 import type { Store } from './store';
@@ -10,6 +11,8 @@ export interface StoreToolContextOptions {
   logger: ToolLogger;
   /** the knowledge index for search_knowledge, when it was built */
   knowledge?: KnowledgeIndex;
+  /** the vision model for inspect_packaging, when one is configured */
+  vision?: ToolVisionModel;
 }
 
 export function createStoreToolContext(
@@ -153,6 +156,8 @@ export function createStoreToolContext(
       },
     },
     planning: planningRecordsOf(store.planning),
+    inspections: store.inspections,
+    ...(options.vision ? { vision: options.vision } : {}),
     signal: options.signal,
     now: options.now,
     logger: options.logger,
