@@ -104,6 +104,33 @@ function filterClause(filter: SalesFilter): { where: string; parameters: unknown
   return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', parameters };
 }
 
+/**
+ * WHERE conditions of listingRows, whose loop runs products -> locations -> sales: the product and
+ * location filters apply to those tables directly, the dates to the sales primary key's range.
+ */
+function listingFilterClause(filter: SalesFilter): { where: string; parameters: unknown[] } {
+  const conditions = ['s.sku_id = p.id', 's.location_id = l.id'];
+  const parameters: unknown[] = [];
+  const within = (column: string, values: readonly string[] | undefined) => {
+    if (!values || values.length === 0) return;
+    conditions.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+    parameters.push(...values);
+  };
+  within('p.sku', filter.skus);
+  within('p.category', filter.categories);
+  within('l.code', filter.locations);
+  within('l.region', filter.regions);
+  if (filter.from) {
+    conditions.push('s.date >= ?');
+    parameters.push(filter.from);
+  }
+  if (filter.to) {
+    conditions.push('s.date <= ?');
+    parameters.push(filter.to);
+  }
+  return { where: `WHERE ${conditions.join(' AND ')}`, parameters };
+}
+
 export function createSalesRepository(database: SqliteDatabase) {
   const upsert = database.prepare(`
     INSERT INTO sales (sku_id, location_id, date, units, revenue, price, promo, stockout)
@@ -178,7 +205,7 @@ export function createSalesRepository(database: SqliteDatabase) {
      * bottom series that daily models and reconciliation start from.
      */
     listingRows(filter: SalesFilter, options: { stock?: boolean } = {}): ListingRow[] {
-      const { where, parameters } = filterClause(filter);
+      const { where, parameters } = listingFilterClause(filter);
       // The stock join is optional: the forecasting and anomaly scans read millions of rows
       // and need no stock, the business rules do.
       const stockColumns = options.stock ? ', i.on_hand AS onHand, i.on_order AS onOrder' : '';
@@ -186,12 +213,16 @@ export function createSalesRepository(database: SqliteDatabase) {
         ? `LEFT JOIN inventory i
              ON i.sku_id = s.sku_id AND i.location_id = s.location_id AND i.date = s.date`
         : '';
+      // Driven from the catalogue (CROSS JOIN fixes the loop order in SQLite): products by SKU,
+      // locations by code, then one primary-key range search of sales per pair, so the rows come
+      // out already in the requested order (no sort) and a date window reads only its own rows
+      // instead of scanning every sales row (issue 9: the S&OP supply review at 30,000 series).
       const sql = `
         SELECT p.sku AS sku, l.code AS location, l.region AS region, s.date AS date,
           s.units AS units, s.price AS price, s.promo AS promo, s.stockout AS stockout${stockColumns}
-        FROM sales s
-        JOIN products p ON p.id = s.sku_id
-        JOIN locations l ON l.id = s.location_id
+        FROM products p
+        CROSS JOIN locations l
+        CROSS JOIN sales s
         ${stockJoin}
         ${where}
         ORDER BY p.sku, l.code, s.date`;
