@@ -21,7 +21,7 @@ import {
   type ReportFormat,
 } from '../runs/run-store';
 import {
-  buildCompanySnapshot,
+  cachedCompanySnapshot,
   evalCompanyOptions,
   type CompanySnapshot,
 } from '../runner/eval-company';
@@ -73,6 +73,7 @@ interface RunFlags {
   out?: string;
   threshold?: string;
   judge?: string;
+  visionModel?: string;
   recordings?: string;
 }
 
@@ -99,13 +100,15 @@ async function runSuites(target: string, flags: RunFlags, io: EvalCliIo): Promis
   const suites = await loadSuites(target);
   const controller = new AbortController();
   io.signal?.addEventListener('abort', () => controller.abort(io.signal?.reason), { once: true });
-  let company = io.company;
-  if (!company) {
-    io.stderr(
-      `generating the evaluation company (demo seed ${evalCompanyOptions.seed}, today ${evalCompanyOptions.today})...\n`,
-    );
-    company = buildCompanySnapshot();
-  }
+  const out = flags.out ?? defaultOut(io.env);
+  const cacheDir = path.join(out, '.cache');
+  const company =
+    io.company ??
+    (await cachedCompanySnapshot(cacheDir, evalCompanyOptions, () =>
+      io.stderr(
+        `generating the evaluation company (demo seed ${evalCompanyOptions.seed}, today ${evalCompanyOptions.today}); it is kept in ${cacheDir} for the next runs...\n`,
+      ),
+    ));
   const bar = io.progress ? createProgressBar(io.progress, 'case runs') : undefined;
   let run;
   try {
@@ -120,6 +123,7 @@ async function runSuites(target: string, flags: RunFlags, io: EvalCliIo): Promis
       recordingsDir: flags.recordings ?? defaultRecordingsDir,
       ollamaHost: io.env.OLLAMA_HOST ?? 'http://127.0.0.1:11434',
       ...(flags.judge ? { judge: flags.judge } : {}),
+      ...(flags.visionModel ? { visionModel: flags.visionModel } : {}),
       signal: controller.signal,
       onProgress: ({ done, total }) => bar?.update(done, done / total),
       ...(io.llm ? { llm: io.llm } : {}),
@@ -129,7 +133,7 @@ async function runSuites(target: string, flags: RunFlags, io: EvalCliIo): Promis
     bar?.end();
   }
   io.stdout(formatConsoleReport(run));
-  const written = await saveRun(flags.out ?? defaultOut(io.env), run, formats as ReportFormat[]);
+  const written = await saveRun(out, run, formats as ReportFormat[]);
   io.stdout(`Saved ${written.join(', ')}\n`);
   if (run.recordingsWritten.length > 0) io.stdout(`Recorded ${run.recordingsWritten.join(', ')}\n`);
   if (run.replayMisses.length > 0) {
@@ -170,7 +174,9 @@ function program(io: EvalCliIo, settle: (code: number) => void): Command {
   const root = new Command('ayni eval')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .description('Run prompt evaluation suites against the agent, compare and list runs')
+    .description(
+      'Run prompt evaluation suites against the agent. Also: ayni eval compare RUN_A RUN_B [--out FILE], ayni eval runs',
+    )
     .argument('<suite-or-dir>', 'a suite .yaml file or a folder of them')
     .option('--models <list>', "Ollama models replacing the suites' providers, comma-separated")
     .option(
@@ -181,12 +187,16 @@ function program(io: EvalCliIo, settle: (code: number) => void): Command {
     .option('--filter <tag>', 'only cases with this tag or metadata.user')
     .option('--record', 'call the models and store every exchange under --recordings')
     .option('--replay', 'serve the stored exchanges; no model needed')
-    .option('--recordings <dir>', 'recordings folder', defaultRecordingsDir)
+    .option('--recordings <dir>', 'recordings folder (default eval/recordings)')
     .option('--concurrency <n>', 'case runs at once', '2')
     .option('--report <list>', `reports besides run.json: ${reportFormats.join(',')}`, 'junit,html')
     .option('--out <dir>', 'where runs are stored (default AYNI_DATA_DIR/eval-runs)')
     .option('--threshold <rate>', 'lowest passing share of case runs, 0..1 (default 1)')
     .option('--judge <model>', 'Ollama model for llm-rubric assertions')
+    .option(
+      '--vision-model <model>',
+      'Ollama vision model inspect_packaging asks (default: checks only)',
+    )
     .action(async (target: string, flags: RunFlags) => settle(await runSuites(target, flags, io)));
   return root;
 }

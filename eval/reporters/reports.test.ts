@@ -1,4 +1,4 @@
-import { JSDOM } from 'jsdom';
+import { Window } from 'happy-dom';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openTestStore } from '../../test/support/test-store';
@@ -11,6 +11,7 @@ import { formatConsoleReport } from './console-report';
 import { renderHtmlReport } from './html-report';
 import { formatJunit } from './junit-report';
 import { escapeXml } from './xml-text';
+import { elementsNamed, parseXml } from './xml-tree.fixture';
 
 const suiteFile = fileURLToPath(new URL('../runner/fixtures/runner-suite.yaml', import.meta.url));
 let suites: LoadedSuite[];
@@ -32,12 +33,10 @@ async function run(rules: Record<string, Rule>, providers: string[]): Promise<Ev
   });
 }
 
-/** Parses strictly as XML (jsdom's parser is saxes); throws on any well-formedness error. */
-function parseXml(text: string): Document {
-  const document = new new JSDOM('').window.DOMParser().parseFromString(text, 'application/xml');
-  const error = document.getElementsByTagName('parsererror')[0];
-  if (error) throw new Error(`not well-formed XML: ${error.textContent}`);
-  return document;
+function htmlDocument(html: string) {
+  const window = new Window();
+  window.document.write(html);
+  return window.document;
 }
 
 let mixed: EvalRun;
@@ -56,26 +55,25 @@ beforeAll(async () => {
 describe('JUnit report', () => {
   it('parses as XML with one testsuite per model x prompt and the right counts (else CI misreads the run)', () => {
     expect(() => parseXml('<a><b></a>')).toThrow(/not well-formed/); // the check itself can fail
-    const document = parseXml(formatJunit(mixed));
-    const root = document.documentElement;
-    expect(root.tagName).toBe('testsuites');
-    expect(root.getAttribute('tests')).toBe('4');
-    expect(root.getAttribute('failures')).toBe('2');
-    const testsuites = [...document.getElementsByTagName('testsuite')];
+    const root = parseXml(formatJunit(mixed));
+    expect(root.name).toBe('testsuites');
+    expect(root.attributes.tests).toBe('4');
+    expect(root.attributes.failures).toBe('2');
+    const testsuites = elementsNamed(root, 'testsuite');
     expect(
       testsuites.map((suite) => [
-        suite.getAttribute('name'),
-        suite.getAttribute('tests'),
-        suite.getAttribute('failures'),
+        suite.attributes.name,
+        suite.attributes.tests,
+        suite.attributes.failures,
       ]),
     ).toEqual([
       ['ollama:chat:good-model agent-system@2', '2', '0'],
       ['ollama:chat:wrong-model agent-system@2', '2', '2'],
     ]);
-    expect(document.getElementsByTagName('testcase')).toHaveLength(4);
-    const failure = document.getElementsByTagName('failure')[0]!;
-    expect(failure.getAttribute('message')).toMatch(/query_sales/);
-    expect(failure.textContent).toMatch(/grounded: .*999/);
+    expect(elementsNamed(root, 'testcase')).toHaveLength(4);
+    const failure = elementsNamed(root, 'failure')[0]!;
+    expect(failure.attributes.message).toMatch(/query_sales/);
+    expect(failure.text).toMatch(/grounded: .*999/);
   });
 
   it('stays well-formed whatever the model writes (markup, quotes, control characters, lone surrogates)', async () => {
@@ -87,8 +85,7 @@ describe('JUnit report', () => {
       },
       ['good-model'],
     );
-    const document = parseXml(formatJunit(weird));
-    const out = document.getElementsByTagName('system-out')[0]!.textContent;
+    const out = elementsNamed(parseXml(formatJunit(weird)), 'system-out')[0]!.text;
     expect(out).toBe(`a <b>&amp; "c" 'd' \\u0001 \\u001b[0m \\ud800 ]]> </system-out>`);
     expect(escapeXml('😀')).toBe('😀');
   });
@@ -115,7 +112,7 @@ describe('JSON, console and HTML reports', () => {
 
   it('renders a self-contained HTML matrix with one coloured cell per case and column', () => {
     const html = renderHtmlReport(mixed);
-    const document = new JSDOM(html).window.document;
+    const document = htmlDocument(html);
     expect(document.querySelectorAll('table.matrix tbody tr')).toHaveLength(2);
     expect(document.querySelectorAll('table.matrix td.pass')).toHaveLength(2);
     expect(document.querySelectorAll('table.matrix td.fail')).toHaveLength(2);
@@ -142,7 +139,7 @@ describe('compareRuns', () => {
     ]);
     expect(formatComparison(comparison)).toMatch(/pass rate 100\.0% -> 0\.0%/);
     const html = renderHtmlReport(after, comparison);
-    const document = new JSDOM(html).window.document;
+    const document = htmlDocument(html);
     expect(document.querySelectorAll('table.flips tr.flip-broke')).toHaveLength(2);
   });
 });

@@ -4,7 +4,11 @@
 // and every case runs inside a transaction that is rolled back, so whatever a case writes
 // (conversations, inspections, stored forecasts) never reaches the next case.
 import Database from 'better-sqlite3';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DEMO_VERSION } from '../../assistant/store/demo/generate';
 import { loadDemoCompany, type DemoOptions } from '../../assistant/store/demo/load';
+import { migrations } from '../../assistant/store/migrations';
 import { createStore, openStore, type Store } from '../../assistant/store/store';
 
 /** The suites' company: product and location names in the suites refer to it. */
@@ -33,6 +37,32 @@ export function buildCompanySnapshot(options: DemoOptions = evalCompanyOptions):
   } finally {
     store.close();
   }
+}
+
+/**
+ * The snapshot from `cacheDir` when an earlier run saved it for the same demo generator version,
+ * schema and options; otherwise generated (calling `onBuild` first) and saved there.
+ */
+export async function cachedCompanySnapshot(
+  cacheDir: string,
+  options: DemoOptions = evalCompanyOptions,
+  onBuild?: () => void,
+): Promise<CompanySnapshot> {
+  const schema = Math.max(...migrations.map((migration) => migration.version));
+  const name = `company-demo${DEMO_VERSION}-schema${schema}-seed${options.seed}-${options.today}${options.skuCount ? `-sku${options.skuCount}` : ''}${options.years ? `-y${options.years}` : ''}.sqlite`;
+  const file = path.join(cacheDir, name);
+  try {
+    return { bytes: await readFile(file), today: options.today };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  onBuild?.();
+  const snapshot = buildCompanySnapshot(options);
+  await mkdir(cacheDir, { recursive: true });
+  const partial = `${file}.${process.pid}.partial`;
+  await writeFile(partial, snapshot.bytes);
+  await rename(partial, file);
+  return snapshot;
 }
 
 /** A snapshot of any store (tests use a small one). */

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { createAgent } from '../../assistant/agent/agent';
 import type { AgentLogger } from '../../assistant/agent/agent-deps';
+import { createVisionModel } from '../../assistant/inspection/vision-model';
 import type { LlmClient } from '../../assistant/llm/llm-client';
 import type { Store } from '../../assistant/store/store';
 import { createStoreToolContext } from '../../assistant/store/tool-context';
@@ -39,6 +40,8 @@ export interface CaseRunDeps {
   clock: () => Date;
   /** the llm-rubric judge's model name, reached through the same wrapper */
   judgeModel?: string;
+  /** the vision model inspect_packaging asks (recorded like the chat model); absent: checks only */
+  visionModel?: string;
   signal: AbortSignal;
 }
 
@@ -86,15 +89,17 @@ export async function runCase(job: CaseJob, store: Store, deps: CaseRunDeps): Pr
   const temperature = temperatureOf(provider);
   const agent = createAgent({
     llm,
-    models: { chat: provider.model, vision: provider.model },
+    models: { chat: provider.model, vision: deps.visionModel ?? provider.model },
     tools: deps.tools,
-    toolContext: (signal) =>
-      createStoreToolContext(store, {
+    toolContext: (signal) => ({
+      ...createStoreToolContext(store, {
         signal,
         now: deps.clock,
         logger: silentLogger,
         ...(deps.knowledge ? { knowledge: deps.knowledge } : {}),
       }),
+      ...(deps.visionModel ? { vision: createVisionModel(llm, deps.visionModel) } : {}),
+    }),
     conversations: store.conversations,
     clock: deps.clock,
     logger: silentLogger,

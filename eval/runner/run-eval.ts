@@ -42,6 +42,8 @@ export interface RunEvalOptions {
   ollamaHost: string;
   /** the llm-rubric judge's Ollama model (`--judge`) */
   judge?: string;
+  /** the vision model inspect_packaging asks (`--vision-model`); absent: deterministic checks only */
+  visionModel?: string;
   signal: AbortSignal;
   onProgress?: (progress: EvalProgress) => void;
   /** the real model client; default an Ollama client for ollamaHost (unused in replay) */
@@ -65,6 +67,8 @@ export interface EvalRun {
   repeat: number;
   concurrency: number;
   filter?: string;
+  judge?: string;
+  visionModel?: string;
   results: CaseResult[];
   summary: EvalSummary;
   /** recording files written (record mode) */
@@ -194,6 +198,7 @@ export async function runEval(options: RunEvalOptions): Promise<EvalRun> {
     knowledge,
     clock,
     ...(options.judge ? { judgeModel: options.judge } : {}),
+    ...(options.visionModel ? { visionModel: options.visionModel } : {}),
     signal: options.signal,
   };
   const worker = async () => {
@@ -238,6 +243,8 @@ export async function runEval(options: RunEvalOptions): Promise<EvalRun> {
     repeat: options.repeat,
     concurrency,
     ...(options.filter ? { filter: options.filter } : {}),
+    ...(options.judge ? { judge: options.judge } : {}),
+    ...(options.visionModel ? { visionModel: options.visionModel } : {}),
     results,
     summary: summarize(results),
     recordingsWritten,
