@@ -7,6 +7,7 @@ import ForecastResult from './ForecastResult.svelte';
 import InventoryResult from './InventoryResult.svelte';
 import KnowledgeResult from './KnowledgeResult.svelte';
 import QuerySalesResult from './QuerySalesResult.svelte';
+import SopSummaryResult from './SopSummaryResult.svelte';
 
 export type ResultViewProps = { result: unknown; args: unknown };
 export type ResultView = Component<ResultViewProps>;
@@ -17,6 +18,7 @@ const views: Record<string, ResultView> = {
   query_sales: QuerySalesResult,
   search_knowledge: KnowledgeResult,
   optimize_inventory: InventoryResult,
+  sop_summary: SopSummaryResult,
 };
 
 /** The component that renders `tool`'s structured result, or undefined when there is none. */
