@@ -96,4 +96,19 @@ describe('/api/reports', () => {
     expect(response.status).toBe(404);
     expect(((await response.json()) as ErrorBody).error.message).toContain('GET /api/reports');
   });
+  it('GET /api/reports says whether PDF export can work here, else the UI offers a PDF link that fails', async () => {
+    const store = openStore({ path: ':memory:' });
+    const without = createApp(
+      testDeps({ store, reports: { chromiumPath: '/nonexistent/chromium' } }),
+    );
+    const body = (await (await without.request('/api/reports')).json()) as {
+      pdfAvailable: boolean;
+    };
+    expect(body.pdfAvailable).toBe(false);
+    const withBinary = createApp(testDeps({ store, reports: { chromiumPath: process.execPath } }));
+    const other = (await (await withBinary.request('/api/reports')).json()) as {
+      pdfAvailable: boolean;
+    };
+    expect(other.pdfAvailable).toBe(true);
+  });
 });

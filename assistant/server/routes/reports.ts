@@ -1,4 +1,4 @@
-// S&OP reports (issue 9): GET /api/reports?month=&limit= (newest first), GET /api/reports/:id
+// S&OP reports (issue 9): GET /api/reports?month=&limit= (newest first, with pdfAvailable), GET /api/reports/:id
 // (the report as JSON, or ?format=md|html|pdf its rendering), POST /api/reports
 // {month, scope?, language?, narrate?} -> 201 with the generated and stored report.
 import type { Hono } from 'hono';
@@ -8,7 +8,7 @@ import { InvalidInputError, NotFoundError } from '../../errors';
 import { generateReport } from '../../sop/generate-report';
 import { renderReportHtml } from '../../sop/render-html';
 import { renderReportMarkdown } from '../../sop/render-markdown';
-import { renderReportPdf } from '../../sop/render-pdf';
+import { pdfAvailable, renderReportPdf } from '../../sop/render-pdf';
 import { reportLanguages, type SopReport } from '../../sop/report-types';
 import { createStoreToolContext } from '../../store/tool-context';
 import type { AppDeps, AppEnv } from '../types';
@@ -68,7 +68,8 @@ export function registerReportRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
       ...(query.month !== undefined && { month: query.month }),
       limit: query.limit ?? 50,
     });
-    return c.json({ reports });
+    // pdfAvailable: whether ?format=pdf can work here (Chromium installed), so a UI offers it or not
+    return c.json({ reports, pdfAvailable: pdfAvailable(deps.reports?.chromiumPath) });
   });
 
   app.get('/api/reports/:id', async (c) => {
