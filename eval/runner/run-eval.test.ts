@@ -161,4 +161,20 @@ describe('runEval', () => {
       await rm(empty, { recursive: true, force: true });
     }
   });
+
+  it('fails a case that cannot run (an unreadable photo) with the reason and runs the others', async () => {
+    const [suite] = suites;
+    const broken = {
+      ...suite!,
+      cases: suite!.cases.map((loaded, index) =>
+        index === 0 ? { ...loaded, imagePath: '/nonexistent/photo.png' } : loaded,
+      ),
+    };
+    const run = await runEval(options({ suites: [broken], promptVersions: [2] }));
+    expect(run.results.map((result) => result.pass)).toEqual([false, true]);
+    expect(run.results[0]?.assertions[0]).toMatchObject({ type: 'run', pass: false });
+    expect(run.results[0]?.assertions[0]?.reason).toMatch(
+      /could not run: .*\/nonexistent\/photo\.png/,
+    );
+  });
 });

@@ -147,6 +147,46 @@ export function matrixJobs(options: RunEvalOptions): CaseJob[] {
   return jobs;
 }
 
+/** A case whose run threw outside the agent (an unreadable photo, a broken scorer): failed, with the reason. */
+function crashedCase(job: CaseJob, error: unknown): CaseResult {
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    caseId: job.loaded.caseId,
+    description: job.loaded.description,
+    provider: job.provider.id,
+    prompt: job.prompt,
+    repeat: job.repeat,
+    pass: false,
+    score: 0,
+    assertions: [
+      {
+        type: 'run',
+        pass: false,
+        score: 0,
+        reason: `the case could not run: ${message}`,
+        weight: 1,
+      },
+    ],
+    output: {
+      output: '',
+      outcome: 'error',
+      errorMessage: message,
+      toolCalls: [],
+      steps: 0,
+      latencyMs: 0,
+      ttftMs: null,
+      modelMs: 0,
+      inputTokens: 0,
+      outputTokens: 0,
+      ungrounded: [],
+      citations: [],
+      userMessage: job.loaded.vars.message,
+      events: [],
+    },
+    tags: job.loaded.tags,
+  };
+}
+
 export async function runEval(options: RunEvalOptions): Promise<EvalRun> {
   validate(options);
   const started = new Date();
@@ -206,14 +246,20 @@ export async function runEval(options: RunEvalOptions): Promise<EvalRun> {
       const index = next;
       next += 1;
       const job = jobs[index]!;
-      const result = await pool.use((store) => runCase(job, store, deps));
+      let result: CaseResult;
+      try {
+        result = await pool.use((store) => runCase(job, store, deps));
+      } catch (error) {
+        if (options.signal.aborted) return;
+        result = crashedCase(job, error);
+      }
       results[index] = result;
       done += 1;
       options.onProgress?.({ done, total: jobs.length, last: result });
     }
   };
   try {
-    await Promise.all(Array.from({ length: concurrency }, worker));
+    await Promise.allSettled(Array.from({ length: concurrency }, worker));
   } finally {
     pool.close();
   }
