@@ -12,6 +12,7 @@ import { ConfigError } from './errors';
 import { createScheduler, type Scheduler } from './jobs/scheduler';
 import { probeOllama } from './llm/ollama-status';
 import { createMetrics } from './metrics/metrics';
+import { createReferenceStore } from './inspection/reference-store';
 import { createApp, defaultLimits } from './server/create-app';
 import { createWebSocketServer } from './server/routes/ws';
 import { createStoreImporter } from './server/store-importer';
@@ -170,6 +171,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       conversations: store.conversations,
       knowledge: services.knowledge,
       reports: { llm: services.llm, chatModel: config.models.chat },
+      inspections: {
+        toolContext: services.toolContext,
+        references: createReferenceStore({ importDir: join(dataDir, 'qc') }),
+      },
       ...(options.webRoot === false ? {} : { webRoot: options.webRoot ?? defaultWebRoot }),
     });
     const webSockets = createWebSocketServer({ ...defaultLimits, ...options.limits }.chatBodyBytes);

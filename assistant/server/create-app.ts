@@ -12,6 +12,7 @@ import { registerConversationRoutes } from './routes/conversations';
 import { registerDataRoutes } from './routes/data';
 import { registerHealthRoutes } from './routes/health';
 import { isImportPath, registerImportRoutes } from './routes/import';
+import { isInspectionUploadPath, registerInspectionRoutes } from './routes/inspections';
 import { registerReportRoutes } from './routes/reports';
 import { registerToolRoutes } from './routes/tools';
 import { registerWebRoutes } from './routes/web';
@@ -40,7 +41,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.use(requestIdMiddleware);
   app.use(requestContext(deps.logger, deps.metrics));
-  app.use(jsonBodyLimit(limits.jsonBodyBytes, (path) => isImportPath(path) || isChatPath(path)));
+  app.use(
+    jsonBodyLimit(
+      limits.jsonBodyBytes,
+      (path) => isImportPath(path) || isChatPath(path) || isInspectionUploadPath(path),
+    ),
+  );
   app.use(
     '/api/chat',
     jsonBodyLimit(limits.chatBodyBytes, () => false),
@@ -64,6 +70,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   registerWebSocketRoute(app, deps, limits, locks, limiter);
   registerConversationRoutes(app, deps);
   registerReportRoutes(app, deps);
+  registerInspectionRoutes(app, deps);
   // The web app last: it answers only GETs no API route took.
   if (deps.webRoot) registerWebRoutes(app, deps.webRoot);
 

@@ -7,6 +7,10 @@ import type { LlmClient } from '../llm/llm-client';
 import type { OllamaStatus } from '../llm/ollama-status';
 import type { Metrics } from '../metrics/metrics';
 import type { Store } from '../store/store';
+import type { RgbaImage } from '../../models/vision/image';
+import type { ClassifierOpinion } from '../../tools/inspection/fuse-verdict';
+import type { ToolContext } from '../../tools/tool-context';
+import type { ReferenceStore } from '../inspection/reference-store';
 
 export const importKinds = ['sales', 'products', 'inventory', 'supply'] as const;
 export type ImportKind = (typeof importKinds)[number];
@@ -96,6 +100,22 @@ export interface AppDeps {
    * without one) and the Chromium binary for PDF (default /usr/bin/chromium)
    */
   reports?: { llm?: LlmClient; chatModel?: string; chromiumPath?: string };
+  /**
+   * packaging inspections (/api/inspections, /api/qc): the tool context with the vision model
+   * (default: the store's, checks only), the golden references (POST /api/qc/references answers
+   * 503 without them), the trained classifier, and the upload limits
+   */
+  inspections?: InspectionDeps;
+}
+
+export interface InspectionDeps {
+  toolContext?: (signal: AbortSignal) => ToolContext;
+  references?: ReferenceStore;
+  classifier?: (image: RgbaImage) => ClassifierOpinion;
+  /** photos per POST /api/inspections; default 10 */
+  maxPhotos?: number;
+  /** one multipart upload, all photos together; default 60 MB */
+  maxUploadBytes?: number;
 }
 
 export interface AppEnv {
