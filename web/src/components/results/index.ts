@@ -4,6 +4,7 @@
 import type { Component } from 'svelte';
 import AnomaliesResult from './AnomaliesResult.svelte';
 import ForecastResult from './ForecastResult.svelte';
+import InspectionResult from './InspectionResult.svelte';
 import InventoryResult from './InventoryResult.svelte';
 import KnowledgeResult from './KnowledgeResult.svelte';
 import QuerySalesResult from './QuerySalesResult.svelte';
@@ -19,6 +20,7 @@ const views: Record<string, ResultView> = {
   search_knowledge: KnowledgeResult,
   optimize_inventory: InventoryResult,
   sop_summary: SopSummaryResult,
+  inspect_packaging: InspectionResult,
 };
 
 /** The component that renders `tool`'s structured result, or undefined when there is none. */
