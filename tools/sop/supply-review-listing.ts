@@ -9,7 +9,12 @@ import { parseIsoDate } from '../../models/calendar/dates';
 import { serviceTargetFor } from '../../models/inventory/service-targets';
 import { DEFAULT_HOLDING_COST_RATE } from '../inventory/analyze-listing';
 import type { DailyDemandEstimate } from '../inventory/listing-demand';
-import { lifeOnArrivalDays, recommendPolicy } from '../inventory/recommend-policy';
+import {
+  lifeOnArrivalDays,
+  recommendPolicy,
+  type ListingFacts,
+  type ServiceGoal,
+} from '../inventory/recommend-policy';
 import type { CatalogProduct, ListingHistory, SupplyTerms } from '../tool-context';
 import { estimateStockBatches, projectExpiry, type ExpiryProjection } from './stock-age';
 
@@ -89,13 +94,54 @@ function usualDemand(values: readonly number[]): { rate: number; sd: number } {
   return { rate, sd: Math.sqrt(squares / (values.length - 1)) };
 }
 
-/** The listing's facts as of its last count in [monthStartDay, monthEndDay]; undefined when none. */
-export function reviewListingSupply(
+/**
+ * The recommended policy's inputs of one listing as plain data (structured-cloneable), so the
+ * policy search (a simulation for perishables, the costly part of the review) can run in worker
+ * threads: recommendSupplyPolicy gives the outcome, the plan's `finish` the listing's facts.
+ */
+export interface SupplyPolicyJob {
+  /** caller's identifier, returned unchanged */
+  id: string;
+  facts: ListingFacts;
+  goal: ServiceGoal;
+}
+
+export interface SupplyPolicyOutcome {
+  id: string;
+  safetyStock: number;
+  orderUpToLevel: number;
+}
+
+/** Runs policy jobs and returns one outcome per job (any order; matched by id). */
+export type SupplyPolicyFunction = (jobs: readonly SupplyPolicyJob[]) => SupplyPolicyOutcome[];
+
+/** The recommended policy of one job, with the review's fixed simulation seed. */
+export function recommendSupplyPolicy(job: SupplyPolicyJob): SupplyPolicyOutcome {
+  const recommendation = recommendPolicy(job.facts, job.goal, SIMULATION);
+  return {
+    id: job.id,
+    safetyStock: recommendation.safetyStock,
+    orderUpToLevel: recommendation.policy.orderUpToLevel,
+  };
+}
+
+export interface ListingSupplyPlan {
+  job: SupplyPolicyJob;
+  /** the listing's facts once its policy is known */
+  finish(policy: Pick<SupplyPolicyOutcome, 'safetyStock' | 'orderUpToLevel'>): ListingSupplyFacts;
+}
+
+/**
+ * The listing's policy job and the rest of its facts as of its last count in
+ * [monthStartDay, monthEndDay]; undefined when it has no count there.
+ */
+export function planListingSupply(
   listing: ListingHistory,
   product: CatalogProduct,
   supply: SupplyTerms | undefined,
   month: { startDay: number; endDay: number },
-): ListingSupplyFacts | undefined {
+  id: string,
+): ListingSupplyPlan | undefined {
   const days = numbered(listing).filter((entry) => entry.day <= month.endDay);
   let count: NumberedDay | undefined;
   for (let index = days.length - 1; index >= 0; index -= 1) {
@@ -121,8 +167,9 @@ export function reviewListingSupply(
   const shelfLifeDays = product.shelfLifeDays ?? null;
   const unitCost = product.unitCost ?? 0;
   const margin = (product.price ?? 0) - unitCost;
-  const recommendation = recommendPolicy(
-    {
+  const job: SupplyPolicyJob = {
+    id,
+    facts: {
       demand: constantDemand(rate, sd),
       leadTimeDays,
       leadTimeSdDays: supply?.leadTimeSdDays ?? 0,
@@ -136,7 +183,7 @@ export function reviewListingSupply(
         co2ePerWastedUnit: product.co2eKgPerUnit ?? 0,
       },
     },
-    {
+    goal: {
       measure: 'fill-rate',
       level: serviceTargetFor({
         category: product.category,
@@ -144,21 +191,7 @@ export function reviewListingSupply(
         shelfLifeDays,
       }).fillRate,
     },
-    SIMULATION,
-  );
-  const position = onHand + onOrder;
-  const leadTimeDemand = rate * leadTimeDays;
-  const stockout =
-    rate > 0 && position < leadTimeDemand
-      ? {
-          daysUntilStockout: position / rate,
-          orderUnits: Math.max(
-            moq,
-            Math.ceil(leadTimeDemand + recommendation.safetyStock - position),
-          ),
-          lostUnits: leadTimeDemand - position,
-        }
-      : null;
+  };
   const expiry =
     shelfLifeDays === null
       ? null
@@ -169,21 +202,47 @@ export function reviewListingSupply(
           withinDays: WASTE_HORIZON_DAYS,
         });
   return {
-    sku: listing.sku,
-    location: listing.location,
-    category: product.category,
-    stockDay,
-    onHand,
-    onOrder,
-    averageDailyUnits,
-    demandRate: rate,
-    leadTimeDays,
-    safetyStock: recommendation.safetyStock,
-    orderUpToLevel: recommendation.policy.orderUpToLevel,
-    stockout,
-    excessUnits: Math.max(0, onHand - recommendation.policy.orderUpToLevel),
-    expiry,
+    job,
+    finish(policy) {
+      const position = onHand + onOrder;
+      const leadTimeDemand = rate * leadTimeDays;
+      const stockout =
+        rate > 0 && position < leadTimeDemand
+          ? {
+              daysUntilStockout: position / rate,
+              orderUnits: Math.max(moq, Math.ceil(leadTimeDemand + policy.safetyStock - position)),
+              lostUnits: leadTimeDemand - position,
+            }
+          : null;
+      return {
+        sku: listing.sku,
+        location: listing.location,
+        category: product.category,
+        stockDay,
+        onHand,
+        onOrder,
+        averageDailyUnits,
+        demandRate: rate,
+        leadTimeDays,
+        safetyStock: policy.safetyStock,
+        orderUpToLevel: policy.orderUpToLevel,
+        stockout,
+        excessUnits: Math.max(0, onHand - policy.orderUpToLevel),
+        expiry,
+      };
+    },
   };
+}
+
+/** The listing's facts as of its last count in [monthStartDay, monthEndDay]; undefined when none. */
+export function reviewListingSupply(
+  listing: ListingHistory,
+  product: CatalogProduct,
+  supply: SupplyTerms | undefined,
+  month: { startDay: number; endDay: number },
+): ListingSupplyFacts | undefined {
+  const plan = planListingSupply(listing, product, supply, month, 'listing');
+  return plan?.finish(recommendSupplyPolicy(plan.job));
 }
 
 /**

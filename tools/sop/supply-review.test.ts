@@ -9,7 +9,8 @@ import {
 } from '../memory-tool-context';
 import type { CatalogProduct } from '../tool-context';
 import type { SupplyReview } from './sop-facts';
-import { buildSupplyReview } from './supply-review';
+import { buildSupplyReview, prepareSupplyReview } from './supply-review';
+import { recommendSupplyPolicy } from './supply-review-listing';
 
 const products: CatalogProduct[] = [
   {
@@ -201,5 +202,29 @@ describe('buildSupplyReview', () => {
     if (section.status === 'available') {
       expect(section.data.daysOfCover.map((row) => row.location)).toEqual(['TRU']);
     }
+  });
+
+  it('gives the same section from policy jobs run elsewhere and returned in any order, or worker threads would change the numbers', () => {
+    const { rows, stock, supply } = shortItem();
+    const yogurt = sales('YOG-1', 'TRU', '2026-09-01', '2026-10-31', 2);
+    const yogurtStock = [
+      { sku: 'YOG-1', location: 'TRU', date: '2026-10-31', onHand: 90, onOrder: 0 },
+    ];
+    const context = createMemoryToolContext({
+      products,
+      locations,
+      sales: [...rows, ...yogurt],
+      stock: [...stock, ...yogurtStock],
+      supply: [supply],
+    });
+    const plan = prepareSupplyReview(context, '2026-10', {});
+    if (plan.status !== 'ready') throw new Error('expected a plan');
+    expect(plan.jobs).toHaveLength(2);
+    // structured cloning is what a worker thread does to a job and its outcome
+    const outcomes = structuredClone(plan.jobs)
+      .map((job) => structuredClone(recommendSupplyPolicy(job)))
+      .reverse();
+    expect(plan.complete(outcomes)).toEqual(buildSupplyReview(context, '2026-10', {}));
+    expect(() => plan.complete(outcomes.slice(1))).toThrow(/no policy for job/);
   });
 });

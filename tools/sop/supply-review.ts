@@ -10,8 +10,13 @@ import type { SopSection, SupplyReview } from './sop-facts';
 import {
   DEMAND_WINDOW_DAYS,
   listingService,
-  reviewListingSupply,
+  planListingSupply,
+  recommendSupplyPolicy,
   type ListingSupplyFacts,
+  type ListingSupplyPlan,
+  type SupplyPolicyFunction,
+  type SupplyPolicyJob,
+  type SupplyPolicyOutcome,
 } from './supply-review-listing';
 
 /** Most rows kept in each list (the totals cover every listing). */
@@ -130,6 +135,21 @@ function readListings(
   });
 }
 
+export interface SupplyReviewOptions {
+  /** runs the policy jobs; default recommendSupplyPolicy in this thread */
+  policyJobs?: SupplyPolicyFunction;
+}
+
+export type SupplyReviewPlan =
+  | { status: 'not_available'; reason: string }
+  | {
+      status: 'ready';
+      /** one per listing with a stock count in the month (plain data: worker threads may run them) */
+      jobs: SupplyPolicyJob[];
+      /** the section from the jobs' outcomes (any order; matched by id) */
+      complete(outcomes: readonly SupplyPolicyOutcome[]): SopSection<SupplyReview>;
+    };
+
 /**
  * The supply review of `month` (YYYY-MM) over `scope` (its dates are ignored):
  * - days of cover = on hand at the count / average daily units sold over the 28 days ending on it;
@@ -145,14 +165,27 @@ export function buildSupplyReview(
   context: ToolContext,
   month: string,
   scope: SalesScope,
+  options: SupplyReviewOptions = {},
 ): SopSection<SupplyReview> {
+  const plan = prepareSupplyReview(context, month, scope);
+  if (plan.status === 'not_available') return plan;
+  const run = options.policyJobs ?? ((jobs) => jobs.map((job) => recommendSupplyPolicy(job)));
+  return plan.complete(run(plan.jobs));
+}
+
+/** The review in two phases: the listings' policy jobs, then the section from their outcomes. */
+export function prepareSupplyReview(
+  context: ToolContext,
+  month: string,
+  scope: SalesScope,
+): SupplyReviewPlan {
   const startDay = parseIsoDate(monthStart(month));
   const endDay = parseIsoDate(monthEnd(month));
   const products = new Map<string, CatalogProduct>(
     context.catalog.products().map((product) => [product.sku, product]),
   );
   const listings = readListings(context, scope, products, startDay, endDay);
-  const facts: ListingSupplyFacts[] = [];
+  const plans: ListingSupplyPlan[] = [];
   let soldUnits = 0;
   let lostUnits = 0;
   let stockoutDays = 0;
@@ -166,20 +199,43 @@ export function buildSupplyReview(
     lostUnits += service.lostUnits;
     stockoutDays += service.stockoutDays;
     listingDays += service.listingDays;
-    const item = reviewListingSupply(
+    const plan = planListingSupply(
       listing,
       product,
       context.supply.forListing(listing.sku, listing.location),
       { startDay, endDay },
+      `supply:${plans.length}`,
     );
-    if (item !== undefined) facts.push(item);
+    if (plan !== undefined) plans.push(plan);
   }
-  if (facts.length === 0) {
+  if (plans.length === 0) {
     return {
       status: 'not_available',
       reason: `no stock counts in the store for ${month}${scopeText(scope)}`,
     };
   }
+  return {
+    status: 'ready',
+    jobs: plans.map((plan) => plan.job),
+    complete(outcomes) {
+      const byId = new Map(outcomes.map((outcome) => [outcome.id, outcome]));
+      const facts = plans.map((plan) => {
+        const outcome = byId.get(plan.job.id);
+        if (outcome === undefined)
+          throw new RangeError(`outcomes: no policy for job ${plan.job.id}`);
+        return plan.finish(outcome);
+      });
+      return supplySection(facts, products, { soldUnits, lostUnits, stockoutDays, listingDays });
+    },
+  };
+}
+
+function supplySection(
+  facts: readonly ListingSupplyFacts[],
+  products: ReadonlyMap<string, CatalogProduct>,
+  service: { soldUnits: number; lostUnits: number; stockoutDays: number; listingDays: number },
+): SopSection<SupplyReview> {
+  const { soldUnits, lostUnits, stockoutDays, listingDays } = service;
   const priceOf = (sku: string) => {
     const product = products.get(sku);
     return product?.price ?? product?.unitCost ?? 0;

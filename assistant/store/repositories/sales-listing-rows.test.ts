@@ -87,7 +87,11 @@ function referenceRows(store: Store, filter: SalesFilter) {
        ORDER BY p.sku, l.code, s.date`,
     )
     .all(...parameters) as Array<Record<string, unknown>>;
-  return rows.map((row) => ({ ...row, promo: row.promo === 1, stockout: row.stockout === 1 }));
+  return rows.map((row): Record<string, unknown> => ({
+    ...row,
+    promo: row.promo === 1,
+    stockout: row.stockout === 1,
+  }));
 }
 
 describe('sales listingRows', () => {
