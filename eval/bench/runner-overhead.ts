@@ -1,17 +1,19 @@
 // Runner overhead (issue 10's target: a matrix run is limited by the models, not the runner):
 // 2 models x 2 prompt versions x N cases x 3 repeats through the real agent, the real Ollama
 // client and the Ollama-protocol test server, which answers every turn after a fixed latency
-// (150 ms, then one token every 1/30 s). The model's time is what that schedule takes; with C
+// (150 ms, then one token every 1/30 s), in a process of its own (fake-model-process.ts). The model's time is what that schedule takes; with C
 // case runs at once the model-limited wall time is the sum of those times divided by C, and the
 // runner's overhead is the wall time beyond it (agent loop, tools, store copies, scoring).
 // Usage: npm run bench:eval -- [--cases 8] [--concurrency 4] [--words 24] [--repeat 3]
 import { parseArgs } from 'node:util';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { createOllamaClient } from '../../assistant/llm/ollama-client';
-import { startFakeOllama, type ChatBody } from '../../test/support/fake-ollama';
 import { openTestStore } from '../../test/support/test-store';
 import type { LoadedCase, LoadedSuite } from '../load-suite';
 import { snapshotOf } from '../runner/eval-company';
 import { runEval } from '../runner/run-eval';
+import type { FakeModelSettings } from './fake-model-process';
 
 const firstTokenMs = 150;
 const tokensPerSecond = 30;
@@ -68,44 +70,29 @@ const suite: LoadedSuite = {
   },
 };
 
-const answer = Array.from({ length: words }, (_, index) =>
-  index === 0 ? 'Vendimos' : index === 1 ? 'unidades' : `palabra${index}`,
-).join(' ');
-let scheduledModelMs = 0;
-const server = await startFakeOllama({
-  kind: 'models',
-  models: [
-    { name: 'bench-a', capabilities: ['completion', 'tools'] },
-    { name: 'bench-b', capabilities: ['completion', 'tools'] },
-  ],
-});
-server.onChat((body: ChatBody) => {
-  const last = body.messages?.at(-1);
-  const chunkDelayMs = 1000 / tokensPerSecond;
-  if (last?.role === 'tool') {
-    scheduledModelMs += firstTokenMs + (words - 1) * chunkDelayMs;
-    return {
-      kind: 'chat',
-      content: answer,
-      firstChunkDelayMs: firstTokenMs,
-      chunkDelayMs,
-      evalCount: words,
+const settings: FakeModelSettings = { firstTokenMs, tokensPerSecond, words, products };
+const modelProcess = fork(
+  fileURLToPath(new URL('./fake-model-process.ts', import.meta.url)),
+  [JSON.stringify(settings)],
+  { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+);
+const next = <T>(type: string) =>
+  new Promise<T>((resolve, reject) => {
+    const onMessage = (message: unknown) => {
+      const typed = message as { type: string } & T;
+      if (typed.type !== type) return;
+      modelProcess.off('message', onMessage);
+      resolve(typed);
     };
-  }
-  const product = products.find((name) => last?.content?.includes(name)) ?? 'quinoa';
-  scheduledModelMs += firstTokenMs;
-  return {
-    kind: 'chat',
-    toolCalls: [{ name: 'query_sales', arguments: { product } }],
-    firstChunkDelayMs: firstTokenMs,
-    evalCount: 12,
-  };
-});
+    modelProcess.on('message', onMessage);
+    modelProcess.once('error', reject);
+  });
+const { url } = await next<{ url: string }>('listening');
 
 const store = openTestStore(':memory:', 120);
 const company = snapshotOf(store, '2024-05-01');
 store.close();
-const llm = createOllamaClient({ host: server.url, numCtx: 16_384, keepAlive: '5m' });
+const llm = createOllamaClient({ host: url, numCtx: 16_384, keepAlive: '5m' });
 try {
   const cpuBefore = process.cpuUsage();
   const run = await runEval({
@@ -114,12 +101,14 @@ try {
     concurrency,
     mode: 'live',
     recordingsDir: '/nonexistent',
-    ollamaHost: server.url,
+    ollamaHost: url,
     signal: new AbortController().signal,
     company,
     llm,
   });
   const cpu = process.cpuUsage(cpuBefore);
+  modelProcess.send({ type: 'stats' });
+  const { scheduledModelMs } = await next<{ scheduledModelMs: number }>('stats');
   const measuredModelMs = run.results.reduce((sum, result) => sum + result.output.modelMs, 0);
   const toolMs = run.results.reduce(
     (sum, result) => sum + result.output.toolCalls.reduce((total, call) => total + call.ms, 0),
@@ -135,11 +124,11 @@ try {
     `  model time scheduled (sum)         ${(scheduledModelMs / 1000).toFixed(2)} s -> model-limited wall ${(ideal / 1000).toFixed(2)} s`,
     `  model time seen by the client (sum) ${(measuredModelMs / 1000).toFixed(2)} s (HTTP + client parsing included)`,
     `  tool time (sum)                    ${(toolMs / 1000).toFixed(2)} s`,
-    `  process CPU                        ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s`,
+    `  runner process CPU                ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s`,
     `  overhead = wall - scheduled model time / concurrency: ${(overhead / 1000).toFixed(2)} s = ${((100 * overhead) / run.wallMs).toFixed(1)}% of wall time (target < 5%)`,
     `  overhead = wall - client-seen model time / concurrency: ${(overheadMeasured / 1000).toFixed(2)} s = ${((100 * overheadMeasured) / run.wallMs).toFixed(1)}% of wall time`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 } finally {
-  await server.close();
+  modelProcess.send({ type: 'close' });
 }
