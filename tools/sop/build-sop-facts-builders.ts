@@ -5,7 +5,7 @@ import type { SopSectionBuilders, SopSections } from './build-sop-facts';
 import { rankDecisions } from './decisions';
 import { buildDemandReview } from './demand-review';
 import { buildLifecycleReview } from './lifecycle-review';
-import { createMonthlyListingsCache } from './monthly-listings';
+import { createMonthlyListingsCache, type MonthlyListingsSource } from './monthly-listings';
 import { buildQualityReview } from './quality-review';
 import type { SopSection } from './sop-facts';
 import { buildSupplyReview } from './supply-review';
@@ -13,9 +13,13 @@ import { buildSupplyReview } from './supply-review';
 const dataOf = <T>(section: SopSection<T>): T | undefined =>
   section.status === 'available' ? section.data : undefined;
 
-/** Builders for one pack: the demand and lifecycle reviews share one read of the monthly sales. */
-export function createSopBuilders(): SopSectionBuilders {
-  const listings = createMonthlyListingsCache();
+/**
+ * Builders for one pack: the demand and lifecycle reviews share one read of the monthly sales
+ * (`listings`, default a new cache; pass one a caller already filled to share it too).
+ */
+export function createSopBuilders(
+  listings: MonthlyListingsSource = createMonthlyListingsCache(),
+): SopSectionBuilders {
   return {
     demandReview: (context, month, scope) => buildDemandReview(context, month, scope, { listings }),
     supplyReview: buildSupplyReview,
