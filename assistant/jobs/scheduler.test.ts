@@ -128,4 +128,38 @@ describe('catch-up at start', () => {
       (await scheduler.runNow('forecast-refresh', { key: '2024-02-29', force: true })).status,
     ).toBe('succeeded');
   });
+
+  it('start() catches up after its delay and stop() waits for the job in progress (else a shutdown would cut a summary half-written)', async () => {
+    const store = openTestStore(':memory:', 70);
+    stores.push(store);
+    const scheduler = createScheduler(
+      deps(store, () => new Date('2024-03-05T15:00:00Z')),
+      lima,
+      {
+        catchUpDelayMs: 0,
+      },
+    );
+    scheduler.start();
+    const runs = createJobRuns(store.database);
+    for (let wait = 0; wait < 200 && runs.recent(10).length === 0; wait += 1)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    await scheduler.stop();
+    const recorded = runs.recent(10);
+    expect(recorded.length).toBeGreaterThan(0);
+    // nothing left running: each run that began also ended
+    expect(recorded.every((run) => run.status !== 'running')).toBe(true);
+  });
+
+  it('does not run or record a job still queued when the scheduler stops (else a shutdown would log false failures)', async () => {
+    const store = openTestStore(':memory:', 70);
+    stores.push(store);
+    const scheduler = createScheduler(
+      deps(store, () => new Date('2024-03-05T15:00:00Z')),
+      lima,
+    );
+    const queued = scheduler.runNow('forecast-refresh', { key: '2024-02-29' });
+    await scheduler.stop();
+    await expect(queued).rejects.toThrow('the scheduler is stopping');
+    expect(createJobRuns(store.database).recent(10)).toEqual([]);
+  });
 });

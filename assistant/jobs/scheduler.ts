@@ -61,8 +61,12 @@ export function createScheduler(
   let queue: Promise<unknown> = Promise.resolve();
 
   const enqueue = (job: JobName, key: string, force: boolean): Promise<JobOutcome<unknown>> => {
-    const next = queue.then(() =>
-      runJob(
+    // the jobs compute synchronously: let pending requests through between two of them
+    const next = queue.then(async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      // a job not yet begun when the scheduler stops is not run (nor recorded as failed)
+      controller.signal.throwIfAborted();
+      return runJob(
         deps.store,
         {
           job,
@@ -76,11 +80,18 @@ export function createScheduler(
           controller.signal.throwIfAborted();
           return jobDefinitions[job].run(deps, key, controller.signal);
         },
-      ),
-    );
+      );
+    });
     queue = next.catch(() => undefined);
     return next;
   };
+
+  // runJob records the jobs' own failures; what reaches here is a stop before the job began
+  const notRun = (what: string) => (error: unknown) =>
+    deps.logger.warn(
+      { job: what, err: error },
+      `${what} not run: ${error instanceof Error ? error.message : String(error)}`,
+    );
 
   const keyAt = (job: JobName, instant: Date) =>
     jobDefinitions[job].keyFor(localDate(instant, config.timezone));
@@ -91,13 +102,14 @@ export function createScheduler(
       for (const job of jobNames) {
         timers.push(
           new Cron(cronOf[job], { timezone: config.timezone, protect: true }, async () => {
-            if (deps.hasSales()) await enqueue(job, keyAt(job, deps.clock()), false);
+            if (deps.hasSales())
+              await enqueue(job, keyAt(job, deps.clock()), false).catch(notRun(job));
           }),
         );
       }
       catchUpTimer = setTimeout(() => {
         catchUpTimer = undefined;
-        void this.catchUp();
+        void this.catchUp().catch(notRun('catch-up'));
       }, options.catchUpDelayMs ?? 5000);
       catchUpTimer.unref();
       deps.logger.info({ next: this.nextRuns(), timezone: config.timezone }, 'scheduler started');
