@@ -68,6 +68,7 @@ describe('ayni eval', () => {
       [[suiteFile, '--repeat', 'many'], /^ayni: --repeat many: give a whole number >= 1\n$/],
       [[suiteFile, '--threshold', '1.5'], /^ayni: --threshold 1\.5: give a pass rate from 0 to 1/],
       [[suiteFile, '--record', '--replay'], /^ayni: --record and --replay exclude each other/],
+      [[suiteFile, '--instant'], /^ayni: --instant applies to --replay only\n$/],
       [[suiteFile, '--report', 'pdf'], /^ayni: --report pdf: choose from json, junit, html\n$/],
       [['/nonexistent/suites'], /^ayni: .*no such file or folder/],
       [['compare', 'nope-a', 'nope-b'], /^ayni: no run "nope-a"/],

@@ -75,12 +75,15 @@ interface RunFlags {
   judge?: string;
   visionModel?: string;
   recordings?: string;
+  instant?: boolean;
 }
 
 async function runSuites(target: string, flags: RunFlags, io: EvalCliIo): Promise<number> {
   if (flags.record && flags.replay)
     throw new UsageError('--record and --replay exclude each other; choose one');
   const mode: EvalMode = flags.record ? 'record' : flags.replay ? 'replay' : 'live';
+  if (flags.instant && mode !== 'replay')
+    throw new UsageError('--instant applies to --replay only');
   const repeat = wholeNumber(flags.repeat, '--repeat', 1);
   const concurrency = wholeNumber(flags.concurrency, '--concurrency', 1);
   const threshold = flags.threshold === undefined ? 1 : Number(flags.threshold);
@@ -124,6 +127,7 @@ async function runSuites(target: string, flags: RunFlags, io: EvalCliIo): Promis
       ollamaHost: io.env.OLLAMA_HOST ?? 'http://127.0.0.1:11434',
       ...(flags.judge ? { judge: flags.judge } : {}),
       ...(flags.visionModel ? { visionModel: flags.visionModel } : {}),
+      ...(flags.instant ? { replayTiming: 'instant' as const } : {}),
       signal: controller.signal,
       onProgress: ({ done, total }) => bar?.update(done, done / total),
       ...(io.llm ? { llm: io.llm } : {}),
@@ -187,6 +191,10 @@ function program(io: EvalCliIo, settle: (code: number) => void): Command {
     .option('--filter <tag>', 'only cases with this tag or metadata.user')
     .option('--record', 'call the models and store every exchange under --recordings')
     .option('--replay', 'serve the stored exchanges; no model needed')
+    .option(
+      '--instant',
+      'with --replay: skip the recorded model delays (latency and TTFT then measure the runner only)',
+    )
     .option('--recordings <dir>', 'recordings folder (default eval/recordings)')
     .option('--concurrency <n>', 'case runs at once', '2')
     .option('--report <list>', `reports besides run.json: ${reportFormats.join(',')}`, 'junit,html')
