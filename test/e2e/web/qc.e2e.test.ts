@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Random } from '../../../models/stats/random';
 import { generatePackPhoto } from '../../../models/vision/synthetic/pack-photo';
-import { snap, startWebStack, type WebStack } from '../../support/browser';
+import { sendMessage, snap, startWebStack, type WebStack } from '../../support/browser';
 
 async function blurredPackPng(): Promise<Buffer> {
   const { photo } = generatePackPhoto(
@@ -106,5 +106,34 @@ describe('QC page', () => {
     await page.getByRole('button', { name: 'Filtrar' }).click();
     await expect.poll(() => history.textContent()).toContain('Ninguna inspección coincide.');
     await snap(page, 'phone-360-qc-filtered-es');
+  }, 60_000);
+
+  it('shows the inspection card in the chat for an attached photo: the verdict in words and the stored photo (else the chat would show raw JSON)', async () => {
+    const page = await stack.open({ width: 360, height: 740 });
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Attach image', exact: true }).click();
+    await (await chooser).setFiles({ name: 'lata.png', mimeType: 'image/png', buffer: png });
+    await sendMessage(page, '/inspect YOG-1L');
+    const card = page.locator('details[data-tool="inspect_packaging"]');
+    await expect.poll(() => card.count(), { timeout: 30_000 }).toBe(1);
+    // the chat's attachments reach the tool without their file names
+    const photo = card.getByRole('article', { name: 'Photo 1', exact: true });
+    await expect
+      .poll(() => photo.getByRole('status').textContent(), { timeout: 30_000 })
+      .toContain('Retake the photo');
+    // the photo comes back from GET /api/inspections/:id/photo
+    await expect
+      .poll(() =>
+        photo
+          .locator('img')
+          .evaluate((image) => (image as unknown as { naturalWidth: number }).naturalWidth),
+      )
+      .toBe(480);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
+      360,
+    );
+    await photo.scrollIntoViewIfNeeded();
+    await snap(page, 'phone-360-chat-inspection-card');
+    expect(stack.pageErrors).toEqual([]);
   }, 60_000);
 });
