@@ -25,9 +25,10 @@ const truthOf: Partial<Record<PhotoSetKind, ProblemKind>> = {
   exposure: 'exposure',
 };
 
-export function toSample(photo: LabelledPhoto): EvaluationSample {
+export function toSample(photo: LabelledPhoto, index = 0): EvaluationSample {
   const truth = truthOf[photo.kind];
   return {
+    name: `#${index} ${photo.kind}`,
     photo: photo.photo,
     reference: photo.reference,
     spec: { ...defaultQcSpec('GEN-1', photo.ean), labelBox: photo.labelBox },
@@ -38,9 +39,13 @@ export function toSample(photo: LabelledPhoto): EvaluationSample {
 
 export function evaluateSeed(seed: number, count: number): GeneratedSetEvaluation {
   const photos = generatePhotoSet({ count, seed });
-  return evaluateGeneratedSet(photos.map(toSample), defaultCheckSuite, {
-    clock: () => performance.now(),
-  });
+  return evaluateGeneratedSet(
+    photos.map((photo, index) => toSample(photo, index)),
+    defaultCheckSuite,
+    {
+      clock: () => performance.now(),
+    },
+  );
 }
 
 function argument(name: string, fallback: number): number {
@@ -72,5 +77,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       `fails on clean photos: ${evaluation.failsOnClean} (verdicts ${JSON.stringify(evaluation.verdictsOnClean)})`,
     );
     console.log(`mean checks time per photo: ${evaluation.meanChecksMs.toFixed(1)} ms`);
+    for (const mistake of evaluation.mistakes) {
+      console.log(`${mistake.photo}: ${mistake.error}${mistake.kind ? ` ${mistake.kind}` : ''}`);
+      for (const reason of mistake.reasons) console.log(`    ${reason}`);
+    }
   }
 }

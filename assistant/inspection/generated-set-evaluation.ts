@@ -31,6 +31,17 @@ export interface EvaluationSample {
   truth: readonly ProblemKind[];
   /** a clean photo (varied lighting only): its checks-only verdict must not be "fail" */
   clean: boolean;
+  /** how the photo is named in the list of mistakes (default: its position) */
+  name?: string;
+}
+
+/** One wrong call, with the messages of the checks that failed or did not run, to see why. */
+export interface EvaluationMistake {
+  photo: string;
+  /** a kind flagged that the photo does not have, a kind missed, or a clean photo failed */
+  error: 'false_positive' | 'false_negative' | 'fail_on_clean';
+  kind?: ProblemKind;
+  reasons: string[];
 }
 
 export interface KindScore {
@@ -53,6 +64,7 @@ export interface GeneratedSetEvaluation {
   kinds: KindScore[];
   /** mean ms of the checks per photo */
   meanChecksMs: number;
+  mistakes: EvaluationMistake[];
 }
 
 /** The problem kinds a run of the checks reports (a check's findings, or its failure). */
@@ -95,8 +107,10 @@ export function evaluateGeneratedSet(
   let photos = 0;
   let cleanPhotos = 0;
   let checksMs = 0;
+  const mistakes: EvaluationMistake[] = [];
   for (const sample of samples) {
     photos += 1;
+    const name = sample.name ?? `photo ${photos - 1}`;
     const run = runDeterministicChecks(
       { photo: sample.photo, reference: sample.reference, spec: sample.spec },
       suite,
@@ -104,16 +118,36 @@ export function evaluateGeneratedSet(
     );
     checksMs += run.checks.reduce((sum, check) => sum + check.ms, 0);
     const flagged = flaggedKinds(run.checks);
+    const reasons = () =>
+      run.checks
+        .filter((check) => check.status === 'fail' || check.status === 'inconclusive')
+        .map((check) => `${check.check}: ${check.message}`);
     for (const kind of problemKinds) {
       const count = counts.get(kind)!;
       const isTrue = sample.truth.includes(kind);
       if (flagged.has(kind) && isTrue) count.truePositives += 1;
-      else if (flagged.has(kind)) count.falsePositives += 1;
-      else if (isTrue) count.falseNegatives += 1;
+      else if (flagged.has(kind)) {
+        count.falsePositives += 1;
+        mistakes.push({ photo: name, error: 'false_positive', kind, reasons: reasons() });
+      } else if (isTrue) {
+        count.falseNegatives += 1;
+        const notRun = run.checks
+          .filter((check) => check.status === 'skipped' && !check.message.startsWith('not in'))
+          .map((check) => `${check.check} skipped: ${check.message}`);
+        mistakes.push({
+          photo: name,
+          error: 'false_negative',
+          kind,
+          reasons: [...reasons(), ...notRun],
+        });
+      }
     }
     if (sample.clean) {
       cleanPhotos += 1;
-      verdictsOnClean[fuseVerdict({ checks: run.checks, now }).verdict] += 1;
+      const verdict = fuseVerdict({ checks: run.checks, now }).verdict;
+      verdictsOnClean[verdict] += 1;
+      if (verdict === 'fail')
+        mistakes.push({ photo: name, error: 'fail_on_clean', reasons: reasons() });
     }
   }
   const kinds = problemKinds.map((kind): KindScore => {
@@ -136,5 +170,6 @@ export function evaluateGeneratedSet(
     verdictsOnClean,
     kinds,
     meanChecksMs: photos === 0 ? 0 : checksMs / photos,
+    mistakes,
   };
 }

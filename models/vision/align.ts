@@ -143,14 +143,19 @@ export function alignToReference(
     };
   });
   const coarsest = levels[levels.length - 1]!;
-  // start from the photo scaled onto the reference (same aspect ratio unless the sizes differ)
-  const sizeScale: Matrix3 = [
+  // start from the reference scaled isotropically to fit the photo, centred (a pack keeps its
+  // shape); the coarse search then tries how much of the frame the pack fills
+  const fit = Math.min(
     (photo.width - 1) / (reference.width - 1),
-    0,
-    0,
-    0,
     (photo.height - 1) / (reference.height - 1),
+  );
+  const sizeScale: Matrix3 = [
+    fit,
     0,
+    (photo.width - 1 - fit * (reference.width - 1)) / 2,
+    0,
+    fit,
+    (photo.height - 1 - fit * (reference.height - 1)) / 2,
     0,
     0,
     1,
@@ -161,8 +166,8 @@ export function alignToReference(
     multiplyMatrix3(multiplyMatrix3(levelToFull(factor), matrix), fullToLevel(factor));
   const coarse = coarseSearch(coarsest.reference, coarsest.photo, {
     mask: coarsest.mask,
-    anglesDeg: [-10, -5, 0, 5, 10],
-    scales: [0.87, 1, 1.15],
+    anglesDeg: [-6, 0, 6],
+    scales: [0.5, 0.57, 0.65, 0.74, 0.84, 0.95, 1.05],
     shiftX: coarsest.reference.width / 4,
     shiftY: coarsest.reference.height / 4,
     base: toLevel(sizeScale, coarsest.factor),

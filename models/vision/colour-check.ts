@@ -139,7 +139,6 @@ export function checkColour(
   labelBox: PixelBox,
   tolerances: Pick<QcTolerances, 'colourMaxDeltaE'>,
 ): CheckResult {
-  const started = performance.now();
   const threshold = tolerances.colourMaxDeltaE;
   if (!(threshold > 0) || !Number.isFinite(threshold)) {
     throw new RangeError(`tolerances.colourMaxDeltaE: expected a number > 0, got ${threshold}`);
@@ -157,7 +156,7 @@ export function checkColour(
       threshold,
       message: `Label colours match the reference: ${measured}.`,
       findings: [],
-      ms: performance.now() - started,
+      ms: 0,
     };
   }
   // where: the bounding box of the largest group of cells above the tolerance
@@ -194,6 +193,6 @@ export function checkColour(
         box,
       },
     ],
-    ms: performance.now() - started,
+    ms: 0,
   };
 }

@@ -10,9 +10,9 @@ import type { QcSpec, QcTolerances } from './qc-spec';
 export const defaultQcTolerances: Readonly<QcTolerances> = Object.freeze({
   blurMinLaplacianVariance: 60,
   exposureMaxClippedFraction: 0.05,
-  exposureMeanRange: Object.freeze([50, 205]) as unknown as [number, number],
-  glareMaxFraction: 0.03,
-  colourMaxDeltaE: 9,
+  exposureMeanRange: Object.freeze([55, 210]) as unknown as [number, number],
+  glareMaxFraction: 0.002,
+  colourMaxDeltaE: 4,
   structureMinSsim: 0.6,
   labelMaxOffsetPx: 6,
   labelMaxRotationDeg: 3,

@@ -7,7 +7,12 @@ import type { PixelBox } from './image';
 export interface QcTolerances {
   /** minimum variance of the Laplacian on the 0..255 grey image scaled to 1024 px long side */
   blurMinLaplacianVariance: number;
-  /** maximum fraction of pixels clipped at 0 or 255 (any channel) */
+  /**
+   * with a golden reference: minimum sharpness of the aligned photo relative to the reference's over
+   * the print outside the label (replaces the absolute blur threshold when the photo aligned)
+   */
+  blurMinRelativeSharpness?: number;
+  /** maximum fraction of pixels clipped at 0 or 255 (all channels) */
   exposureMaxClippedFraction: number;
   /** mean grey level must lie in [min, max] */
   exposureMeanRange: [number, number];

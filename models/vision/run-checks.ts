@@ -35,6 +35,13 @@ export interface DeterministicCheckSuite {
     spec: QcSpec,
   ): { check: CheckResult; heatMap?: GreyImage };
   label(aligned: RgbaImage, reference: RgbaImage, spec: QcSpec): CheckResult;
+  /** the blur check judged against the reference once aligned (absent: the photo-only result stands) */
+  relativeBlur?(
+    aligned: RgbaImage,
+    reference: RgbaImage,
+    spec: QcSpec,
+    absolute: CheckResult,
+  ): CheckResult;
   /** boxes of the barcodes are already in photo pixels */
   barcode(barcodes: readonly DecodedBarcode[], ean: string): CheckResult;
 }
@@ -259,15 +266,48 @@ export function runDeterministicChecks(
     const fromReference = (box: PixelBox) =>
       fromAnalysed(transform === undefined ? box : mapBoxThrough(transform, box));
     aligned = pair.aligned;
+    const absoluteBlur = results.get('blur');
+    if (
+      suite.relativeBlur !== undefined &&
+      aligned !== undefined &&
+      pair.check.status === 'pass' &&
+      applies('blur') &&
+      absoluteBlur !== undefined
+    ) {
+      const image = aligned;
+      const relative = suite.relativeBlur;
+      const judged = timed(() => relative(image, reference, spec, absoluteBlur));
+      results.set('blur', { ...judged, ms: judged.ms + absoluteBlur.ms });
+    }
     const onAligned = {
       colour: (image: RgbaImage) => suite.colour(image, reference, spec),
       label: (image: RgbaImage) => suite.label(image, reference, spec),
     };
-    for (const name of ['colour', 'structure', 'label'] as const) {
+    // a photo that failed blur, exposure or glare is retaken, not compared: its colours, label and
+    // structure differ from the reference because of the photo, not the pack
+    const badLight = (['blur', 'exposure', 'glare'] as const).filter(
+      (name) => results.get(name)?.status === 'fail',
+    );
+    // the label first: colour is compared over the label's box, meaningless when it is gone or moved
+    for (const name of ['label', 'structure', 'colour'] as const) {
+      const label = results.get('label');
       if (!applies(name)) {
         results.set(name, notInSpec(name));
       } else if (aligned === undefined || pair.check.status !== 'pass') {
         results.set(name, skipped(name, 'the photo could not be aligned with the reference'));
+      } else if (badLight.length > 0) {
+        results.set(
+          name,
+          skipped(
+            name,
+            `not compared: the photo failed the ${badLight.join(' and ')} check; retake it`,
+          ),
+        );
+      } else if (name === 'colour' && label?.status === 'fail') {
+        results.set(
+          name,
+          skipped(name, 'not compared: the label is missing or out of place (see the label check)'),
+        );
       } else if (name === 'structure') {
         const image = aligned;
         const structure = timedPair(() => suite.structure(image, reference, spec));

@@ -34,6 +34,11 @@ export interface PackDesign {
   /** the label panel in reference pixels */
   labelBox: PixelBox;
   marks: LabelMark[];
+  /**
+   * print on the pack body outside the label (pack coordinates): a brand band above the label and a
+   * line of small print below it, as real cans and pouches carry; absent in designs made before it
+   */
+  bodyMarks?: LabelMark[];
   ean: string;
   /** the barcode's top-left in label coordinates, its module width and bar height in px */
   barcode: { x: number; y: number; moduleWidth: number; barHeight: number };
@@ -160,26 +165,66 @@ export function randomPackDesign(
     moduleWidth,
     barHeight: Math.round(labelHeight * 0.25),
   };
-  return { kind, width, height, bodyColour, labelColour, labelBox, marks, ean, barcode };
+  const bodyMarks = randomBodyMarks(random, width, height, labelBox, accent, ink);
+  return { kind, width, height, bodyColour, labelColour, labelBox, marks, bodyMarks, ean, barcode };
+}
+
+/**
+ * The body's own print (drawn after the label's marks so earlier draws stay the same): a band with
+ * the brand's word blocks between the top of the pack and the label, and a line of small print
+ * (net weight, company) below the label.
+ */
+function randomBodyMarks(
+  random: Random,
+  width: number,
+  height: number,
+  labelBox: PixelBox,
+  accent: Srgb,
+  ink: Srgb,
+): LabelMark[] {
+  const marks: LabelMark[] = [];
+  const bandTop = labelBox.y * random.uniform(0.25, 0.35);
+  const bandHeight = labelBox.y * random.uniform(0.4, 0.5);
+  marks.push({ shape: 'rect', x: 0, y: bandTop, width, height: bandHeight, colour: accent });
+  const words = (top: number, lineHeight: number, from: number, to: number, colour: Srgb) => {
+    let x = from * width;
+    while (x < to * width - 6) {
+      const wordWidth = Math.min(to * width - x, random.uniform(0.06, 0.14) * width);
+      marks.push({ shape: 'rect', x, y: top, width: wordWidth, height: lineHeight, colour });
+      x += wordWidth + random.uniform(0.02, 0.04) * width;
+    }
+  };
+  words(
+    bandTop + bandHeight * 0.25,
+    bandHeight * 0.5,
+    random.uniform(0.15, 0.3),
+    0.8,
+    [235, 232, 225],
+  );
+  const below = labelBox.y + labelBox.height;
+  const smallTop = below + (height - below) * random.uniform(0.3, 0.45);
+  words(smallTop, (height - below) * 0.12, 0.12, random.uniform(0.6, 0.88), ink);
+  return marks;
+}
+
+function drawMark(canvas: LinearCanvas, mark: LabelMark): void {
+  if (mark.shape === 'rect') fillRect(canvas, mark.x, mark.y, mark.width, mark.height, mark.colour);
+  else
+    fillEllipse(
+      canvas,
+      mark.x + mark.width / 2,
+      mark.y + mark.height / 2,
+      mark.width / 2,
+      mark.height / 2,
+      mark.colour,
+    );
 }
 
 /** The label panel alone (label coordinates), with its barcode on a white quiet-zone patch. */
 export function renderLabel(design: PackDesign): LinearCanvas {
   const { labelBox, barcode } = design;
   const label = createCanvas(labelBox.width, labelBox.height, design.labelColour);
-  for (const mark of design.marks) {
-    if (mark.shape === 'rect')
-      fillRect(label, mark.x, mark.y, mark.width, mark.height, mark.colour);
-    else
-      fillEllipse(
-        label,
-        mark.x + mark.width / 2,
-        mark.y + mark.height / 2,
-        mark.width / 2,
-        mark.height / 2,
-        mark.colour,
-      );
-  }
+  for (const mark of design.marks) drawMark(label, mark);
   const modules = encodeEan13(completeEan13(design.ean));
   const quiet = 9 * barcode.moduleWidth;
   const patchWidth = ean13Modules * barcode.moduleWidth + 2 * quiet;
@@ -219,6 +264,7 @@ export function renderPack(
   placement: LabelPlacement = exactPlacement,
 ): LinearCanvas {
   const pack = createCanvas(design.width, design.height, design.bodyColour);
+  for (const mark of design.bodyMarks ?? []) drawMark(pack, mark);
   if (!placement.missing) {
     const label = renderLabel(design);
     const { labelBox } = design;
