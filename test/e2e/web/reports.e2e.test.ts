@@ -71,6 +71,14 @@ describe('the reports page in Chromium', () => {
     // the page's own scrolling box too (wide tables scroll inside their regions, not the page)
     const main = page.locator('main');
     expect(await main.evaluate((element) => element.scrollWidth - element.clientWidth)).toBe(0);
+    // the KPI card's change (the better/worse arrow and word) fits on the phone without scrolling
+    const change = card
+      .getByRole('row', { name: /Revenue/ })
+      .locator('td')
+      .last();
+    const box = await change.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(360);
+    expect(await change.textContent()).toContain('better');
     await card.scrollIntoViewIfNeeded();
     await snap(page, 'phone-360-report');
     const quality = page.getByRole('region', { name: 'Quality control' });
