@@ -4,6 +4,7 @@ import { runStoreBench } from '../../bench/store-bench';
 import { action, UsageError } from '../run-command';
 import { registerBenchAnomalyCommand } from './bench-anomaly';
 import { registerBenchForecastCommand } from './bench-forecast';
+import { registerBenchInspectCommand } from './bench-inspect';
 
 export function registerBenchCommand(program: Command): void {
   const bench = program
@@ -47,4 +48,5 @@ export function registerBenchCommand(program: Command): void {
 
   registerBenchForecastCommand(bench);
   registerBenchAnomalyCommand(bench);
+  registerBenchInspectCommand(bench);
 }
