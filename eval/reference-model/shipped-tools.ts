@@ -1,15 +1,10 @@
-// The tools the shipped suites are recorded and replayed with: the registry, plus inspect_packaging
-// while the registry does not list it yet (the QC suite needs it). The tool list is part of every
-// recorded request, so recording and replay must use the same list: both import this one.
+// The tools the shipped suites are recorded and replayed with: the registry, as `ayni eval` uses
+// it. The tool list (names, descriptions, schemas, order) is part of every recorded request, so a
+// change to it means re-recording: npx tsx eval/reference-model/record-shipped-suites.ts
 import { fileURLToPath } from 'node:url';
 import { registeredTools, type AnyTool } from '../../tools/index';
-import { inspectPackaging } from '../../tools/inspect-packaging';
 
-export const shippedSuiteTools: readonly AnyTool[] = registeredTools.some(
-  (tool) => tool.name === inspectPackaging.name,
-)
-  ? registeredTools
-  : [...registeredTools, inspectPackaging as unknown as AnyTool];
+export const shippedSuiteTools: readonly AnyTool[] = registeredTools;
 
 /** The shipped suites' folder (eval/suites). */
 export const shippedSuitesDir = fileURLToPath(new URL('../suites', import.meta.url));
