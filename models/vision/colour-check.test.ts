@@ -57,13 +57,30 @@ describe('checkColour (CIEDE2000 over the label)', () => {
     expect(result.findings[0]).toMatchObject({ check: 'colour', type: 'colour_deviation' });
   });
 
-  it('boxes the region whose ink is off (a tinted patch inside the label)', () => {
+  it('does not call a small tinted patch (a stain: the structure check finds it) a colour deviation, since the median cell is judged', () => {
+    const { labelBox } = reference;
+    const stain = {
+      x: labelBox.x + 20,
+      y: labelBox.y + 20,
+      width: Math.round(labelBox.width * 0.3),
+      height: Math.round(labelBox.height * 0.3),
+    };
+    const result = checkColour(
+      withGains(reference.image, [0.5, 1.3, 0.5], stain),
+      reference.image,
+      labelBox,
+      defaultColourTolerance,
+    );
+    expect(result.status).toBe('pass');
+  });
+
+  it('boxes the region whose ink is off (a tinted patch over most of the label)', () => {
     const { labelBox } = reference;
     const patch = {
       x: labelBox.x + 20,
       y: labelBox.y + 20,
       width: Math.round(labelBox.width * 0.8),
-      height: Math.round(labelBox.height * 0.6),
+      height: Math.round(labelBox.height * 0.8),
     };
     const result = checkColour(
       withGains(reference.image, [0.5, 1.3, 0.5], patch),

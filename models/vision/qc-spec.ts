@@ -18,7 +18,7 @@ export interface QcTolerances {
   exposureMeanRange: [number, number];
   /** maximum fraction of the pack area in specular glare (near-white, low saturation blobs) */
   glareMaxFraction: number;
-  /** mean CIEDE2000 over the label region above this is a colour deviation */
+  /** median CIEDE2000 over the label region's cells above this is a colour deviation */
   colourMaxDeltaE: number;
   /** SSIM against the aligned reference below this is a structural difference */
   structureMinSsim: number;
