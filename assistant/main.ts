@@ -12,7 +12,6 @@ import { ConfigError } from './errors';
 import { createScheduler, type Scheduler } from './jobs/scheduler';
 import { probeOllama } from './llm/ollama-status';
 import { createMetrics } from './metrics/metrics';
-import { createReferenceStore } from './inspection/reference-store';
 import { createApp, defaultLimits } from './server/create-app';
 import { createWebSocketServer } from './server/routes/ws';
 import { createStoreImporter } from './server/store-importer';
@@ -173,7 +172,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       reports: { llm: services.llm, chatModel: config.models.chat },
       inspections: {
         toolContext: services.toolContext,
-        references: createReferenceStore({ importDir: join(dataDir, 'qc') }),
+        references: services.inspectionAids.references,
+        ...(services.inspectionAids.classifier
+          ? { classifier: services.inspectionAids.classifier }
+          : {}),
       },
       ...(options.webRoot === false ? {} : { webRoot: options.webRoot ?? defaultWebRoot }),
     });

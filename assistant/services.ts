@@ -14,6 +14,7 @@ import type {
 } from '../knowledge/types';
 import { registeredTools, type ToolContext } from '../tools/index';
 import { createAgent, type Agent } from './agent/agent';
+import { loadInspectionAids, type LoadedInspectionAids } from './inspection/inspection-aids';
 import { createVisionModel } from './inspection/vision-model';
 import type { AgentOptions } from './agent/agent-deps';
 import type { AppConfig } from './config';
@@ -30,6 +31,8 @@ export interface AssistantServices {
   knowledge: KnowledgeIndex;
   agent: Agent;
   toolContext(signal: AbortSignal): ToolContext;
+  /** golden references and the trained defect classifier (when one was saved) */
+  inspectionAids: LoadedInspectionAids;
   /** resolves when the background work (hybrid index, model warm-up) is done; never rejects */
   ready: Promise<void>;
 }
@@ -106,8 +109,11 @@ export async function createAssistantServices(
   // inspect_packaging asks it; when Ollama is down its call fails with an LlmError that the
   // pipeline reports as "vision model unavailable" beside the deterministic checks' verdict
   const vision = createVisionModel(llm, config.models.vision);
-  const toolContext = (signal: AbortSignal): ToolContext =>
-    createStoreToolContext(store, { signal, now: clock, logger, knowledge, vision });
+  const inspectionAids = loadInspectionAids({ dataDir: options.dataDir, logger });
+  const toolContext = (signal: AbortSignal): ToolContext => ({
+    ...createStoreToolContext(store, { signal, now: clock, logger, knowledge, vision }),
+    inspectionAids,
+  });
   const agent = createAgent({
     llm,
     models: { chat: config.models.chat, vision: config.models.vision },
@@ -156,6 +162,7 @@ export async function createAssistantServices(
     knowledge,
     agent,
     toolContext,
+    inspectionAids,
     ready: Promise.all([hybrid, warm]).then(() => undefined),
   };
 }

@@ -155,3 +155,48 @@ describe('inspect_packaging', () => {
     expect(JSON.stringify(compact)).not.toContain('"checks"');
   });
 });
+
+describe('inspect_packaging with the deployment’s aids in the context', () => {
+  it('uses the golden reference and the classifier the context carries (else a registered tool never compares with a reference)', async () => {
+    const { context } = await contextWith([{ base64: await jpegBase64(200), fileName: 'a.jpg' }]);
+    const asked: string[] = [];
+    let classified = 0;
+    const reference = { width: 32, height: 24, data: new Uint8ClampedArray(32 * 24 * 4).fill(200) };
+    const output = await tool.execute(tool.input.parse({ sku: 'GRA-005' }), {
+      ...context,
+      inspectionAids: {
+        references: {
+          forSku: (sku: string) => {
+            asked.push(sku);
+            return Promise.resolve({
+              image: reference,
+              spec: {
+                sku,
+                checks: ['blur', 'exposure', 'glare', 'alignment', 'colour', 'structure', 'label'],
+                tolerances: {
+                  blurMinLaplacianVariance: 1,
+                  exposureMaxClippedFraction: 1,
+                  exposureMeanRange: [0, 255],
+                  glareMaxFraction: 1,
+                  colourMaxDeltaE: 100,
+                  structureMinSsim: 0,
+                  labelMaxOffsetPx: 100,
+                  labelMaxRotationDeg: 90,
+                },
+                labelBox: { x: 4, y: 4, width: 8, height: 8 },
+              },
+            });
+          },
+        },
+        classifier: () => {
+          classified += 1;
+          return undefined;
+        },
+      },
+    });
+    expect(asked).toEqual(['GRA-005']);
+    expect(classified).toBe(1);
+    const first = output.results[0];
+    expect(first?.status === 'inspected' && first.referenceUsed).toBe(true);
+  });
+});

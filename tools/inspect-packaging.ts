@@ -44,7 +44,7 @@ export type InspectPackagingInput = z.output<typeof inspectPackagingInput>;
 export interface InspectPackagingOptions {
   checks: DeterministicCheckSuite;
   references?: GoldenReferences;
-  classifier?: (image: RgbaImage) => ClassifierOpinion;
+  classifier?: (image: RgbaImage) => ClassifierOpinion | undefined;
   readBarcodes?: (image: RgbaImage) => Promise<DecodedBarcode[]>;
 }
 
@@ -70,6 +70,19 @@ function shape(
     lotRead: inspection.vision?.lotCode ?? null,
     model: record.model,
     durations: record.durations,
+  };
+}
+
+/** The tool's own references/classifier win; otherwise the ones the deployment put in the context. */
+function referencesAndClassifier(
+  options: InspectPackagingOptions,
+  context: ToolContext,
+): Pick<InspectPackagingOptions, 'references' | 'classifier'> {
+  const references = options.references ?? context.inspectionAids?.references;
+  const classifier = options.classifier ?? context.inspectionAids?.classifier;
+  return {
+    ...(references ? { references } : {}),
+    ...(classifier ? { classifier } : {}),
   };
 }
 
@@ -112,7 +125,11 @@ export async function runInspectPackaging(
           lot: input.lot,
           line: input.line,
         },
-        { context, ...options },
+        {
+          context,
+          ...options,
+          ...referencesAndClassifier(options, context),
+        },
       );
       results.push(shape(index, attachment.fileName, inspection));
     } catch (error) {

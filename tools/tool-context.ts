@@ -2,7 +2,10 @@
 // a clock and a logger, the vision model and the inspection records. Defined here, implemented by
 // assistant/store and assistant/inspection, so every tool runs on in-memory data in tests.
 import type { KnowledgeIndex } from '../knowledge/types';
+import type { ClassifierOpinion } from './inspection/fuse-verdict';
+import type { GoldenReferences } from './inspection/golden-references';
 import type { InspectionRecords, ToolVisionModel } from './inspection/inspection-records';
+import type { RgbaImage } from '../models/vision/image';
 import type { PlanningRecords } from './sop/sop-facts';
 
 export type SalesGrain = 'day' | 'week' | 'month';
@@ -144,6 +147,12 @@ export interface ToolImageAttachment {
   fileName?: string;
 }
 
+export interface InspectionAids {
+  references?: GoldenReferences;
+  /** undefined when the classifier cannot judge the photo (e.g. no package stands out) */
+  classifier?: (image: RgbaImage) => ClassifierOpinion | undefined;
+}
+
 export interface ToolContext {
   catalog: {
     products(): readonly CatalogProduct[];
@@ -175,6 +184,8 @@ export interface ToolContext {
   attachments?: readonly ToolImageAttachment[];
   /** The vision model (inspect_packaging); absent when none is configured or reachable. */
   vision?: ToolVisionModel;
+  /** Golden references and the trained defect classifier, when the deployment has them. */
+  inspectionAids?: InspectionAids;
   /** Inspection records and stored photos (inspect_packaging, the S&OP summary's QC section). */
   inspections?: InspectionRecords;
   /** Stored forecasts (the nightly refresh) the S&OP demand review compares with actuals. */

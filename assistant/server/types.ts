@@ -111,7 +111,7 @@ export interface AppDeps {
 export interface InspectionDeps {
   toolContext?: (signal: AbortSignal) => ToolContext;
   references?: ReferenceStore;
-  classifier?: (image: RgbaImage) => ClassifierOpinion;
+  classifier?: (image: RgbaImage) => ClassifierOpinion | undefined;
   /** photos per POST /api/inspections; default 10 */
   maxPhotos?: number;
   /** one multipart upload, all photos together; default 60 MB */

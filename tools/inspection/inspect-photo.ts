@@ -31,8 +31,8 @@ export interface InspectPhotoDeps {
   context: ToolContext;
   checks: DeterministicCheckSuite;
   references?: GoldenReferences;
-  /** the learned defect classifier with its trained model bound in */
-  classifier?: (image: RgbaImage) => ClassifierOpinion;
+  /** the learned defect classifier with its trained model bound in; undefined when it cannot judge the photo */
+  classifier?: (image: RgbaImage) => ClassifierOpinion | undefined;
   /** reads the barcodes of the photo (tools/inspection/barcode-reader.ts) */
   readBarcodes?: (image: RgbaImage) => Promise<DecodedBarcode[]>;
   /** long side of the copy sent to the vision model (default 1024) */
