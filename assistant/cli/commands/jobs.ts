@@ -2,15 +2,13 @@
 // `ayni jobs run <job> [--key K] [--force] [--no-narrate] [--json]`: runs one job now on the store
 // at AYNI_DATA_DIR, once per key (the scheduler's key for today unless --key) unless --force.
 import type { Command } from 'commander';
-import { join } from 'node:path';
 import { pino } from 'pino';
 import { isJobName, jobNames, type JobName } from '../../jobs/job-names';
 import type { JobOutcome } from '../../jobs/job-runner';
 import { createJobRuns, type JobRun } from '../../jobs/job-runs';
 import { createScheduler } from '../../jobs/scheduler';
-import { createOllamaClient } from '../../llm/ollama-client';
-import { openStore } from '../../store/store';
 import { createStoreToolContext } from '../../store/tool-context';
+import { narrationClient, requireSales, withDataStore } from '../open-store';
 import { action, configFromEnvironment, UsageError } from '../run-command';
 
 function checkedJob(job: string | undefined): JobName | undefined {
@@ -25,21 +23,17 @@ function formatRun(run: JobRun): string {
   return `${run.startedAt}  ${run.job.padEnd(16)} ${run.runKey.padEnd(10)} ${run.status.padEnd(9)} attempt ${run.attempts}${duration}${error}`;
 }
 
-function runJobsList(flags: { job?: string; limit: string; json?: boolean }): void {
+async function runJobsList(flags: { job?: string; limit: string; json?: boolean }): Promise<void> {
   const job = checkedJob(flags.job);
   const limit = Number(flags.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
     throw new UsageError(`--limit "${flags.limit}": use a whole number from 1 to 1000`);
-  const config = configFromEnvironment();
-  const store = openStore({ path: join(config.dataDir, 'ayni.db') });
-  try {
+  await withDataStore(configFromEnvironment(), (store) => {
     const runs = createJobRuns(store.database).recent(limit, job);
     if (flags.json) process.stdout.write(`${JSON.stringify(runs, null, 2)}\n`);
     else if (runs.length === 0) process.stdout.write('no job runs recorded\n');
     else process.stdout.write(`${runs.map(formatRun).join('\n')}\n`);
-  } finally {
-    store.close();
-  }
+  });
 }
 
 function describeOutcome(outcome: JobOutcome<unknown>): string {
@@ -63,20 +57,10 @@ async function runJobsRun(
   const job = checkedJob(jobArgument) as JobName;
   const config = configFromEnvironment();
   const logger = pino({ level: 'silent' });
-  const store = openStore({ path: join(config.dataDir, 'ayni.db') });
-  try {
-    if (store.sales.count() === 0)
-      throw new UsageError(
-        `the store at ${config.dataDir} has no sales: run \`ayni demo-data\` or \`ayni import sales FILE\` first`,
-      );
+  await withDataStore(config, async (store) => {
+    requireSales(store, config);
     const clock = () => new Date();
-    const llm = flags.narrate
-      ? createOllamaClient({
-          host: config.ollamaHost,
-          numCtx: config.numCtx,
-          keepAlive: config.keepAlive,
-        })
-      : undefined;
+    const llm = narrationClient(config, flags.narrate);
     const scheduler = createScheduler(
       {
         store,
@@ -102,9 +86,7 @@ async function runJobsRun(
     if (flags.json) process.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
     else process.stdout.write(`${describeOutcome(outcome)}\n`);
     if (outcome.status === 'failed') process.exitCode = 1;
-  } finally {
-    store.close();
-  }
+  });
 }
 
 export function registerJobsCommand(program: Command): void {

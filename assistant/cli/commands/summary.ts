@@ -4,17 +4,15 @@
 // (the template when the model cannot be reached), and writes it in the format asked.
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { pino } from 'pino';
 import { InvalidInputError } from '../../errors';
-import { createOllamaClient } from '../../llm/ollama-client';
 import { generateReport } from '../../sop/generate-report';
 import { renderReportHtml } from '../../sop/render-html';
 import { renderReportMarkdown } from '../../sop/render-markdown';
 import { renderReportPdf } from '../../sop/render-pdf';
 import { reportLanguages, type ReportLanguage, type SopReport } from '../../sop/report-types';
-import { openStore } from '../../store/store';
 import { createStoreToolContext } from '../../store/tool-context';
+import { narrationClient, requireSales, withDataStore } from '../open-store';
 import { action, configFromEnvironment, UsageError } from '../run-command';
 
 const formats = ['md', 'html', 'json', 'pdf'] as const;
@@ -61,20 +59,10 @@ async function runSummary(flags: SummaryFlags): Promise<void> {
   const { format, language } = checkFlags(flags);
   const config = configFromEnvironment();
   const logger = pino({ level: 'silent' });
-  const store = openStore({ path: join(config.dataDir, 'ayni.db') });
-  try {
-    if (store.sales.count() === 0)
-      throw new UsageError(
-        `the store at ${config.dataDir} has no sales: run \`ayni demo-data\` or \`ayni import sales FILE\` first`,
-      );
+  await withDataStore(config, async (store) => {
+    requireSales(store, config);
     const clock = () => new Date();
-    const llm = flags.narrate
-      ? createOllamaClient({
-          host: config.ollamaHost,
-          numCtx: config.numCtx,
-          keepAlive: config.keepAlive,
-        })
-      : undefined;
+    const llm = narrationClient(config, flags.narrate);
     let report: SopReport;
     try {
       report = await generateReport(
@@ -106,9 +94,7 @@ async function runSummary(flags: SummaryFlags): Promise<void> {
     process.stderr.write(
       `${flags.out}: S&OP summary of ${report.month} for ${report.scopeLabel}, report ${report.id}${note}\n`,
     );
-  } finally {
-    store.close();
-  }
+  });
 }
 
 export function registerSummaryCommand(program: Command): void {
