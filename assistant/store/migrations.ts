@@ -294,4 +294,80 @@ export const migrations: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 5,
+    name: 'monthly sales rollup',
+    sql: `
+      -- Sales summed by SKU x location x calendar month (month = YYYY-MM): the month grain of the
+      -- sales totals reads it instead of every daily row (issue 9). Triggers recompute a month's
+      -- cell from its daily rows on every insert, update and delete of sales, inside the writing
+      -- statement's transaction, so every write path (CSV import, upserts, the demo load, cascade
+      -- deletes) keeps it current. Recomputing (rather than adding deltas) keeps the sums exactly
+      -- those of a fresh aggregation, in the same order.
+      CREATE TABLE sales_monthly (
+        sku_id INTEGER NOT NULL,
+        location_id INTEGER NOT NULL,
+        month TEXT NOT NULL CHECK (length(month) = 7),
+        units REAL NOT NULL,
+        revenue REAL,
+        rows INTEGER NOT NULL,
+        promo_rows INTEGER NOT NULL,
+        stockout_rows INTEGER NOT NULL,
+        PRIMARY KEY (sku_id, location_id, month)
+      ) WITHOUT ROWID;
+
+      INSERT INTO sales_monthly
+        SELECT sku_id, location_id, substr(date, 1, 7), sum(units), sum(revenue), count(*),
+          sum(promo), sum(stockout)
+        FROM sales
+        GROUP BY sku_id, location_id, substr(date, 1, 7);
+
+      CREATE TRIGGER sales_monthly_after_insert AFTER INSERT ON sales BEGIN
+        INSERT INTO sales_monthly
+          SELECT NEW.sku_id, NEW.location_id, substr(NEW.date, 1, 7), sum(units), sum(revenue),
+            count(*), sum(promo), sum(stockout)
+          FROM sales
+          WHERE sku_id = NEW.sku_id AND location_id = NEW.location_id
+            AND date >= substr(NEW.date, 1, 7) || '-01' AND date <= substr(NEW.date, 1, 7) || '-31'
+        ON CONFLICT (sku_id, location_id, month) DO UPDATE SET
+          units = excluded.units, revenue = excluded.revenue, rows = excluded.rows,
+          promo_rows = excluded.promo_rows, stockout_rows = excluded.stockout_rows;
+      END;
+
+      CREATE TRIGGER sales_monthly_after_update AFTER UPDATE ON sales BEGIN
+        DELETE FROM sales_monthly
+          WHERE sku_id = OLD.sku_id AND location_id = OLD.location_id
+            AND month = substr(OLD.date, 1, 7);
+        INSERT INTO sales_monthly
+          SELECT OLD.sku_id, OLD.location_id, substr(OLD.date, 1, 7), sum(units), sum(revenue),
+            count(*), sum(promo), sum(stockout)
+          FROM sales
+          WHERE sku_id = OLD.sku_id AND location_id = OLD.location_id
+            AND date >= substr(OLD.date, 1, 7) || '-01' AND date <= substr(OLD.date, 1, 7) || '-31'
+          GROUP BY sku_id, location_id;
+        INSERT INTO sales_monthly
+          SELECT NEW.sku_id, NEW.location_id, substr(NEW.date, 1, 7), sum(units), sum(revenue),
+            count(*), sum(promo), sum(stockout)
+          FROM sales
+          WHERE sku_id = NEW.sku_id AND location_id = NEW.location_id
+            AND date >= substr(NEW.date, 1, 7) || '-01' AND date <= substr(NEW.date, 1, 7) || '-31'
+        ON CONFLICT (sku_id, location_id, month) DO UPDATE SET
+          units = excluded.units, revenue = excluded.revenue, rows = excluded.rows,
+          promo_rows = excluded.promo_rows, stockout_rows = excluded.stockout_rows;
+      END;
+
+      CREATE TRIGGER sales_monthly_after_delete AFTER DELETE ON sales BEGIN
+        DELETE FROM sales_monthly
+          WHERE sku_id = OLD.sku_id AND location_id = OLD.location_id
+            AND month = substr(OLD.date, 1, 7);
+        INSERT INTO sales_monthly
+          SELECT OLD.sku_id, OLD.location_id, substr(OLD.date, 1, 7), sum(units), sum(revenue),
+            count(*), sum(promo), sum(stockout)
+          FROM sales
+          WHERE sku_id = OLD.sku_id AND location_id = OLD.location_id
+            AND date >= substr(OLD.date, 1, 7) || '-01' AND date <= substr(OLD.date, 1, 7) || '-31'
+          GROUP BY sku_id, location_id;
+      END;
+    `,
+  },
 ];

@@ -104,6 +104,36 @@ function filterClause(filter: SalesFilter): { where: string; parameters: unknown
   return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', parameters };
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** True when the window's bounds fall on month boundaries (or are absent): the rollup answers it. */
+function coversWholeMonths(filter: SalesFilter): boolean {
+  if (filter.from !== undefined && !(ISO_DATE.test(filter.from) && filter.from.endsWith('-01')))
+    return false;
+  if (filter.to === undefined) return true;
+  if (!ISO_DATE.test(filter.to)) return false;
+  const next = new Date(`${filter.to}T00:00:00Z`);
+  if (Number.isNaN(next.getTime()) || next.toISOString().slice(0, 10) !== filter.to) return false;
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.getUTCDate() === 1;
+}
+
+/** filterClause for the monthly rollup: the same product and location filters, months for dates. */
+function rollupFilterClause(filter: SalesFilter): { where: string; parameters: unknown[] } {
+  const { from, to, ...rest } = filter;
+  const { where, parameters } = filterClause(rest);
+  const conditions = where === '' ? [] : [where.slice('WHERE '.length)];
+  if (from !== undefined) {
+    conditions.push('s.month >= ?');
+    parameters.push(from.slice(0, 7));
+  }
+  if (to !== undefined) {
+    conditions.push('s.month <= ?');
+    parameters.push(to.slice(0, 7));
+  }
+  return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', parameters };
+}
+
 /**
  * WHERE conditions of listingRows, whose loop runs products -> locations -> sales: the product and
  * location filters apply to those tables directly, the dates to the sales primary key's range.
@@ -178,22 +208,30 @@ export function createSalesRepository(database: SqliteDatabase) {
       const selected = dimensions.map(
         (dimension) => `${dimensionColumn[dimension]} AS ${dimension}`,
       );
-      const { where, parameters } = filterClause(query);
       const groupColumns = ['period', ...dimensions];
+      const monthly = query.grain === 'month' && coversWholeMonths(query);
+      const { where, parameters } = monthly ? rollupFilterClause(query) : filterClause(query);
+      // Whole months read the rollup (migration 5: one row per SKU x location x month, the same
+      // sums a grouped scan of the daily rows gives); other windows aggregate the daily rows.
+      const perListing = monthly
+        ? `SELECT s.sku_id, s.location_id, s.month || '-01' AS period, s.units AS units,
+             s.revenue AS revenue, s.rows AS days, s.promo_rows AS promoDays,
+             s.stockout_rows AS stockoutDays
+           FROM sales_monthly s
+           ${where}`
+        : `SELECT s.sku_id, s.location_id, ${periodExpression[query.grain]} AS period,
+             sum(s.units) AS units, sum(s.revenue) AS revenue, count(*) AS days,
+             sum(s.promo) AS promoDays, sum(s.stockout) AS stockoutDays
+           FROM sales s
+           ${where}
+           GROUP BY s.sku_id, s.location_id, period`;
       // Two steps: totals per SKU x location x period on the sales table alone (no joins per
       // daily row), then the join to products/locations on those far fewer rows.
       const sql = `
         SELECT t.period AS period${selected.length ? `, ${selected.join(', ')}` : ''},
           sum(t.units) AS units, coalesce(sum(t.revenue), 0) AS revenue, sum(t.days) AS days,
           sum(t.promoDays) AS promoDays, sum(t.stockoutDays) AS stockoutDays
-        FROM (
-          SELECT s.sku_id, s.location_id, ${periodExpression[query.grain]} AS period,
-            sum(s.units) AS units, sum(s.revenue) AS revenue, count(*) AS days,
-            sum(s.promo) AS promoDays, sum(s.stockout) AS stockoutDays
-          FROM sales s
-          ${where}
-          GROUP BY s.sku_id, s.location_id, period
-        ) t
+        FROM (${perListing}) t
         JOIN products p ON p.id = t.sku_id
         JOIN locations l ON l.id = t.location_id
         GROUP BY ${groupColumns.join(', ')}
