@@ -97,9 +97,22 @@ describe('the chat page in Chromium', () => {
     expect(stack.pageErrors).toEqual([]);
   });
 
-  it('sends an attached photo to the vision model: preview shown, images in the request, answer shown', async () => {
+  it('sends an attached photo: preview shown, the chat model calls inspect_packaging, the vision model gets the image, the verdict card and the answer shown', async () => {
     const photo = await samplePhoto(stack.browser);
-    stack.ollama.onChat(() => ({ kind: 'chat', content: 'El sello del yogurt se ve completo.' }));
+    const visionAnswer = {
+      defects: [],
+      legibleText: 'Yogurt natural 1 L',
+      bestBefore: null,
+      lotCode: 'L42',
+      confidence: 0.8,
+    };
+    stack.ollama.onChat((body) => {
+      if (body.model === 'qwen2.5vl:7b')
+        return { kind: 'chat', content: JSON.stringify(visionAnswer), chunks: 1 };
+      if (hasToolResult(body))
+        return { kind: 'chat', content: 'El sello del yogurt se ve completo.' };
+      return { kind: 'chat', toolCalls: [{ name: 'inspect_packaging', arguments: {} }] };
+    });
     const page = await stack.open();
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Attach image', exact: true }).click();
@@ -107,18 +120,25 @@ describe('the chat page in Chromium', () => {
     const preview = page.getByRole('img', { name: 'lote-42.png' });
     await expect.poll(() => preview.isVisible(), { timeout: 5_000 }).toBe(true);
     await snap(page, 'chat-photo-preview');
+    const earlier = stack.ollama.bodies('/api/chat').length;
     await sendMessage(page, '¿El sellado está bien?');
     await expect
       .poll(() => page.getByRole('main').getByText('El sello del yogurt se ve completo.').count(), {
-        timeout: 10_000,
+        timeout: 20_000,
       })
       .toBe(1);
-    const last = stack.ollama.bodies('/api/chat').at(-1) as ChatBody;
-    expect(last.model).toBe('qwen2.5vl:7b');
-    const images = (last.messages ?? []).flatMap((message) => message.images ?? []);
+    const bodies = stack.ollama.bodies('/api/chat').slice(earlier) as ChatBody[];
+    // The chat model reads a note about the photo, never the pixels; the vision model gets them.
+    const chat = bodies.filter((body) => body.model !== 'qwen2.5vl:7b');
+    expect(chat.flatMap((body) => (body.messages ?? []).flatMap((m) => m.images ?? []))).toEqual(
+      [],
+    );
+    expect(JSON.stringify(chat[0]?.messages?.at(-1))).toContain('inspect_packaging');
+    const vision = bodies.filter((body) => body.model === 'qwen2.5vl:7b');
+    const images = vision.flatMap((body) => (body.messages ?? []).flatMap((m) => m.images ?? []));
     expect(images).toHaveLength(1);
     const sent = Buffer.from(images[0]!, 'base64');
-    // PNG or JPEG (a client may re-encode a large photo), never the data: URL prefix
+    // PNG or JPEG (the tool sends a 1024-px JPEG copy), never the data: URL prefix
     expect(images[0]!.startsWith('data:')).toBe(false);
     expect(
       sent.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47])) ||
