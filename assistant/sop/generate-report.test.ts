@@ -5,6 +5,7 @@ import { openTestStore } from '../../test/support/test-store';
 import { InvalidInputError } from '../errors';
 import { createStoreToolContext } from '../store/tool-context';
 import type { Store } from '../store/store';
+import { buildSopFacts } from '../../tools/sop/build-sop-facts';
 import { generateReport, type GenerateReportDeps } from './generate-report';
 
 const logger = pino({ level: 'silent' });
@@ -28,6 +29,41 @@ function deps(overrides: Partial<GenerateReportDeps> = {}): GenerateReportDeps {
 }
 
 describe('generateReport', () => {
+  it('gives the same facts by default (the worker-thread path) as buildSopFacts (else large stores get other numbers)', async () => {
+    const generateDeps = deps();
+    const report = await generateReport(generateDeps, {
+      month: '2024-03',
+      scope: {},
+      language: 'en',
+      trigger: 'manual',
+    });
+    const direct = buildSopFacts(generateDeps.toolContext(new AbortController().signal), {
+      month: '2024-03',
+      scope: {},
+    });
+    expect(report.facts).toEqual(direct);
+  });
+
+  it('awaits an asynchronous buildFacts (else a pending promise would be saved as the facts)', async () => {
+    let calls = 0;
+    const generateDeps = deps({
+      buildFacts: async (context, request) => {
+        calls += 1;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return buildSopFacts(context, request);
+      },
+    });
+    const report = await generateReport(generateDeps, {
+      month: '2024-03',
+      scope: {},
+      language: 'en',
+      trigger: 'manual',
+    });
+    expect(calls).toBe(1);
+    expect(report.facts.month).toBe('2024-03');
+    expect(report.facts.kpis.length).toBeGreaterThan(0);
+  });
+
   it('computes the facts, writes the template narrative without a model and saves the report', async () => {
     const generateDeps = deps();
     const report = await generateReport(generateDeps, {

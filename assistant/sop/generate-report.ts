@@ -3,7 +3,7 @@
 // input (a malformed month, an unknown category or location, an empty store) is an
 // InvalidInputError naming the field and the fix.
 import { randomUUID } from 'node:crypto';
-import { buildSopFacts, type SopFactsRequest } from '../../tools/sop/build-sop-facts';
+import type { SopFactsRequest } from '../../tools/sop/build-sop-facts';
 import { sopMonth, type SopFacts, type SopScope } from '../../tools/sop/sop-facts';
 import { templateNarrative } from '../../tools/sop/template-narrative';
 import type { ToolContext, ToolLogger } from '../../tools/tool-context';
@@ -12,6 +12,7 @@ import { InvalidInputError } from '../errors';
 import type { LlmClient } from '../llm/llm-client';
 import type { ReportRepository } from '../store/repositories/reports';
 import { narrateSopFacts } from './narrate';
+import { buildSopFactsInWorkers } from './pack-workers';
 import type { ReportLanguage, ReportTrigger, SopReport } from './report-types';
 
 export interface GenerateReportDeps {
@@ -23,8 +24,11 @@ export interface GenerateReportDeps {
   chatModel?: string;
   clock: () => Date;
   logger: ToolLogger;
-  /** the facts of a month and scope; default: the real section builders */
-  buildFacts?: (context: ToolContext, request: SopFactsRequest) => SopFacts;
+  /**
+   * the facts of a month and scope; default: the real section builders, with the per-listing work
+   * of a large store (5,000 jobs or more) in worker threads (buildSopFactsInWorkers)
+   */
+  buildFacts?: (context: ToolContext, request: SopFactsRequest) => SopFacts | Promise<SopFacts>;
 }
 
 export interface GenerateReportRequest {
@@ -57,7 +61,7 @@ export async function generateReport(
   const started = performance.now();
   let facts: SopFacts;
   try {
-    facts = (deps.buildFacts ?? buildSopFacts)(deps.toolContext(signal), {
+    facts = await (deps.buildFacts ?? buildSopFactsInWorkers)(deps.toolContext(signal), {
       month,
       scope: request.scope,
     });
