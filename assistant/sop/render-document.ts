@@ -10,6 +10,7 @@ import {
   lifecycleBlocks,
   qualityBlocks,
   supplyBlocks,
+  table,
   type ReportNames,
 } from './render-section-blocks';
 import type { SopReport } from './report-types';
@@ -63,15 +64,6 @@ export interface ReportDocument {
   kpis: KpiView[];
   sections: SectionView[];
   decisions: TableBlock;
-}
-
-function table(
-  caption: string,
-  headers: string[],
-  rows: string[][],
-  numeric: boolean[],
-): TableBlock {
-  return { kind: 'table', caption, headers, rows, numeric };
 }
 
 export function kpiView(kpi: SopKpi, words: ReportWords): KpiView {

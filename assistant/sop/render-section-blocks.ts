@@ -16,7 +16,8 @@ export interface ReportNames {
   location(code: string): string;
 }
 
-function table(
+/** A table block; `numeric[i]` right-aligns column i. */
+export function table(
   caption: string,
   headers: string[],
   rows: string[][],
