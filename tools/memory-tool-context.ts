@@ -195,6 +195,19 @@ export function createMemoryToolContext(
           ? { leadTimeDays: row.leadTimeDays, leadTimeSdDays: row.leadTimeSdDays, moq: row.moq }
           : undefined;
       },
+      forListings(pairs) {
+        const byKey = new Map<string, SupplyTerms>();
+        for (const row of data.supply ?? []) {
+          const key = `${row.sku}\u0000${row.location}`;
+          if (byKey.has(key)) continue; // the first row wins, as in forListing
+          byKey.set(key, {
+            leadTimeDays: row.leadTimeDays,
+            leadTimeSdDays: row.leadTimeSdDays,
+            moq: row.moq,
+          });
+        }
+        return pairs.map((pair) => byKey.get(`${pair.sku}\u0000${pair.location}`));
+      },
     },
     signal: options.signal ?? new AbortController().signal,
     now: options.now ?? (() => new Date()),

@@ -179,6 +179,11 @@ export interface ToolContext {
   supply: {
     /** Lead time and order terms of a SKU at a location (by codes); undefined when not on file. */
     forListing(sku: string, location: string): SupplyTerms | undefined;
+    /**
+     * The terms of many listings at once (one read instead of one per listing), in the order of
+     * `pairs`; undefined where none is on file. Optional: callers fall back to forListing.
+     */
+    forListings?(pairs: readonly { sku: string; location: string }[]): (SupplyTerms | undefined)[];
   };
   /** Photos the user attached to the current message, oldest first (inspect_packaging reads them). */
   attachments?: readonly ToolImageAttachment[];

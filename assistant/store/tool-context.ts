@@ -1,7 +1,12 @@
 // The tools' ToolContext (tools/tool-context.ts) over the store's repositories.
 import type { KnowledgeIndex } from '../../knowledge/types';
 import type { ToolVisionModel } from '../../tools/inspection/inspection-records';
-import type { ListingHistory, ToolContext, ToolLogger } from '../../tools/tool-context';
+import type {
+  ListingHistory,
+  SupplyTerms,
+  ToolContext,
+  ToolLogger,
+} from '../../tools/tool-context';
 import { planningRecordsOf } from './repositories/planning';
 import type { Store } from './store';
 
@@ -13,6 +18,17 @@ export interface StoreToolContextOptions {
   knowledge?: KnowledgeIndex;
   /** the vision model for inspect_packaging, when one is configured */
   vision?: ToolVisionModel;
+}
+
+function supplyTermsRead(store: Store) {
+  return store.database.prepare<
+    [],
+    { sku: string; location: string } & SupplyTerms
+  >(`SELECT p.sku AS sku, l.code AS location, s.lead_time_days AS leadTimeDays,
+       s.lead_time_sd_days AS leadTimeSdDays, s.moq AS moq
+     FROM supply s
+     JOIN products p ON p.id = s.sku_id
+     JOIN locations l ON l.id = s.location_id`);
 }
 
 export function createStoreToolContext(
@@ -153,6 +169,18 @@ export function createStoreToolContext(
             moq: record.moq,
           }
         );
+      },
+      forListings(pairs) {
+        // one read of the supply terms (at most one row per listing) instead of three per pair
+        const byKey = new Map<string, SupplyTerms>();
+        for (const row of supplyTermsRead(store).all()) {
+          byKey.set(`${row.sku}\u0000${row.location}`, {
+            leadTimeDays: row.leadTimeDays,
+            leadTimeSdDays: row.leadTimeSdDays,
+            moq: row.moq,
+          });
+        }
+        return pairs.map((pair) => byKey.get(`${pair.sku}\u0000${pair.location}`));
       },
     },
     planning: planningRecordsOf(store.planning),

@@ -4,7 +4,13 @@
 // list price (unit cost where the catalogue has no price), stock (excess, expiry, waste) at unit
 // cost.
 import { formatIsoDate, parseIsoDate } from '../../models/calendar/dates';
-import type { CatalogProduct, ListingHistory, SalesScope, ToolContext } from '../tool-context';
+import type {
+  CatalogProduct,
+  ListingHistory,
+  SalesScope,
+  SupplyTerms,
+  ToolContext,
+} from '../tool-context';
 import { monthEnd, monthStart } from './months';
 import type { SopSection, SupplyReview } from './sop-facts';
 import {
@@ -135,6 +141,15 @@ function readListings(
   });
 }
 
+/** Each listing's supply terms: one bulk read when the context has one, else one per listing. */
+function supplyTermsOf(
+  context: ToolContext,
+  listings: readonly ListingHistory[],
+): (SupplyTerms | undefined)[] {
+  if (context.supply.forListings) return context.supply.forListings(listings);
+  return listings.map((listing) => context.supply.forListing(listing.sku, listing.location));
+}
+
 export interface SupplyReviewOptions {
   /** runs the policy jobs; default recommendSupplyPolicy in this thread */
   policyJobs?: SupplyPolicyFunction;
@@ -190,7 +205,8 @@ export function prepareSupplyReview(
   let lostUnits = 0;
   let stockoutDays = 0;
   let listingDays = 0;
-  for (const listing of listings) {
+  const terms = supplyTermsOf(context, listings);
+  for (const [index, listing] of listings.entries()) {
     context.signal.throwIfAborted();
     const product = products.get(listing.sku);
     if (product === undefined) continue;
@@ -202,7 +218,7 @@ export function prepareSupplyReview(
     const plan = planListingSupply(
       listing,
       product,
-      context.supply.forListing(listing.sku, listing.location),
+      terms[index],
       { startDay, endDay },
       `supply:${plans.length}`,
     );
