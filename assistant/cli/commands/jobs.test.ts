@@ -1,33 +1,7 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { populateTestStore } from '../../../test/support/test-store';
-import { openStore } from '../../store/store';
+import { describe, expect, it } from 'vitest';
+import { useCliTestStore } from '../open-store.test-support';
 
-const run = promisify(execFile);
-const root = join(import.meta.dirname, '../../..');
-const bin = join(root, 'bin/ayni.js');
-const folder = mkdtempSync(join(tmpdir(), 'ayni-jobs-'));
-const dataDir = join(folder, 'data');
-
-beforeAll(() => {
-  const store = openStore({ path: join(dataDir, 'ayni.db') });
-  populateTestStore(store, 120);
-  store.close();
-});
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
-async function ayni(args: string[]) {
-  return run(process.execPath, [bin, ...args], {
-    env: { ...process.env, AYNI_DATA_DIR: dataDir, OLLAMA_HOST: 'http://127.0.0.1:9' },
-  }).then(
-    (result) => ({ code: 0, ...result }),
-    (error: { code: number; stdout: string; stderr: string }) => error,
-  );
-}
+const { ayni } = useCliTestStore('ayni-jobs-', 120);
 
 describe('ayni jobs', () => {
   it('runs a job once per key, skips it the second time and reruns it with --force (else a manual rerun would duplicate work or be impossible)', async () => {

@@ -1,34 +1,11 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { populateTestStore } from '../../../test/support/test-store';
+import { describe, expect, it } from 'vitest';
 import type { SopReport } from '../../sop/report-types';
 import { openStore } from '../../store/store';
+import { useCliTestStore } from '../open-store.test-support';
 
-const run = promisify(execFile);
-const root = join(import.meta.dirname, '../../..');
-const bin = join(root, 'bin/ayni.js');
-const folder = mkdtempSync(join(tmpdir(), 'ayni-summary-'));
-const dataDir = join(folder, 'data');
-
-beforeAll(() => {
-  const store = openStore({ path: join(dataDir, 'ayni.db') });
-  populateTestStore(store, 120);
-  store.close();
-});
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
-async function ayni(args: string[]) {
-  return run(process.execPath, [bin, ...args], {
-    env: { ...process.env, AYNI_DATA_DIR: dataDir, OLLAMA_HOST: 'http://127.0.0.1:9' },
-  }).then(
-    (result) => ({ code: 0, ...result }),
-    (error: { code: number; stdout: string; stderr: string }) => error,
-  );
-}
+const { folder, dataDir, ayni } = useCliTestStore('ayni-summary-', 120);
 
 describe('ayni summary', () => {
   it('writes the Markdown report of the month to --out and stores it', async () => {
