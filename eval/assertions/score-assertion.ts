@@ -2,7 +2,7 @@
 // `not-` forms, and attaches type, weight (promptfoo's default 1) and metric. An assertion that
 // is itself wrong (a bad regex, no tool named) fails with a reason saying how to fix it.
 import type { AssertionOutcome, CaseOutput } from '../case-result';
-import type { Assertion } from '../suite-schema';
+import { promptfooAssertionTypes, type Assertion } from '../suite-schema';
 import { scoreCites, scoreGrounded } from './answer-assertions';
 import { scoreBudget } from './budget-assertions';
 import { scoreJavascript } from './javascript-assertion';
@@ -57,20 +57,8 @@ async function scorePositive(
   }
 }
 
-/** Ayni's own types have no `not-` form (no-tool is the opposite of tool-called). */
-const invertible = new Set([
-  'equals',
-  'contains',
-  'icontains',
-  'contains-any',
-  'contains-all',
-  'regex',
-  'starts-with',
-  'is-json',
-  'javascript',
-  'latency',
-  'llm-rubric',
-]);
+/** promptfoo's types have a `not-` form; Ayni's own have none (no-tool is the opposite of tool-called). */
+const invertible: ReadonlySet<string> = new Set(promptfooAssertionTypes);
 
 /** Scores one assertion of a case against what the run produced. */
 export async function scoreAssertion(
