@@ -120,7 +120,12 @@ export async function buildSopFactsInWorkers(
     prepareDemandReview(context, request.month, salesScope, listings),
   );
   const supply: Prepared<SupplyReviewPlan> = prepare(context, 'supplyReview', () =>
-    prepareSupplyReview(context, request.month, salesScope),
+    prepareSupplyReview(
+      context,
+      request.month,
+      salesScope,
+      builders.stockListings?.(request.month),
+    ),
   );
   const jobs: PackJob[] = [
     ...('plan' in demand && demand.plan.status === 'ready'

@@ -8,6 +8,7 @@ import { buildLifecycleReview } from './lifecycle-review';
 import { createMonthlyListingsCache, type MonthlyListingsSource } from './monthly-listings';
 import { buildQualityReview } from './quality-review';
 import type { SopSection } from './sop-facts';
+import { createStockListingsCache } from './stock-listings';
 import { buildSupplyReview } from './supply-review';
 
 const dataOf = <T>(section: SopSection<T>): T | undefined =>
@@ -15,14 +16,18 @@ const dataOf = <T>(section: SopSection<T>): T | undefined =>
 
 /**
  * Builders for one pack: the demand and lifecycle reviews share one read of the monthly sales
- * (`listings`, default a new cache; pass one a caller already filled to share it too).
+ * (`listings`, default a new cache; pass one a caller already filled to share it too), the supply
+ * review and the KPI card one read of the daily rows with stock.
  */
 export function createSopBuilders(
   listings: MonthlyListingsSource = createMonthlyListingsCache(),
 ): SopSectionBuilders {
+  const stockListings = createStockListingsCache();
   return {
     demandReview: (context, month, scope) => buildDemandReview(context, month, scope, { listings }),
-    supplyReview: buildSupplyReview,
+    supplyReview: (context, month, scope) =>
+      buildSupplyReview(context, month, scope, { stockListings: stockListings(month) }),
+    stockListings,
     anomalies: buildAnomalyReview,
     quality: buildQualityReview,
     lifecycle: (context, month, scope) => buildLifecycleReview(context, month, scope, { listings }),

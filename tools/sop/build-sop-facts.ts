@@ -4,6 +4,7 @@
 import type { SalesScope, ToolContext } from '../tool-context';
 import { createSopBuilders } from './build-sop-facts-builders';
 import { buildKpiCard } from './kpis';
+import type { StockListingsSource } from './stock-listings';
 import { resolveSopScope } from './resolve-sop-scope';
 import type {
   AnomalyReview,
@@ -39,6 +40,8 @@ export interface SopSectionBuilders {
   quality: SectionBuilder<QualityReview>;
   lifecycle: SectionBuilder<LifecycleReview>;
   rankDecisions(sections: SopSections): SopDecision[];
+  /** the daily rows with stock for a month's pack, shared by the supply review and the KPI card */
+  stockListings?: (month: string) => StockListingsSource;
 }
 
 export interface SopFactsRequest {
@@ -129,7 +132,13 @@ export function assembleSopFacts(
     quality: run('quality', builders.quality),
     lifecycle: run('lifecycle', builders.lifecycle),
   };
-  const kpis = buildKpiCard(context, request.month, resolved.salesScope, sections);
+  const kpis = buildKpiCard(
+    context,
+    request.month,
+    resolved.salesScope,
+    sections,
+    builders.stockListings?.(request.month),
+  );
   let decisions: SopDecision[] = [];
   try {
     decisions = builders.rankDecisions(sections);

@@ -9,6 +9,7 @@ import { formatIsoDate, parseIsoDate } from '../../models/calendar/dates';
 import type { SalesScope, ToolContext } from '../tool-context';
 import { monthEnd, monthStart, lastDayBefore, previousMonth } from './months';
 import { DEMAND_WINDOW_DAYS, listingService } from './supply-review-listing';
+import { readStockListings, type StockListingsSource } from './stock-listings';
 import type {
   AnomalyReview,
   DemandReview,
@@ -99,13 +100,20 @@ function qcPassRate(context: ToolContext, month: string): number | null {
  * last count in the month over its units sold in the 28 days to the count / 28, summed) as the
  * supply review defines them, from one scoped read of the daily rows with their stock counts.
  */
-function stockKpis(context: ToolContext, month: string, scope: SalesScope) {
+function stockKpis(
+  context: ToolContext,
+  month: string,
+  scope: SalesScope,
+  stockListings: StockListingsSource,
+) {
   const startDay = parseIsoDate(monthStart(month));
   const endDay = parseIsoDate(monthEnd(month));
   const catalog = new Set(context.catalog.products().map((product) => product.sku));
-  const listings = context.sales.listings(
-    { ...scope, from: formatIsoDate(startDay - DEMAND_WINDOW_DAYS), to: monthEnd(month) },
-    { stock: true },
+  const listings = stockListings(
+    context,
+    scope,
+    formatIsoDate(startDay - DEMAND_WINDOW_DAYS),
+    monthEnd(month),
   );
   let sold = 0;
   let lost = 0;
@@ -204,6 +212,7 @@ export function previousKpiValues(
   context: ToolContext,
   month: string,
   scope: SalesScope,
+  stockListings: StockListingsSource = readStockListings,
 ): KpiValues {
   const previous = previousMonth(month);
   const values = emptyValues();
@@ -212,7 +221,7 @@ export function previousKpiValues(
   values.revenue = sales?.revenue ?? null;
   values.stockout_days = sales?.stockoutDays ?? null;
   values.qc_pass_rate = qcPassRate(context, previous);
-  const stock = stockKpis(context, previous, scope);
+  const stock = stockKpis(context, previous, scope, stockListings);
   values.fill_rate = stock.fillRate;
   values.days_of_cover = stock.daysOfCover;
   const accuracy = snapshotAccuracy(context, previous, scope);
@@ -227,9 +236,10 @@ export function buildKpiCard(
   month: string,
   scope: SalesScope,
   sections: KpiSections,
+  stockListings: StockListingsSource = readStockListings,
 ): SopKpi[] {
   const current = kpiValuesOfMonth(context, month, scope, sections);
-  const previous = previousKpiValues(context, month, scope);
+  const previous = previousKpiValues(context, month, scope, stockListings);
   return definitions.map((definition) => ({
     ...definition,
     value: finite(current[definition.id]),

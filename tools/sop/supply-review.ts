@@ -13,6 +13,7 @@ import type {
 } from '../tool-context';
 import { monthEnd, monthStart } from './months';
 import type { SopSection, SupplyReview } from './sop-facts';
+import { readStockListings, type StockListingsSource } from './stock-listings';
 import {
   DEMAND_WINDOW_DAYS,
   listingService,
@@ -94,6 +95,7 @@ function readListings(
   products: ReadonlyMap<string, CatalogProduct>,
   startDay: number,
   endDay: number,
+  stockListings: StockListingsSource,
 ): ListingHistory[] {
   const places = {
     ...(scope.categories && { categories: scope.categories }),
@@ -102,14 +104,11 @@ function readListings(
   };
   const recentStart = startDay - DEMAND_WINDOW_DAYS;
   const resolvable = (life: number) => life > DEMAND_WINDOW_DAYS && life <= SUPPLY_HISTORY_DAYS;
-  const listings = context.sales.listings(
-    {
-      ...places,
-      ...(scope.skus && { skus: scope.skus }),
-      from: formatIsoDate(recentStart),
-      to: formatIsoDate(endDay),
-    },
-    { stock: true },
+  const listings = stockListings(
+    context,
+    { ...places, ...(scope.skus && { skus: scope.skus }) },
+    formatIsoDate(recentStart),
+    formatIsoDate(endDay),
   );
   const longLived = listings
     .map((listing) => products.get(listing.sku)?.shelfLifeDays ?? null)
@@ -153,6 +152,8 @@ function supplyTermsOf(
 export interface SupplyReviewOptions {
   /** runs the policy jobs; default recommendSupplyPolicy in this thread */
   policyJobs?: SupplyPolicyFunction;
+  /** the daily rows with stock; default one read of the store (a pack shares one with the KPIs) */
+  stockListings?: StockListingsSource;
 }
 
 export type SupplyReviewPlan =
@@ -182,7 +183,7 @@ export function buildSupplyReview(
   scope: SalesScope,
   options: SupplyReviewOptions = {},
 ): SopSection<SupplyReview> {
-  const plan = prepareSupplyReview(context, month, scope);
+  const plan = prepareSupplyReview(context, month, scope, options.stockListings);
   if (plan.status === 'not_available') return plan;
   const run = options.policyJobs ?? ((jobs) => jobs.map((job) => recommendSupplyPolicy(job)));
   return plan.complete(run(plan.jobs));
@@ -193,13 +194,14 @@ export function prepareSupplyReview(
   context: ToolContext,
   month: string,
   scope: SalesScope,
+  stockListings: StockListingsSource = readStockListings,
 ): SupplyReviewPlan {
   const startDay = parseIsoDate(monthStart(month));
   const endDay = parseIsoDate(monthEnd(month));
   const products = new Map<string, CatalogProduct>(
     context.catalog.products().map((product) => [product.sku, product]),
   );
-  const listings = readListings(context, scope, products, startDay, endDay);
+  const listings = readListings(context, scope, products, startDay, endDay, stockListings);
   const plans: ListingSupplyPlan[] = [];
   let soldUnits = 0;
   let lostUnits = 0;
