@@ -93,6 +93,16 @@ export function createCaseLlm(options: CaseLlmOptions): CaseLlm {
     return sample;
   };
 
+  const save = (hash: string, sample: RecordedSample): Promise<void> =>
+    options.book!.record(
+      options.suite,
+      options.providerModel,
+      hash,
+      options.caseId,
+      options.repeat,
+      sample,
+    );
+
   async function replayChat(request: LlmChatRequest, hash: string): Promise<LlmChatResult> {
     const sample = await find(hash, request.model);
     if (sample.kind !== 'chat') throw missError(hash, request.model);
@@ -115,19 +125,12 @@ export function createCaseLlm(options: CaseLlmOptions): CaseLlm {
       request.onChunk?.(chunk);
     };
     const result = await options.inner!.chat({ ...request, onChunk });
-    await options.book!.record(
-      options.suite,
-      options.providerModel,
-      hash,
-      options.caseId,
-      options.repeat,
-      {
-        kind: 'chat',
-        chunks,
-        totalMs: Math.round(performance.now() - started),
-        result: structuredClone(result),
-      },
-    );
+    await save(hash, {
+      kind: 'chat',
+      chunks,
+      totalMs: Math.round(performance.now() - started),
+      result: structuredClone(result),
+    });
     return result;
   }
 
@@ -155,18 +158,11 @@ export function createCaseLlm(options: CaseLlmOptions): CaseLlm {
         }
         const started = performance.now();
         const result = await options.inner!.embed(request);
-        await options.book!.record(
-          options.suite,
-          options.providerModel,
-          hash,
-          options.caseId,
-          options.repeat,
-          {
-            kind: 'embed',
-            totalMs: Math.round(performance.now() - started),
-            result: structuredClone(result),
-          },
-        );
+        await save(hash, {
+          kind: 'embed',
+          totalMs: Math.round(performance.now() - started),
+          result: structuredClone(result),
+        });
         return result;
       });
     },
