@@ -142,6 +142,31 @@ export function createConversationRepository(database: SqliteDatabase) {
   const imageExists = database.prepare<[string], { found: number }>(
     'SELECT 1 AS found FROM images WHERE hash = ?',
   );
+  const imageOfConversation = database.prepare<[string, string], { mime: string; bytes: Buffer }>(
+    `SELECT i.mime, i.bytes FROM images i WHERE i.hash = ?
+       AND EXISTS (SELECT 1 FROM message_images m WHERE m.conversation_id = ? AND m.hash = i.hash)`,
+  );
+  const hashesFrom = database.prepare<[string, number], { hash: string }>(
+    'SELECT DISTINCT hash FROM message_images WHERE conversation_id = ? AND seq >= ?',
+  );
+  // Runs whose messages all lie at or after the cut (a run's user message comes first).
+  const runsFrom = database.prepare<[string, number, string, number], { run_id: string }>(
+    `SELECT DISTINCT run_id FROM messages WHERE conversation_id = ? AND seq >= ? AND run_id IS NOT NULL
+       AND run_id NOT IN (SELECT run_id FROM messages
+         WHERE conversation_id = ? AND seq < ? AND run_id IS NOT NULL)`,
+  );
+  const deleteMessagesStatement = database.prepare<[string, number]>(
+    'DELETE FROM messages WHERE conversation_id = ? AND seq >= ?',
+  );
+  const deleteToolCallsOfRun = database.prepare<[string, string]>(
+    'DELETE FROM tool_calls WHERE conversation_id = ? AND run_id = ?',
+  );
+  const deleteRun = database.prepare<[string, string]>(
+    'DELETE FROM runs WHERE conversation_id = ? AND run_id = ?',
+  );
+  const deleteSummaryFrom = database.prepare<[string, number]>(
+    'DELETE FROM conversation_summaries WHERE conversation_id = ? AND through_seq >= ?',
+  );
 
   function requireConversation(conversationId: string): void {
     if (!exists.get(conversationId))
@@ -189,6 +214,21 @@ export function createConversationRepository(database: SqliteDatabase) {
     // Images go with the last message that attaches them.
     for (const hash of hashes) deleteUnreferencedImage.run(hash, hash);
     return deleted;
+  });
+
+  const truncateTransaction = database.transaction((id: string, fromSeq: number): number => {
+    requireConversation(id);
+    const hashes = hashesFrom.all(id, fromSeq).map((row) => row.hash);
+    const runIds = runsFrom.all(id, fromSeq, id, fromSeq).map((row) => row.run_id);
+    const removed = deleteMessagesStatement.run(id, fromSeq).changes;
+    for (const runId of runIds) {
+      deleteToolCallsOfRun.run(id, runId);
+      deleteRun.run(id, runId);
+    }
+    // A summary that covers a removed message would carry the replaced exchange into the prompt.
+    deleteSummaryFrom.run(id, fromSeq);
+    for (const hash of hashes) deleteUnreferencedImage.run(hash, hash);
+    return removed;
   });
 
   return {
@@ -249,6 +289,16 @@ export function createConversationRepository(database: SqliteDatabase) {
       return messagesAfter
         .all(conversationId, afterSeq)
         .map((row) => toMessage(row, hashesBySeq.get(row.seq)));
+    },
+    /**
+     * Removes the messages from `fromSeq` (>= 1) on, with the tool calls and runs of the runs that
+     * had only those messages, a summary reaching into them and images no message attaches any
+     * more; returns how many messages went. For regenerate and edit-and-resend.
+     */
+    deleteMessagesFrom(conversationId: string, fromSeq: number): number {
+      checkNonNegativeInteger('fromSeq', fromSeq);
+      if (fromSeq < 1) throw new RangeError(`fromSeq must be at least 1, got ${fromSeq}`);
+      return truncateTransaction(conversationId, fromSeq);
     },
     /** Recording the same (runId, id) again replaces the earlier record. */
     recordToolCall(conversationId: string, call: StoredToolCall): void {
@@ -328,6 +378,18 @@ export function createConversationRepository(database: SqliteDatabase) {
       const hash = createHash('sha256').update(buffer).digest('hex');
       insertImage.run(hash, checkedMime, buffer);
       return hash;
+    },
+    /** An image only when a message of that conversation attaches it. */
+    conversationImage(
+      conversationId: string,
+      hash: string,
+    ): { bytes: Uint8Array; mime: string } | undefined {
+      const row = imageOfConversation.get(hash.toLowerCase(), conversationId);
+      if (!row) return undefined;
+      return {
+        bytes: new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength),
+        mime: row.mime,
+      };
     },
     image(hash: string): { bytes: Uint8Array; mime: string } | undefined {
       const row = imageByHash.get(hash.toLowerCase());
