@@ -7,6 +7,7 @@ import type { CheckResult, Finding } from './check-result';
 import type { GreyImage, PixelBox, RgbaImage } from './image';
 import type { QcTolerances } from './qc-spec';
 import { cropGrey, downsampleBy } from './align-image-ops';
+import { balancingGains, channelMeans, type ChannelGains } from './channel-balance';
 import { coarseSearch } from './align-coarse';
 import { refineWarp } from './align-refine';
 import { applyMatrix3, multiplyMatrix3, type Matrix3 } from './warp';
@@ -35,7 +36,14 @@ export interface LabelCheckOptions {
 export const defaultMinLabelCorrelation = 0.5;
 
 /** Grey levels of a window of the image, NaN where the aligned photo has no pixels (alpha 0). */
-function greyWithHoles(image: RgbaImage, window: PixelBox): GreyImage {
+function greyWithHoles(
+  image: RgbaImage,
+  window: PixelBox,
+  gains: ChannelGains = [1, 1, 1],
+): GreyImage {
+  const red = 0.299 * gains[0];
+  const green = 0.587 * gains[1];
+  const blue = 0.114 * gains[2];
   const { width, height } = window;
   const out = new Float32Array(width * height);
   const data = image.data;
@@ -45,7 +53,7 @@ function greyWithHoles(image: RgbaImage, window: PixelBox): GreyImage {
       out[y * width + x] =
         data[pixel + 3] === 0
           ? Number.NaN
-          : 0.299 * data[pixel]! + 0.587 * data[pixel + 1]! + 0.114 * data[pixel + 2]!;
+          : red * data[pixel]! + green * data[pixel + 1]! + blue * data[pixel + 2]!;
     }
   }
   return { width, height, data: out };
@@ -100,7 +108,11 @@ function checkInputs(aligned: RgbaImage, reference: RgbaImage, labelBox: PixelBo
   }
 }
 
-/** Finds the reference label in the aligned photo: presence, displacement and rotation. */
+/**
+ * Finds the reference label in the aligned photo: presence, displacement and rotation. When the
+ * label is not found as the photo is, it is searched again with the photo's channel balance matched
+ * to the reference's over the search window (a colour cast must not hide it).
+ */
 export function measureLabel(
   aligned: RgbaImage,
   reference: RgbaImage,
@@ -108,6 +120,19 @@ export function measureLabel(
   options: LabelCheckOptions = {},
 ): LabelMeasurement {
   checkInputs(aligned, reference, labelBoxInReference);
+  const plain = measureLabelWith(aligned, reference, labelBoxInReference, options, false);
+  if (plain.present) return plain;
+  const balanced = measureLabelWith(aligned, reference, labelBoxInReference, options, true);
+  return balanced.correlation > plain.correlation ? balanced : plain;
+}
+
+function measureLabelWith(
+  aligned: RgbaImage,
+  reference: RgbaImage,
+  labelBoxInReference: PixelBox,
+  options: LabelCheckOptions,
+  balance: boolean,
+): LabelMeasurement {
   let labelBox = labelBoxInReference;
   const minCorrelation = options.minPresenceCorrelation ?? defaultMinLabelCorrelation;
   const radius =
@@ -130,7 +155,11 @@ export function measureLabel(
     height: windowBottom - windowTop,
   };
   const referenceGrey = greyWithHoles(reference, window);
-  const photoGrey = greyWithHoles(aligned, window);
+  // matched with the reference's channel balance: a colour cast must not hide the label
+  const gains = balance
+    ? balancingGains(channelMeans(aligned, window), channelMeans(reference, window))
+    : undefined;
+  const photoGrey = greyWithHoles(aligned, window, gains);
   const fullLabelBox = labelBox;
   labelBox = { ...labelBox, x: labelBox.x - windowLeft, y: labelBox.y - windowTop };
   const longSide = Math.max(labelBox.width, labelBox.height);

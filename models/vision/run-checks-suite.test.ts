@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Random } from '../stats/random';
 import { defaultQcSpec } from './qc-defaults';
 import { runDeterministicChecks } from './run-checks';
-import { defaultCheckSuite, minAlignmentCorrelation } from './run-checks-suite';
+import type { CheckResult } from './check-result';
+import { confirmAlignment, defaultCheckSuite, minAlignmentCorrelation } from './run-checks-suite';
 import { generatePackPhoto } from './synthetic/pack-photo';
 
 function statuses(run: ReturnType<typeof runDeterministicChecks>) {
@@ -43,5 +44,40 @@ describe('defaultCheckSuite on generated packs (real checks end to end)', () => 
     expect(run.checks.find((check) => check.check === 'label')?.message).toMatch(
       /add one to check the label/,
     );
+  });
+});
+
+describe('confirmAlignment', () => {
+  const alignment = (score: number): CheckResult => ({
+    check: 'alignment',
+    status: 'pass',
+    score,
+    threshold: 0.7,
+    message: 'aligned',
+    findings: [],
+    ms: 3,
+  });
+  const structure = (score: number): CheckResult => ({
+    check: 'structure',
+    status: 'fail',
+    score,
+    threshold: 0.6,
+    message: 'differs',
+    findings: [],
+    ms: 0,
+  });
+
+  it('doubts a weak fit that leaves the pack unlike the reference, else a misfit reads as a moved label', () => {
+    const result = confirmAlignment(alignment(0.75), structure(0.86));
+    expect(result.status).toBe('inconclusive');
+    expect(result.findings[0]?.type).toBe('alignment');
+  });
+
+  it('keeps a strong fit even when the pack differs, else a dented pack would go unjudged', () => {
+    expect(confirmAlignment(alignment(0.9), structure(0.86)).status).toBe('pass');
+  });
+
+  it('keeps a weak fit when the pack matches, else colour casts would lose their verdict', () => {
+    expect(confirmAlignment(alignment(0.75), structure(0.96)).status).toBe('pass');
   });
 });

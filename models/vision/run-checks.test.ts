@@ -62,7 +62,7 @@ function recordingSuite(overrides: Partial<DeterministicCheckSuite> = {}) {
 }
 
 describe('runDeterministicChecks', () => {
-  it('runs photo quality first, then alignment, label, structure, colour and barcode (else a bad photo is judged for defects first, or a moved label is read as a colour deviation)', () => {
+  it('runs photo quality first, then alignment, structure (which confirms the alignment), label, colour and barcode (else a bad photo is judged for defects first, a misfit is read as a moved label, or a moved label as a colour deviation)', () => {
     const { suite, calls } = recordingSuite();
     const run = runDeterministicChecks(
       {
@@ -78,13 +78,32 @@ describe('runDeterministicChecks', () => {
       'exposure',
       'glare',
       'alignment',
-      'label',
       'structure',
+      'label',
       'colour',
       'barcode',
     ]);
     expect(run.checks.map((check) => check.status)).toEqual(Array(8).fill('pass'));
     expect(run.aligned?.width).toBe(200);
+  });
+
+  it('skips label, colour and structure when confirmAlignment doubts the fit, else a misfit would be reported as a moved label', () => {
+    const { suite } = recordingSuite();
+    suite.confirmAlignment = (alignment) => ({ ...alignment, status: 'inconclusive' });
+    const run = runDeterministicChecks(
+      {
+        photo: image(400, 300),
+        reference: image(200, 150),
+        spec: defaultQcSpec('GRA-005', '7751234567895'),
+        barcodes: [],
+      },
+      suite,
+    );
+    const status = (name: string) => run.checks.find((check) => check.check === name)?.status;
+    expect(status('alignment')).toBe('inconclusive');
+    expect(status('label')).toBe('skipped');
+    expect(status('colour')).toBe('skipped');
+    expect(status('structure')).toBe('skipped');
   });
 
   it('skips the reference checks with the reason when the SKU has no golden reference, and the barcode without an EAN', () => {

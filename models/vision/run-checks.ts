@@ -42,6 +42,12 @@ export interface DeterministicCheckSuite {
     spec: QcSpec,
     absolute: CheckResult,
   ): CheckResult;
+  /**
+   * A consistency check of the alignment once the structure is known: a fit that passed on its own
+   * score but leaves the pack outside the label unlike the reference is returned as `inconclusive`
+   * (absent: the alignment's own result stands). Label, colour and structure are then skipped.
+   */
+  confirmAlignment?(alignment: CheckResult, structure: CheckResult): CheckResult;
   /** boxes of the barcodes are already in photo pixels */
   barcode(barcodes: readonly DecodedBarcode[], ean: string): CheckResult;
 }
@@ -288,12 +294,14 @@ export function runDeterministicChecks(
     const badLight = (['blur', 'exposure', 'glare'] as const).filter(
       (name) => results.get(name)?.status === 'fail',
     );
-    // the label first: colour is compared over the label's box, meaningless when it is gone or moved
-    for (const name of ['label', 'structure', 'colour'] as const) {
+    // structure first: it tells whether the alignment fits (confirmAlignment); then the label, since
+    // colour is compared over the label's box, meaningless when it is gone or moved
+    let alignmentTrusted = aligned !== undefined && pair.check.status === 'pass';
+    for (const name of ['structure', 'label', 'colour'] as const) {
       const label = results.get('label');
       if (!applies(name)) {
         results.set(name, notInSpec(name));
-      } else if (aligned === undefined || pair.check.status !== 'pass') {
+      } else if (aligned === undefined || !alignmentTrusted) {
         results.set(name, skipped(name, 'the photo could not be aligned with the reference'));
       } else if (badLight.length > 0) {
         results.set(
@@ -311,8 +319,18 @@ export function runDeterministicChecks(
       } else if (name === 'structure') {
         const image = aligned;
         const structure = timedPair(() => suite.structure(image, reference, spec));
-        heatMap = structure.heatMap;
-        results.set(name, withBoxes(structure.check, fromReference));
+        const confirmed = suite.confirmAlignment?.(pair.check, structure.check);
+        if (confirmed !== undefined && confirmed.status !== 'pass') {
+          alignmentTrusted = false;
+          results.set('alignment', withBoxes({ ...confirmed, ms: pair.check.ms }, fromAnalysed));
+          results.set(
+            name,
+            skipped(name, 'not compared: the alignment with the reference is doubtful'),
+          );
+        } else {
+          heatMap = structure.heatMap;
+          results.set(name, withBoxes(structure.check, fromReference));
+        }
       } else {
         const image = aligned;
         results.set(
