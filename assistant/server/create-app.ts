@@ -68,7 +68,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   registerToolRoutes(app, deps);
   registerChatRoute(app, deps, limits, locks);
   registerWebSocketRoute(app, deps, limits, locks, limiter);
-  registerConversationRoutes(app, deps);
+  registerConversationRoutes(app, deps, locks);
   registerReportRoutes(app, deps);
   registerInspectionRoutes(app, deps);
   // The web app last: it answers only GETs no API route took.

@@ -76,6 +76,13 @@ export interface ConversationsAccess {
   messages(conversationId: string): readonly unknown[];
   toolCalls(conversationId: string): readonly unknown[];
   runs(conversationId: string): readonly unknown[];
+  /** regenerate / edit-and-resend: removes the messages from seq N on (their runs too) */
+  deleteMessagesFrom(conversationId: string, fromSeq: number): number;
+  /** an image's bytes only when a message of that conversation attaches it */
+  conversationImage(
+    conversationId: string,
+    hash: string,
+  ): { bytes: Uint8Array; mime: string } | undefined;
 }
 
 export interface AppDeps {

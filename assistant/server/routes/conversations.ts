@@ -2,7 +2,8 @@
 // its messages, tool calls and runs), PATCH /api/conversations/:id {title}, DELETE (204).
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { InvalidInputError, NotFoundError, UnavailableError } from '../../errors';
+import { ConflictError, InvalidInputError, NotFoundError, UnavailableError } from '../../errors';
+import type { ConversationLocks } from '../chat-guard';
 import type { AppDeps, AppEnv, ConversationsAccess } from '../types';
 import { joinedQuery, parseInput } from '../validation';
 
@@ -33,6 +34,18 @@ const listQuery = z.strictObject(
   },
 );
 
+const truncateQuery = z.strictObject(
+  { fromSeq: count('fromSeq', 1, Number.MAX_SAFE_INTEGER) },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown parameter ${issue.keys.map((key) => `"${key}"`).join(', ')}: use fromSeq`
+        : issue.code === 'invalid_type'
+          ? 'fromSeq is required: the seq of the first message to remove'
+          : undefined,
+  },
+);
+
 const renameBody = z.strictObject({
   title: z
     .string()
@@ -57,7 +70,11 @@ function unknownConversation(id: string): NotFoundError {
   );
 }
 
-export function registerConversationRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
+export function registerConversationRoutes(
+  app: Hono<AppEnv>,
+  deps: AppDeps,
+  locks?: ConversationLocks,
+): void {
   const clock = deps.clock ?? (() => new Date());
 
   app.get('/api/conversations', (c) => {
@@ -102,5 +119,42 @@ export function registerConversationRoutes(app: Hono<AppEnv>, deps: AppDeps): vo
     const id = c.req.param('id');
     if (!conversations.delete(id)) throw unknownConversation(id);
     return c.body(null, 204);
+  });
+
+  app.delete('/api/conversations/:id/messages', (c) => {
+    const conversations = conversationsOf(deps);
+    const id = c.req.param('id');
+    const { fromSeq } = parseInput(truncateQuery, joinedQuery(c.req.queries()), 'query');
+    if (!conversations.get(id)) throw unknownConversation(id);
+    // Synchronous from here on: no run can start between the check and the delete.
+    const runId = locks?.holder(id);
+    if (runId !== undefined) {
+      throw new ConflictError(
+        `conversation ${id} is answering a message: stop that run or wait for its run-end before replacing messages`,
+        { conversationId: id, ...(runId === 'starting' ? {} : { runId }) },
+      );
+    }
+    const removed = conversations.deleteMessagesFrom(id, fromSeq);
+    return c.json({ removed, summary: conversations.get(id) });
+  });
+
+  app.get('/api/conversations/:id/images/:hash', (c) => {
+    const conversations = conversationsOf(deps);
+    const id = c.req.param('id');
+    const hash = c.req.param('hash');
+    const image = /^[0-9a-f]{64}$/i.test(hash)
+      ? conversations.conversationImage(id, hash)
+      : undefined;
+    if (!image) {
+      throw new NotFoundError(`conversation ${id} has no image ${hash}`, {
+        conversationId: id,
+        hash,
+      });
+    }
+    return c.body(image.bytes as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': image.mime,
+      'Cache-Control': 'private, max-age=31536000, immutable',
+      'X-Content-Type-Options': 'nosniff',
+    });
   });
 }
