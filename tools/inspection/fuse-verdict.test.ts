@@ -272,3 +272,33 @@ describe('parseBestBefore', () => {
     },
   );
 });
+
+describe('small structural differences on the checks alone', () => {
+  const structure = (severity: 'minor' | 'major'): CheckResult => ({
+    ...check('structure', 'fail'),
+    findings: [
+      {
+        check: 'structure',
+        type: 'structural_difference',
+        severity,
+        score: 0.5,
+        message: 'The pack differs in a 6x30 px region',
+      },
+    ],
+  });
+
+  it('needs review when only minor structure regions failed and no second opinion ran, else clean photos under odd light fail', () => {
+    const fused = fuseVerdict({ checks: [...clean, structure('minor')], now });
+    expect(fused.verdict).toBe('needs_review');
+    expect(fused.confidence).toBe('checks_only');
+  });
+
+  it('still fails on a major structure region alone, else a large dent would pass as needing review only', () => {
+    expect(fuseVerdict({ checks: [...clean, structure('major')], now }).verdict).toBe('fail');
+  });
+
+  it('still fails when a minor structure region comes with a failed label, else a moved label would be softened', () => {
+    const checks = [...labelFails, structure('minor')];
+    expect(fuseVerdict({ checks, now }).verdict).toBe('fail');
+  });
+});

@@ -4,7 +4,8 @@
 // 2. a check that could not measure (inconclusive) -> needs_review, never a pass;
 // 3. a failed pack check -> fail when the model or the classifier also sees a defect (high
 //    confidence), needs_review when a consulted one sees none, fail on the checks alone (marked
-//    so) when neither could be consulted;
+//    so) when neither could be consulted, except small structural differences alone (minor
+//    regions only), which need review;
 // 4. a major or critical defect seen only by the model or the classifier -> needs_review;
 // 5. an expired, unreadable or unparseable best-before date is a finding of its own (expired or
 //    unparseable -> needs_review: a date read by a model is confirmed by a person).
@@ -33,6 +34,15 @@ export interface FusionInput {
   now: Date;
   /** probability at or above which the classifier's answer counts as "defect"; default 0.5 */
   classifierThreshold?: number;
+}
+
+/** A failed structure check whose regions are all minor (each under 5% of the pack's area). */
+function smallStructuralDifference(check: CheckResult): boolean {
+  return (
+    check.check === 'structure' &&
+    check.findings.length > 0 &&
+    check.findings.every((finding) => finding.severity === 'minor')
+  );
 }
 
 export type VerdictConfidence = 'high' | 'checks_only' | 'none';
@@ -164,6 +174,14 @@ export function fuseVerdict(input: FusionInput): FusedVerdict {
       verdict = 'needs_review';
       reasons.push(
         `${measured}; but the ${input.vision?.status === 'ok' ? 'vision model' : 'defect classifier'} sees no defect: a person must decide`,
+      );
+    } else if (failed.every(smallStructuralDifference)) {
+      // seeds 1-3: clean photos under varied lighting failed on single small regions (a 6x30 px
+      // strip, SSIM 0.5) that no second opinion could weigh; a person looks instead
+      verdict = 'needs_review';
+      confidence = 'checks_only';
+      reasons.push(
+        `${measured}; only a small structural difference and no second opinion was available: a person must decide`,
       );
     } else {
       verdict = 'fail';
