@@ -2,10 +2,19 @@
 // events per animation frame (so thousands of tokens do not re-render per token), loading a stored
 // conversation, and reloading it after a reconnect so the visible state resumes.
 import { ApiError, request } from '../api/client';
+import { deleteMessagesFrom, fetchConversationImage } from '../api/conversations';
 import { askForToken, authHeaders, getToken } from '../auth-token';
 import { ChatSocket, socketUrl, type ConnectionState } from './chat-socket';
 import { fromHistory, type ConversationDetail } from './history';
-import { applyEvent, beginSend, isRunning, lastUserTurn, requestStop } from './reducer';
+import { readImage } from './images';
+import {
+  applyEvent,
+  beginSend,
+  dropLastExchange,
+  isRunning,
+  lastUserTurn,
+  requestStop,
+} from './reducer';
 import { emptyChat, type ChatState, type ImageAttachment, type SocketEvent } from './types';
 
 export interface ChatControllerOptions {
@@ -19,8 +28,12 @@ export interface ChatControllerOptions {
     notConnected: () => string;
     tokenPrompt: () => string;
     loadFailed: (reason: string) => string;
+    replaceFailed: (reason: string) => string;
   };
 }
+
+const reasonOf = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
 
 const frame = (callback: () => void): void => {
   if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => callback());
@@ -42,6 +55,7 @@ export class ChatController {
   private loadToken = 0;
   private tokenAsked = false;
   private disposed = false;
+  private replacing = false;
 
   constructor(private readonly options: ChatControllerOptions) {
     this.socket = new ChatSocket({
@@ -124,10 +138,66 @@ export class ChatController {
     } else this.chat = requestStop(this.chat);
   }
 
-  /** Asks again with the last user message (the server keeps the earlier answer in the history). */
-  regenerate(): boolean {
+  /**
+   * Asks again with the last user message (its photos too, fetched back for a reloaded one), after
+   * removing that exchange on the server, so the model's history holds only the new answer.
+   */
+  async regenerate(): Promise<boolean> {
     const last = lastUserTurn(this.chat);
-    return last ? this.send(last.text, last.images) : false;
+    const id = this.chat.conversationId;
+    if (!last || this.running || this.replacing) return false;
+    let images = last.images;
+    if (images.length === 0 && last.imageHashes?.length && id !== undefined) {
+      try {
+        images = await Promise.all(
+          last.imageHashes.map(async (hash, index) => {
+            const blob = await fetchConversationImage(id, hash);
+            return readImage(new File([blob], `foto-${index + 1}`, { type: blob.type }));
+          }),
+        );
+      } catch (error) {
+        this.notice = this.options.text.replaceFailed(reasonOf(error));
+        return false;
+      }
+    }
+    return this.replaceLast(last.text, images);
+  }
+
+  /**
+   * Edit-and-resend: removes the last exchange (on the server, then on the page) and sends this
+   * message in its place. False when nothing was sent.
+   */
+  async replaceLast(text: string, images: ImageAttachment[] = []): Promise<boolean> {
+    if (this.running || this.replacing || (text.trim() === '' && images.length === 0)) return false;
+    if (this.connection !== 'open') {
+      this.notice = this.options.text.notConnected();
+      return false;
+    }
+    const id = this.chat.conversationId;
+    const last = lastUserTurn(this.chat);
+    if (id !== undefined && last !== undefined) {
+      this.replacing = true;
+      try {
+        const seq = last.seq ?? (await this.lastUserSeq(id));
+        if (seq !== undefined) await deleteMessagesFrom(id, seq);
+      } catch (error) {
+        this.notice = this.options.text.replaceFailed(reasonOf(error));
+        return false;
+      } finally {
+        this.replacing = false;
+      }
+      if (this.chat.conversationId !== id) return false;
+      this.chat = dropLastExchange(this.chat);
+    }
+    return this.send(text, images);
+  }
+
+  /** The seq of the conversation's last user message, as the server stored it. */
+  private async lastUserSeq(id: string): Promise<number | undefined> {
+    const detail = (await request(
+      `/api/conversations/${encodeURIComponent(id)}`,
+    )) as ConversationDetail;
+    return detail.messages.filter((message) => message.role === 'user').at(-1)?.seq;
   }
 
   private enqueue(event: SocketEvent): void {

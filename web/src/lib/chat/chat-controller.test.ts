@@ -63,6 +63,7 @@ const text = {
   notConnected: () => 'not connected',
   tokenPrompt: () => 'token?',
   loadFailed: (reason: string) => `failed: ${reason}`,
+  replaceFailed: (reason: string) => `replace failed: ${reason}`,
 };
 
 const nextFrame = () => new Promise((resolve) => setTimeout(resolve, 40));
@@ -144,5 +145,85 @@ describe('ChatController', () => {
     expect(controller.send('hola')).toBe(false);
     expect(controller.notice).toBe('not connected');
     expect(controller.chat.turns).toEqual([]);
+  });
+
+  it('regenerate removes the last exchange on the server from its stored seq, then resends it (else the model reads the old answer)', async () => {
+    const { controller, socket } = await started();
+    controller.send('hola');
+    socket.receive({ type: 'run-start', conversationId: 'c1', runId: 'r1' });
+    socket.receive({ type: 'text-delta', runId: 'r1', text: 'primera' });
+    socket.receive({
+      type: 'run-end',
+      runId: 'r1',
+      message: 'primera',
+      usage: { inputTokens: 1, outputTokens: 1, steps: 1, model: 'm', promptVersion: 'p', ms: 1 },
+      outcome: 'answered',
+      ungrounded: [],
+      citations: [],
+    });
+    await nextFrame();
+    expect(await controller.regenerate()).toBe(true);
+    const calls = vi
+      .mocked(fetch)
+      .mock.calls.map(([url, init]) => `${init?.method ?? 'GET'} ${url}`);
+    expect(calls).toContain('DELETE /api/conversations/c1/messages?fromSeq=1');
+    expect(socket.sent.at(-1)).toEqual({ type: 'chat', message: 'hola', conversationId: 'c1' });
+    expect(controller.chat.turns.map((turn) => turn.role)).toEqual(['user', 'assistant']);
+    expect((controller.chat.turns[1] as AssistantTurn).status).toBe('waiting');
+  });
+
+  it('edit-and-resend of a reloaded conversation cuts at the stored seq and shows only the edited message (else both versions stay)', async () => {
+    const { controller, socket } = await started();
+    await controller.load('c1');
+    expect(await controller.replaceLast('adiós')).toBe(true);
+    const deletes = vi
+      .mocked(fetch)
+      .mock.calls.filter(([, init]) => init?.method === 'DELETE')
+      .map(([url]) => String(url));
+    expect(deletes).toEqual(['/api/conversations/c1/messages?fromSeq=1']);
+    expect(socket.sent.at(-1)).toEqual({ type: 'chat', message: 'adiós', conversationId: 'c1' });
+    expect(controller.chat.turns.filter((turn) => turn.role === 'user')).toEqual([
+      expect.objectContaining({ text: 'adiós' }),
+    ]);
+  });
+
+  it('keeps the exchange and sends nothing when the server refuses the cut (else a resend would follow the old answer)', async () => {
+    const { controller, socket } = await started();
+    await controller.load('c1');
+    vi.mocked(fetch).mockImplementation(async () =>
+      Response.json({ error: { code: 'conflict', message: 'busy' } }, { status: 409 }),
+    );
+    const sentBefore = socket.sent.length;
+    expect(await controller.replaceLast('adiós')).toBe(false);
+    expect(controller.notice).toBe('replace failed: busy');
+    expect(socket.sent).toHaveLength(sentBefore);
+    expect(controller.chat.turns.map((turn) => turn.role)).toEqual(['user', 'assistant']);
+  });
+
+  it('regenerate of a reloaded message with a photo sends that photo again (else the inspection is redone without it)', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+    const withPhoto: ConversationDetail = {
+      ...stored,
+      messages: [
+        { seq: 1, runId: 'r1', role: 'user', content: 'revisa', imageHashes: ['ab'.repeat(32)] },
+        { seq: 2, runId: 'r1', role: 'assistant', content: 'ok' },
+      ],
+    };
+    const { controller, socket } = await started();
+    vi.mocked(fetch).mockImplementation(async (url) => {
+      const path = String(url);
+      if (path.includes('/images/'))
+        return new Response(png, { headers: { 'content-type': 'image/png' } });
+      if (path.includes('/messages?')) return Response.json({ removed: 2 });
+      return Response.json(withPhoto);
+    });
+    await controller.load('c1');
+    expect(await controller.regenerate()).toBe(true);
+    expect(socket.sent.at(-1)).toEqual({
+      type: 'chat',
+      message: 'revisa',
+      conversationId: 'c1',
+      images: [btoa(String.fromCharCode(...png))],
+    });
   });
 });

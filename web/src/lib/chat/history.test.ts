@@ -117,3 +117,22 @@ describe('fromHistory', () => {
     expect((state.turns[1] as AssistantTurn).status).toBe('failed');
   });
 });
+
+describe('fromHistory: stored seq and photos of user messages', () => {
+  it('keeps each user message its seq and image hashes (else regenerate cannot cut there and reloaded photos vanish)', () => {
+    const state = fromHistory({
+      ...detail,
+      messages: [
+        { seq: 7, runId: null, role: 'user', content: 'revisa', imageHashes: ['a1', 'b2'] },
+        { seq: 8, runId: null, role: 'user', content: 'sin foto' },
+      ],
+      runs: [],
+      toolCalls: [],
+    });
+    expect(state.turns).toEqual([
+      expect.objectContaining({ role: 'user', seq: 7, imageHashes: ['a1', 'b2'], images: [] }),
+      expect.objectContaining({ role: 'user', seq: 8, images: [] }),
+    ]);
+    expect(state.turns[1]).not.toHaveProperty('imageHashes');
+  });
+});

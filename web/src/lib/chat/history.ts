@@ -100,7 +100,14 @@ export function fromHistory(detail: ConversationDetail): ChatState {
 
   for (const message of [...detail.messages].sort((a, b) => a.seq - b.seq)) {
     if (message.role === 'user') {
-      turns.push({ role: 'user', key: `h${key++}`, text: message.content, images: [] });
+      turns.push({
+        role: 'user',
+        key: `h${key++}`,
+        text: message.content,
+        images: [],
+        seq: message.seq,
+        ...(message.imageHashes?.length ? { imageHashes: [...message.imageHashes] } : {}),
+      });
       if (message.runId !== null && runsById.has(message.runId)) answerFor(message.runId);
       continue;
     }

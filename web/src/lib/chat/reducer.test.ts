@@ -4,6 +4,7 @@ import {
   applyEvents,
   beginSend,
   currentAnswer,
+  dropLastExchange,
   isRunning,
   requestStop,
 } from './reducer';
@@ -197,5 +198,19 @@ describe('applyEvent', () => {
     state = applyEvent(state, runEnd('', { outcome: 'stopped' }));
     expect(last(state).toolCalls[0]?.status).toBe('error');
     expect(currentAnswer(state)).toBeUndefined();
+  });
+});
+
+describe('dropLastExchange (regenerate, edit-and-resend)', () => {
+  it('removes the last user message and the answers after it, keeps the earlier exchange (else the replaced answer stays on the page)', () => {
+    let state = beginSend(emptyChat('c1'), { text: 'uno' }, 0);
+    state = applyEvent(state, { type: 'run-start', conversationId: 'c1', runId: 'r1' }, 1);
+    state = applyEvent(state, runEnd('primera'), 2);
+    state = beginSend(state, { text: 'dos' }, 3);
+    const dropped = dropLastExchange(state);
+    expect(dropped.turns.map((turn) => turn.role)).toEqual(['user', 'assistant']);
+    expect(dropped.turns[0]).toEqual(expect.objectContaining({ text: 'uno' }));
+    expect(dropped.conversationId).toBe('c1');
+    expect(dropLastExchange(emptyChat())).toEqual(emptyChat());
   });
 });

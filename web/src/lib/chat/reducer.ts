@@ -238,3 +238,12 @@ export function lastUserTurn(state: ChatState): Extract<Turn, { role: 'user' }> 
   }
   return undefined;
 }
+
+/** The state without the last exchange (the last user message and what followed it). */
+export function dropLastExchange(state: ChatState): ChatState {
+  for (let index = state.turns.length - 1; index >= 0; index -= 1) {
+    if (state.turns[index]?.role === 'user')
+      return { ...state, turns: state.turns.slice(0, index) };
+  }
+  return state;
+}

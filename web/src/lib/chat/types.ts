@@ -46,6 +46,10 @@ export interface UserTurn {
   text: string;
   /** base64 without a data: prefix (live messages only: the server keeps stored images by hash) */
   images: ImageAttachment[];
+  /** the stored message's seq (reloaded messages; live ones learn it from the server when needed) */
+  seq?: number;
+  /** hashes of the stored photos (reloaded messages: GET /api/conversations/:id/images/:hash) */
+  imageHashes?: string[];
 }
 
 export interface ImageAttachment {
