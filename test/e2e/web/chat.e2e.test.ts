@@ -1,5 +1,6 @@
 // The chat page in real headless Chromium against the whole server and an Ollama-protocol test
-// server: streaming with a forecast card and its chart, Stop, a photo for the vision model, and
+// server: streaming with a forecast card and its chart, Stop, a photo for the vision model,
+// regenerate (the model is asked again without the first answer), a reloaded photo, and
 // the composer at 360 px. Screenshots of each state go to test-artifacts/web/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatBody } from '../../support/fake-ollama';
@@ -145,6 +146,63 @@ describe('the chat page in Chromium', () => {
         sent.subarray(0, 2).equals(Buffer.from([0xff, 0xd8])),
     ).toBe(true);
     await snap(page, 'chat-photo-answer', true);
+    expect(stack.pageErrors).toEqual([]);
+  });
+
+  it('Regenerate replaces the last exchange: the model is asked again without the first answer, and only the new one is shown', async () => {
+    let answers = 0;
+    stack.ollama.onChat(() => {
+      answers += 1;
+      return { kind: 'chat', content: answers === 1 ? 'primera respuesta' : 'segunda respuesta' };
+    });
+    const page = await stack.open();
+    const earlier = stack.ollama.bodies('/api/chat').length;
+    await sendMessage(page, '¿Cuánto yogurt vendimos ayer?');
+    const main = page.getByRole('main');
+    await expect
+      .poll(() => main.getByText('primera respuesta').count(), { timeout: 20_000 })
+      .toBe(1);
+    await main.getByRole('button', { name: 'Regenerate', exact: true }).click();
+    await expect
+      .poll(() => main.getByText('segunda respuesta').count(), { timeout: 20_000 })
+      .toBe(1);
+    expect(await main.getByText('primera respuesta').count()).toBe(0);
+    const bodies = stack.ollama.bodies('/api/chat').slice(earlier) as ChatBody[];
+    expect(bodies).toHaveLength(2);
+    const second = (bodies[1]?.messages ?? []).map((message) => message.content ?? '');
+    expect(second.some((content) => content.includes('primera respuesta'))).toBe(false);
+    expect(second.filter((content) => content === '¿Cuánto yogurt vendimos ayer?')).toHaveLength(1);
+    // the stored conversation holds only the new exchange: a reload shows the same
+    await page.reload();
+    await expect
+      .poll(() => page.getByRole('main').getByText('segunda respuesta').count(), {
+        timeout: 10_000,
+      })
+      .toBe(1);
+    expect(await page.getByRole('main').getByText('primera respuesta').count()).toBe(0);
+    await snap(page, 'chat-regenerated');
+    expect(stack.pageErrors).toEqual([]);
+  });
+
+  it('a reloaded conversation shows the photo sent in it (fetched from the server, drawn on screen)', async () => {
+    const photo = await samplePhoto(stack.browser);
+    stack.ollama.onChat(() => ({ kind: 'chat', content: 'Foto recibida.' }));
+    const page = await stack.open();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Attach image', exact: true }).click();
+    await (await chooser).setFiles({ name: 'lata-7.png', mimeType: 'image/png', buffer: photo });
+    await sendMessage(page, 'Revisa esta lata');
+    await expect
+      .poll(() => page.getByRole('main').getByText('Foto recibida.').count(), { timeout: 20_000 })
+      .toBe(1);
+    await expect.poll(() => page.url()).toContain('#');
+    await page.reload();
+    const stored = page.getByRole('main').getByRole('img', { name: 'Photo 1', exact: true });
+    await expect.poll(() => stored.isVisible(), { timeout: 10_000 }).toBe(true);
+    const drawnWidth = await stored.evaluate((image) => (image as HTMLImageElement).naturalWidth);
+    expect(drawnWidth).toBeGreaterThan(0);
+    expect(await stored.getAttribute('src')).toMatch(/^blob:/);
+    await snap(page, 'chat-reloaded-photo');
     expect(stack.pageErrors).toEqual([]);
   });
 
