@@ -203,6 +203,17 @@ describe('the chat page in Chromium', () => {
     expect(drawnWidth).toBeGreaterThan(0);
     expect(await stored.getAttribute('src')).toMatch(/^blob:/);
     await snap(page, 'chat-reloaded-photo');
+    // regenerate after the reload sends the stored photo again (the chat model is told of 1 photo)
+    const before = stack.ollama.bodies('/api/chat').length;
+    await page.getByRole('main').getByRole('button', { name: 'Regenerate', exact: true }).click();
+    await expect
+      .poll(() => stack.ollama.bodies('/api/chat').length, { timeout: 20_000 })
+      .toBeGreaterThan(before);
+    const resent = stack.ollama.bodies('/api/chat')[before] as ChatBody;
+    expect(JSON.stringify(resent.messages?.at(-1))).toContain('The user attached 1 photo');
+    expect(
+      (resent.messages ?? []).filter((message) => message.content?.startsWith('Revisa esta lata')),
+    ).toHaveLength(1);
     expect(stack.pageErrors).toEqual([]);
   });
 

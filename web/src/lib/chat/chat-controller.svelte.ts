@@ -15,7 +15,13 @@ import {
   lastUserTurn,
   requestStop,
 } from './reducer';
-import { emptyChat, type ChatState, type ImageAttachment, type SocketEvent } from './types';
+import {
+  emptyChat,
+  type ChatState,
+  type ImageAttachment,
+  type SocketEvent,
+  type UserTurn,
+} from './types';
 
 export interface ChatControllerOptions {
   /** the conversation shown changed (a new one started, or one was loaded) */
@@ -112,7 +118,7 @@ export class ChatController {
 
   /** Sends a message (with images as base64); false when it could not be sent. */
   send(text: string, images: ImageAttachment[] = []): boolean {
-    if (this.running || (text.trim() === '' && images.length === 0)) return false;
+    if (this.running || this.replacing || (text.trim() === '' && images.length === 0)) return false;
     const request = {
       message: text,
       ...(this.chat.conversationId === undefined
@@ -144,21 +150,13 @@ export class ChatController {
    */
   async regenerate(): Promise<boolean> {
     const last = lastUserTurn(this.chat);
-    const id = this.chat.conversationId;
     if (!last || this.running || this.replacing) return false;
-    let images = last.images;
-    if (images.length === 0 && last.imageHashes?.length && id !== undefined) {
-      try {
-        images = await Promise.all(
-          last.imageHashes.map(async (hash, index) => {
-            const blob = await fetchConversationImage(id, hash);
-            return readImage(new File([blob], `foto-${index + 1}`, { type: blob.type }));
-          }),
-        );
-      } catch (error) {
-        this.notice = this.options.text.replaceFailed(reasonOf(error));
-        return false;
-      }
+    let images: ImageAttachment[];
+    try {
+      images = await this.attachmentsOf(last);
+    } catch (error) {
+      this.notice = this.options.text.replaceFailed(reasonOf(error));
+      return false;
     }
     return this.replaceLast(last.text, images);
   }
@@ -190,6 +188,18 @@ export class ChatController {
       this.chat = dropLastExchange(this.chat);
     }
     return this.send(text, images);
+  }
+
+  /** A message's photos as attachments: the live ones, or a reloaded one's fetched back. */
+  async attachmentsOf(turn: UserTurn): Promise<ImageAttachment[]> {
+    const id = this.chat.conversationId;
+    if (turn.images.length > 0 || !turn.imageHashes?.length || id === undefined) return turn.images;
+    return Promise.all(
+      turn.imageHashes.map(async (hash, index) => {
+        const blob = await fetchConversationImage(id, hash);
+        return readImage(new File([blob], `foto-${index + 1}`, { type: blob.type }));
+      }),
+    );
   }
 
   /** The seq of the conversation's last user message, as the server stored it. */
