@@ -150,14 +150,18 @@ describe('the chat page in Chromium', () => {
   });
 
   it('Regenerate replaces the last exchange: the model is asked again without the first answer, and only the new one is shown', async () => {
+    const question = '¿Cuánto yogurt vendimos ayer?';
+    const asks = (body: ChatBody) => body.messages?.at(-1)?.content === question;
+    // keyed by the question, so a request left over from an earlier test cannot take an answer
     let answers = 0;
-    stack.ollama.onChat(() => {
+    stack.ollama.onChat((body) => {
+      if (!asks(body)) return { kind: 'chat', content: 'otra cosa' };
       answers += 1;
       return { kind: 'chat', content: answers === 1 ? 'primera respuesta' : 'segunda respuesta' };
     });
     const page = await stack.open();
     const earlier = stack.ollama.bodies('/api/chat').length;
-    await sendMessage(page, '¿Cuánto yogurt vendimos ayer?');
+    await sendMessage(page, question);
     const main = page.getByRole('main');
     await expect
       .poll(() => main.getByText('primera respuesta').count(), { timeout: 20_000 })
@@ -167,11 +171,11 @@ describe('the chat page in Chromium', () => {
       .poll(() => main.getByText('segunda respuesta').count(), { timeout: 20_000 })
       .toBe(1);
     expect(await main.getByText('primera respuesta').count()).toBe(0);
-    const bodies = stack.ollama.bodies('/api/chat').slice(earlier) as ChatBody[];
+    const bodies = (stack.ollama.bodies('/api/chat').slice(earlier) as ChatBody[]).filter(asks);
     expect(bodies).toHaveLength(2);
     const second = (bodies[1]?.messages ?? []).map((message) => message.content ?? '');
     expect(second.some((content) => content.includes('primera respuesta'))).toBe(false);
-    expect(second.filter((content) => content === '¿Cuánto yogurt vendimos ayer?')).toHaveLength(1);
+    expect(second.filter((content) => content === question)).toHaveLength(1);
     // the stored conversation holds only the new exchange: a reload shows the same
     await page.reload();
     await expect
@@ -199,7 +203,9 @@ describe('the chat page in Chromium', () => {
     await page.reload();
     const stored = page.getByRole('main').getByRole('img', { name: 'Photo 1', exact: true });
     await expect.poll(() => stored.isVisible(), { timeout: 10_000 }).toBe(true);
-    const drawnWidth = await stored.evaluate((image) => (image as HTMLImageElement).naturalWidth);
+    const drawnWidth = await stored.evaluate(
+      (image) => (image as unknown as { naturalWidth: number }).naturalWidth,
+    );
     expect(drawnWidth).toBeGreaterThan(0);
     expect(await stored.getAttribute('src')).toMatch(/^blob:/);
     await snap(page, 'chat-reloaded-photo');
