@@ -1,5 +1,6 @@
 // Loads the demo company into a store: everything in one transaction, the daily rows streamed
 // listing by listing into prepared statements (no giant arrays).
+import { DeferredSalesRollup } from '../import/deferred-rollup';
 import { z } from 'zod';
 import { dayNumberOf, formatIsoDate, parseIsoDate, partsOf } from '../../../models/calendar/dates';
 import { ConflictError, InvalidInputError } from '../../errors';
@@ -193,6 +194,11 @@ export function loadDemoCompany(store: Store, options: DemoOptions): DemoSummary
     const total = company.listings.length;
     let done = 0;
     let reported = 0;
+    // The store is empty: the monthly rollup is built once after the sales, not row by row.
+    const rollup = new DeferredSalesRollup(database);
+    rollup.suspend();
+    let firstDate: string | undefined;
+    let lastDate: string | undefined;
     for (const series of company.series()) {
       const skuId = idOf(productIds, series.listing.product.sku, 'product');
       const locationId = idOf(locationIds, series.listing.location.code, 'location');
@@ -211,6 +217,12 @@ export function loadDemoCompany(store: Store, options: DemoOptions): DemoSummary
         insertInventory.run(skuId, locationId, date, series.onHand[index], series.onOrder[index]);
       }
       salesRows += series.length;
+      if (series.length > 0) {
+        const first = company.isoDate(series.firstDay);
+        const last = company.isoDate(series.firstDay + series.length - 1);
+        if (firstDate === undefined || first < firstDate) firstDate = first;
+        if (lastDate === undefined || last > lastDate) lastDate = last;
+      }
       anomalies.push(...series.anomalies);
       done += 1;
       const percent = Math.floor((done / total) * 10) * 10;
@@ -219,6 +231,7 @@ export function loadDemoCompany(store: Store, options: DemoOptions): DemoSummary
         progress(`sales and inventory ${percent}% (${done}/${total} SKU x location series)`);
       }
     }
+    rollup.restore(firstDate, lastDate);
     for (const anomaly of anomalies) {
       store.labelledAnomalies.add({
         skuId: idOf(productIds, anomaly.sku, 'product'),

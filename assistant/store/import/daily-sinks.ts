@@ -4,6 +4,7 @@ import { Invalid } from './cells';
 import { createIsoDateFormatter, DATE_RANGE } from './date-cells';
 import { DailyBatch } from './daily-batch';
 import { DeferredIndexes } from './deferred-indexes';
+import { DeferredSalesRollup } from './deferred-rollup';
 import { CodeResolver, FirstLines } from './keys';
 import {
   inventoryRules,
@@ -48,10 +49,15 @@ function dailySink<Row extends DailyRow>(
     upsertSql(table, ['sku_id', 'location_id', 'date'], valueColumns),
   );
   const indexes = new DeferredIndexes(database, table);
-  // A file of at least one full buffer into a table of fewer rows: build the indexes after it.
-  const batch = new DailyBatch(statement, valueColumns.length, iso, (rows) =>
-    indexes.dropIfSmall(rows),
-  );
+  // A file of at least one full buffer: the monthly rollup is rebuilt once for the months it
+  // touched; into a table of fewer rows, the indexes are built after it too.
+  const rollup = table === 'sales' ? new DeferredSalesRollup(database) : undefined;
+  let firstDay = Infinity;
+  let lastDay = -Infinity;
+  const batch = new DailyBatch(statement, valueColumns.length, iso, (rows) => {
+    rollup?.suspend();
+    indexes.dropIfSmall(rows);
+  });
   const values: number[] = [];
   const raw = rawField(options.positions);
 
@@ -78,11 +84,14 @@ function dailySink<Row extends DailyRow>(
     values.length = 0;
     fill(row, values);
     batch.add(skuId, locationId, row.date, values);
+    if (row.date < firstDay) firstDay = row.date;
+    if (row.date > lastDay) lastDay = row.date;
     return true;
   };
   return makeSink<Row>(parsers, accept, resolver, warnings, () => {
     batch.flush();
     indexes.restore();
+    if (firstDay <= lastDay) rollup?.restore(iso(firstDay), iso(lastDay));
   });
 }
 

@@ -109,6 +109,41 @@ describe('sales_monthly rollup after writes to existing months', () => {
     store.close();
   });
 
+  it('is rebuilt once after a bulk import (more than one write buffer) over existing months, and its triggers come back (else big imports leave it stale or later writes stop updating it)', async () => {
+    const store = seededStore();
+    const triggers = () =>
+      store.database
+        .prepare(
+          "SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'sales'",
+        )
+        .get();
+    const before = triggers();
+    const lines = ['date,sku,location,units,revenue,promo,stockout'];
+    const start = Date.UTC(2020, 0, 1);
+    // 2 SKUs x 2 locations x 18,000 days = 72,000 rows: past the 65,536-row buffer, so the bulk path
+    for (const sku of ['QUI-500', 'YOG-1L'])
+      for (const location of ['LIM-DC1', 'AQP-DC'])
+        for (let day = 0; day < 18_000; day += 1) {
+          const date = new Date(start - day * 86_400_000).toISOString().slice(0, 10);
+          lines.push(`${date},${sku},${location},${(day % 7) + 1},${(day % 5) + 0.5},${day % 2},0`);
+        }
+    await importText(store, lines.join('\n'), { kind: 'sales' }, 1 << 20);
+    expectRollupCurrent(store);
+    expect(triggers()).toEqual(before);
+    store.sales.upsert({
+      skuId: 1,
+      locationId: 1,
+      date: '2019-12-31',
+      units: 1000,
+      revenue: null,
+      price: null,
+      promo: false,
+      stockout: false,
+    });
+    expectRollupCurrent(store);
+    store.close();
+  }, 60_000);
+
   it('follows an upsert, a moved date and deletes down to an empty month (else a stale cell stays)', () => {
     const store = seededStore();
     const quinoa = store.products.findBySku('QUI-500')?.id ?? -1;
