@@ -32,7 +32,10 @@ let truncated: Buffer;
 beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'ayni-inspection-routes-'));
   references = createReferenceStore({ repositoryDir: join(folder, 'none'), importDir: folder });
-  const generated = generatePackPhoto({ defects: ['label_shift'] }, new Random(11));
+  const generated = generatePackPhoto(
+    { defects: [{ kind: 'label_shift', dxPx: 24, dyPx: 0 }] },
+    new Random(11),
+  );
   photo = await toPng(generated.photo);
   truncated = photo.subarray(0, Math.floor(photo.length / 2));
   await references.importReference({
@@ -96,9 +99,11 @@ describe('/api/inspections', () => {
       line: 'L2',
       referenceUsed: true,
     });
-    // the generated label shift is found against the imported golden reference
-    expect(inspected.findings.map((finding) => finding.type)).toContain('label_offset');
+    // The shifted label is not passed against the imported golden reference (found as
+    // label_offset, or held for review when the alignment is doubtful); how often each happens is
+    // the generated-set evaluation's job (generated-set-evaluation-floor.test.ts), not this route's.
     expect(inspected.verdict).not.toBe('pass');
+    expect(inspected.reasons.length).toBeGreaterThan(0);
     expect(rejected.error).toMatchObject({ reason: 'truncated', httpStatus: 400 });
     expect(rejected.error.message).toContain('cut.png');
 
