@@ -7,6 +7,34 @@ export interface Migration {
   sql: string;
 }
 
+/** The daily rows of `row`'s SKU x location x month (migration 5's triggers), summed. */
+function monthCellSelect(row: 'NEW' | 'OLD'): string {
+  return `SELECT ${row}.sku_id, ${row}.location_id, substr(${row}.date, 1, 7), sum(units), sum(revenue),
+            count(*), sum(promo), sum(stockout)
+          FROM sales
+          WHERE sku_id = ${row}.sku_id AND location_id = ${row}.location_id
+            AND date >= substr(${row}.date, 1, 7) || '-01' AND date <= substr(${row}.date, 1, 7) || '-31'`;
+}
+
+/** Writes `row`'s month cell from its daily rows (the row exists, so the cell has rows). */
+function upsertMonthCell(row: 'NEW' | 'OLD'): string {
+  return `        INSERT INTO sales_monthly
+          ${monthCellSelect(row)}
+        ON CONFLICT (sku_id, location_id, month) DO UPDATE SET
+          units = excluded.units, revenue = excluded.revenue, rows = excluded.rows,
+          promo_rows = excluded.promo_rows, stockout_rows = excluded.stockout_rows;`;
+}
+
+/** Drops `row`'s month cell and writes it again only if daily rows are left in that month. */
+function rebuildMonthCell(row: 'NEW' | 'OLD'): string {
+  return `        DELETE FROM sales_monthly
+          WHERE sku_id = ${row}.sku_id AND location_id = ${row}.location_id
+            AND month = substr(${row}.date, 1, 7);
+        INSERT INTO sales_monthly
+          ${monthCellSelect(row)}
+          GROUP BY sku_id, location_id;`;
+}
+
 export const migrations: readonly Migration[] = [
   {
     version: 1,
@@ -323,50 +351,16 @@ export const migrations: readonly Migration[] = [
         GROUP BY sku_id, location_id, substr(date, 1, 7);
 
       CREATE TRIGGER sales_monthly_after_insert AFTER INSERT ON sales BEGIN
-        INSERT INTO sales_monthly
-          SELECT NEW.sku_id, NEW.location_id, substr(NEW.date, 1, 7), sum(units), sum(revenue),
-            count(*), sum(promo), sum(stockout)
-          FROM sales
-          WHERE sku_id = NEW.sku_id AND location_id = NEW.location_id
-            AND date >= substr(NEW.date, 1, 7) || '-01' AND date <= substr(NEW.date, 1, 7) || '-31'
-        ON CONFLICT (sku_id, location_id, month) DO UPDATE SET
-          units = excluded.units, revenue = excluded.revenue, rows = excluded.rows,
-          promo_rows = excluded.promo_rows, stockout_rows = excluded.stockout_rows;
+${upsertMonthCell('NEW')}
       END;
 
       CREATE TRIGGER sales_monthly_after_update AFTER UPDATE ON sales BEGIN
-        DELETE FROM sales_monthly
-          WHERE sku_id = OLD.sku_id AND location_id = OLD.location_id
-            AND month = substr(OLD.date, 1, 7);
-        INSERT INTO sales_monthly
-          SELECT OLD.sku_id, OLD.location_id, substr(OLD.date, 1, 7), sum(units), sum(revenue),
-            count(*), sum(promo), sum(stockout)
-          FROM sales
-          WHERE sku_id = OLD.sku_id AND location_id = OLD.location_id
-            AND date >= substr(OLD.date, 1, 7) || '-01' AND date <= substr(OLD.date, 1, 7) || '-31'
-          GROUP BY sku_id, location_id;
-        INSERT INTO sales_monthly
-          SELECT NEW.sku_id, NEW.location_id, substr(NEW.date, 1, 7), sum(units), sum(revenue),
-            count(*), sum(promo), sum(stockout)
-          FROM sales
-          WHERE sku_id = NEW.sku_id AND location_id = NEW.location_id
-            AND date >= substr(NEW.date, 1, 7) || '-01' AND date <= substr(NEW.date, 1, 7) || '-31'
-        ON CONFLICT (sku_id, location_id, month) DO UPDATE SET
-          units = excluded.units, revenue = excluded.revenue, rows = excluded.rows,
-          promo_rows = excluded.promo_rows, stockout_rows = excluded.stockout_rows;
+${rebuildMonthCell('OLD')}
+${upsertMonthCell('NEW')}
       END;
 
       CREATE TRIGGER sales_monthly_after_delete AFTER DELETE ON sales BEGIN
-        DELETE FROM sales_monthly
-          WHERE sku_id = OLD.sku_id AND location_id = OLD.location_id
-            AND month = substr(OLD.date, 1, 7);
-        INSERT INTO sales_monthly
-          SELECT OLD.sku_id, OLD.location_id, substr(OLD.date, 1, 7), sum(units), sum(revenue),
-            count(*), sum(promo), sum(stockout)
-          FROM sales
-          WHERE sku_id = OLD.sku_id AND location_id = OLD.location_id
-            AND date >= substr(OLD.date, 1, 7) || '-01' AND date <= substr(OLD.date, 1, 7) || '-31'
-          GROUP BY sku_id, location_id;
+${rebuildMonthCell('OLD')}
       END;
     `,
   },
