@@ -22,12 +22,22 @@ describe('runDemoComparison', () => {
       report.categories[1]!.recommended.perishableWasteValue,
       6,
     );
+    expect(report.overall.recommended.averageExcessValue).toBeCloseTo(
+      sum((index) => report.categories[index]!.recommended.averageExcessValue),
+      6,
+    );
+    // the target is the company's excess stock (units above the maximum cover), not all stock
+    const excessChange = report.overall.excessValueChangePercent;
     expect(report.targets.excessStockDownAtLeast10Percent).toBe(
-      report.overall.inventoryValueChangePercent! <= -10,
+      excessChange !== null && excessChange <= -10,
     );
     expect(report.targets.fillRateEqualOrBetter).toBe(report.overall.fillRateChangePoints >= 0);
+    expect(report.targets.cycleServiceEqualOrBetter).toBe(
+      report.overall.cycleServiceChangePoints >= 0,
+    );
     const text = formatDemoComparison(report);
     expect(text).toContain('overall');
+    expect(text).toContain('excess value (rec / cur)');
     expect(text.split('\n')).toHaveLength(6);
   });
 });

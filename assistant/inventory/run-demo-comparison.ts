@@ -1,5 +1,6 @@
 // npm run bench:inventory's third part: loads the demo company (seed 1) into an in-memory store and
-// prints the recommended-vs-current comparison (demo-comparison.ts). Options: --today YYYY-MM-DD
+// prints the recommended-vs-current comparison (demo-comparison.ts). Options: --seed N (the demo
+// company's seed, default 1; another seed is another company), --today YYYY-MM-DD
 // (default 2026-11-20), --replications N (20), --horizon N (90), --categories a,b (all),
 // --measure fill_rate|cycle_service_level, --match-current (each item's target at least the service
 // its current policy delivers: the equal-service comparison), --json.
@@ -14,12 +15,12 @@ function option(args: readonly string[], name: string): string | undefined {
   return index >= 0 ? args[index + 1] : undefined;
 }
 
-function whole(args: readonly string[], name: string, fallback: number): number {
+function whole(args: readonly string[], name: string, fallback: number, minimum = 2): number {
   const text = option(args, name);
   if (text === undefined) return fallback;
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 2) {
-    throw new RangeError(`${name}: expected a whole number >= 2, got ${text}`);
+  if (!Number.isInteger(value) || value < minimum) {
+    throw new RangeError(`${name}: expected a whole number >= ${minimum}, got ${text}`);
   }
   return value;
 }
@@ -33,8 +34,9 @@ async function main(): Promise<void> {
   }
   const store = openStore({ path: ':memory:' });
   const progress = (message: string) => process.stderr.write(`${message}\n`);
-  progress(`loading the demo company (seed 1, today ${today})`);
-  loadDemoCompany(store, { seed: 1, today });
+  const seed = whole(args, '--seed', 1, 0);
+  progress(`loading the demo company (seed ${seed}, today ${today})`);
+  loadDemoCompany(store, { seed, today });
   const context = createStoreToolContext(store, {
     signal: new AbortController().signal,
     now: () => new Date(`${today}T12:00:00Z`),

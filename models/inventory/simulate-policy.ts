@@ -89,6 +89,8 @@ function runReplication(
   let cyclesWithStockout = 0;
   let stockoutInCycle = false;
   let onHandTotal = 0;
+  const excessThreshold = setup.excessThreshold;
+  let excessTotal = 0;
   let stockoutDays = 0;
   let ordersPlaced = 0;
   let unitsOrdered = 0;
@@ -153,6 +155,9 @@ function runReplication(
       unitsDemanded += demanded;
       servedOnTime += served;
       onHandTotal += stock.onHand;
+      if (excessThreshold !== null) {
+        excessTotal += Math.max(0, stock.onHand - (excessThreshold[day] as number));
+      }
       backorderDays += backorders;
       if (short > 0) {
         unitsShort += short;
@@ -175,6 +180,7 @@ function runReplication(
     cycleServiceLevel: 1 - cyclesWithStockout / cycles,
     fillRate: unitsDemanded > 0 ? servedOnTime / unitsDemanded : 1,
     averageOnHand: onHandTotal / measuredDays,
+    ...(excessThreshold !== null && { averageExcessUnits: excessTotal / measuredDays }),
     stockoutDays,
     ordersPlaced,
     unitsOrdered,

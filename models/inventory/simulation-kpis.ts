@@ -17,6 +17,11 @@ export interface ReplicationKpis {
   fillRate: number;
   /** Mean end-of-day on-hand stock (after expired units are discarded). */
   averageOnHand: number;
+  /**
+   * Mean over the measured days of max(0, end-of-day on hand - that day's excess threshold): the
+   * units held above the maximum cover. Present only when the simulation was given thresholds.
+   */
+  averageExcessUnits?: number;
   /** Days on which some demand could not be served from stock. */
   stockoutDays: number;
   ordersPlaced: number;
@@ -39,7 +44,8 @@ export interface ReplicationKpis {
   averageCostPerDay: number;
 }
 
-export type KpiName = keyof ReplicationKpis;
+/** The KPIs every replication reports (averageExcessUnits only with excess thresholds). */
+export type KpiName = Exclude<keyof ReplicationKpis, 'averageExcessUnits'>;
 
 export const KPI_NAMES: readonly KpiName[] = [
   'cycleServiceLevel',
@@ -70,7 +76,7 @@ export interface Estimate {
   upper: number;
 }
 
-export type KpiSummary = Record<KpiName, Estimate>;
+export type KpiSummary = Record<KpiName, Estimate> & { averageExcessUnits?: Estimate };
 
 /** Mean, standard error and t confidence interval of a sample of at least two values. */
 export function estimateMean(values: ArrayLike<number>, confidenceLevel: number): Estimate {
@@ -106,6 +112,10 @@ export function summarizeReplications(
       column[index] = replication[name];
     });
     summary[name] = estimateMean(column, confidenceLevel);
+  }
+  const excess = replications.map((replication) => replication.averageExcessUnits);
+  if (excess.length > 0 && excess.every((value): value is number => value !== undefined)) {
+    summary.averageExcessUnits = estimateMean(excess, confidenceLevel);
   }
   return summary;
 }

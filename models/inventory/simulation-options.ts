@@ -8,6 +8,7 @@ import {
   type DemandSampler,
   type LeadTimeDistribution,
   type LeadTimeSampler,
+  type PerDay,
 } from './demand-sampler';
 
 /**
@@ -73,6 +74,11 @@ export interface SimulatePolicyOptions {
   warmupDays?: number;
   /** Of the confidence intervals; default 0.95. */
   confidenceLevel?: number;
+  /**
+   * Units above which end-of-day stock is excess, for all days or per day (e.g. the maximum days
+   * of cover x the forecast daily demand); gives the averageExcessUnits KPI. Omit for no such KPI.
+   */
+  excessThresholdUnits?: PerDay;
 }
 
 const POLICY_BASE_STOCK = 0;
@@ -104,6 +110,8 @@ export interface SimulationSetup {
   purchaseCost: number;
   wasteCost: number;
   co2ePerWastedUnit: number;
+  /** Per day; null when no thresholds were given (no excess KPI). */
+  excessThreshold: Float64Array | null;
 }
 
 export const POLICY_KINDS = { POLICY_BASE_STOCK, POLICY_S_S, POLICY_R_Q } as const;
@@ -176,6 +184,22 @@ function policyFields(
         `policy.type: unknown "${String((policy as { type: unknown }).type)}"; use base-stock, s-S or r-Q`,
       );
   }
+}
+
+function excessThresholds(value: PerDay | undefined, horizonDays: number): Float64Array | null {
+  if (value === undefined) return null;
+  const name = 'excessThresholdUnits';
+  if (typeof value !== 'number' && (!Array.isArray(value) || value.length !== horizonDays)) {
+    throw new RangeError(
+      `${name}: give one number for every day or an array of horizonDays (${horizonDays}) numbers`,
+    );
+  }
+  const thresholds = new Float64Array(horizonDays);
+  for (let day = 0; day < horizonDays; day += 1) {
+    const entry = typeof value === 'number' ? value : value[day];
+    thresholds[day] = nonNegative(entry, typeof value === 'number' ? name : `${name}[${day}]`);
+  }
+  return thresholds;
 }
 
 /** Validates the options and fills in the defaults. */
@@ -269,5 +293,6 @@ export function setUpSimulation(options: SimulatePolicyOptions): SimulationSetup
     purchaseCost: nonNegative(costs.purchaseCost ?? 0, 'costs.purchaseCost'),
     wasteCost: nonNegative(costs.wasteCost ?? 0, 'costs.wasteCost'),
     co2ePerWastedUnit: nonNegative(costs.co2ePerWastedUnit ?? 0, 'costs.co2ePerWastedUnit'),
+    excessThreshold: excessThresholds(options.excessThresholdUnits, horizonDays),
   };
 }

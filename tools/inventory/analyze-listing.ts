@@ -9,6 +9,12 @@ import { simulateFromToday, type PolicyComparison, type PolicyOutcome } from './
 import { inferCurrentPolicy, INFERENCE_WINDOW_DAYS, type InferredPolicy } from './current-policy';
 import { estimateListingDemand, type DailyDemandEstimate } from './listing-demand';
 import {
+  COVER_DEMAND_WINDOW_DAYS,
+  excessThresholdUnits,
+  maximumCoverDays,
+  type MaximumCover,
+} from './maximum-cover';
+import {
   isPerishable,
   recommendPolicy,
   type ListingFacts,
@@ -47,6 +53,8 @@ export interface ListingAnalysis {
   shelfLifeDays: number | null;
   unitCost: number;
   position: { date: string; onHand: number; onOrder: number; daysOfCover: number | null };
+  /** the company's maximum days of cover: stock above it is excess */
+  maximumCover: MaximumCover;
   demand: Pick<DailyDemandEstimate, 'dailyMean' | 'dailySd' | 'method' | 'note'> & {
     leadTimeDays: number;
     leadTimeSdDays: number;
@@ -85,7 +93,18 @@ function orderNow(recommendation: Recommendation, position: number, moq: number)
 
 export function analyzeListing(inputs: ListingInputs, settings: AnalysisSettings): ListingAnalysis {
   const { listing, product, supply, latest } = inputs;
-  const demand = estimateListingDemand(listing, settings.dataEnd, settings.horizonDays);
+  // the forecast runs 28 days past the horizon: each simulated day's cover is measured against
+  // the demand of the 28 days after it
+  const forecast = estimateListingDemand(
+    listing,
+    settings.dataEnd,
+    settings.horizonDays + COVER_DEMAND_WINDOW_DAYS,
+  );
+  const demand: DailyDemandEstimate = {
+    ...forecast,
+    mean: forecast.mean.slice(0, settings.horizonDays),
+    sd: forecast.sd.slice(0, settings.horizonDays),
+  };
   const leadTimeDays = supply?.leadTimeDays ?? 7;
   const leadTimeSdDays = supply?.leadTimeSdDays ?? 0;
   const moq = Math.max(1, supply?.moq ?? 1);
@@ -108,11 +127,21 @@ export function analyzeListing(inputs: ListingInputs, settings: AnalysisSettings
   const onOrder = Math.max(0, latest?.onOrder ?? 0);
   const position = onHand + onOrder;
   const unitCost = product.unitCost ?? 0;
+  const maximumCover = maximumCoverDays({
+    category: product.category,
+    locationCode: listing.location,
+    shelfLifeDays,
+    leadTimeDays,
+  });
   const plan = {
     horizonDays: settings.horizonDays,
     replications: settings.replications,
     seed: settings.seed,
     unitCost,
+    excessThresholdUnits:
+      maximumCover.days === null
+        ? null
+        : excessThresholdUnits(forecast.mean, settings.horizonDays, maximumCover.days),
   };
   const stock = { onHand, onOrder };
 
@@ -171,6 +200,7 @@ export function analyzeListing(inputs: ListingInputs, settings: AnalysisSettings
       onOrder,
       daysOfCover: demand.dailyMean > 0 ? onHand / demand.dailyMean : null,
     },
+    maximumCover,
     demand: {
       dailyMean: demand.dailyMean,
       dailySd: demand.dailySd,

@@ -2,7 +2,7 @@
 // actual stock, each with a generator from the same seed: the same demand and lead-time streams
 // (common random numbers, Law 2015, 11.2), so the difference between them is the policies', not
 // the draws'. Stock on order is taken to arrive after half the lead time (its order date is not
-// on record).
+// on record). Excess stock is the company's: units above the maximum days of cover (maximum-cover.ts).
 import {
   simulatePolicy,
   type InventoryPolicy,
@@ -22,6 +22,10 @@ export interface PolicyOutcome {
   averageOnHand: number;
   /** averageOnHand x unit cost */
   averageInventoryValue: number;
+  /** mean end-of-day units above the maximum cover (0 where the policy sets no maximum) */
+  averageExcessUnits: number;
+  /** averageExcessUnits x unit cost: the excess stock the S&OP reports */
+  averageExcessValue: number;
   fillRate: number;
   /** 95 % confidence half-width of the fill rate over the replications */
   fillRateHalfWidth: number;
@@ -43,12 +47,24 @@ export interface SimulationPlan {
   replications: number;
   seed: number;
   unitCost: number;
+  /** per simulated day, the units above which stock is excess; null where there is no maximum cover */
+  excessThresholdUnits: readonly number[] | null;
 }
 
-function outcome(summary: KpiSummary, unitCost: number): PolicyOutcome {
+function outcome(summary: KpiSummary, plan: SimulationPlan): PolicyOutcome {
+  const { unitCost } = plan;
+  let excessUnits = 0;
+  if (plan.excessThresholdUnits !== null) {
+    if (summary.averageExcessUnits === undefined) {
+      throw new Error('the simulation was given excess thresholds but reported no excess');
+    }
+    excessUnits = summary.averageExcessUnits.mean;
+  }
   return {
     averageOnHand: summary.averageOnHand.mean,
     averageInventoryValue: summary.averageOnHand.mean * unitCost,
+    averageExcessUnits: excessUnits,
+    averageExcessValue: excessUnits * unitCost,
     fillRate: summary.fillRate.mean,
     fillRateHalfWidth: (summary.fillRate.upper - summary.fillRate.lower) / 2,
     cycleServiceLevel: summary.cycleServiceLevel.mean,
@@ -101,8 +117,11 @@ export function simulateFromToday(
           ],
     initialPipeline:
       stock.onOrder > 0 ? [{ quantity: stock.onOrder, arrivalDay: pipelineDay }] : [],
+    ...(plan.excessThresholdUnits !== null && {
+      excessThresholdUnits: plan.excessThresholdUnits.slice(0, plan.horizonDays),
+    }),
   });
-  return outcome(result.summary, plan.unitCost);
+  return outcome(result.summary, plan);
 }
 
 export interface PolicyComparison {

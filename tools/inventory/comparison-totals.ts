@@ -1,10 +1,12 @@
-// Totals of the policy comparison over many listings: inventory value and waste add up; the fill
-// rate is weighted by each listing's expected demand (units served / units demanded overall).
+// Totals of the policy comparison over many listings: inventory value, excess value (units above the
+// maximum cover x unit cost) and waste add up; the fill rate is weighted by each listing's expected
+// demand (units served / units demanded overall).
 import type { ListingAnalysis } from './analyze-listing';
 import type { PolicyOutcome } from './compare-policies';
 
 export interface OutcomeTotals {
   averageInventoryValue: number;
+  averageExcessValue: number;
   fillRate: number;
   wasteUnits: number;
   wasteValue: number;
@@ -16,12 +18,14 @@ export interface ComparisonTotals {
   recommended: OutcomeTotals;
   current: OutcomeTotals;
   inventoryValueChangePercent: number | null;
+  excessValueChangePercent: number | null;
   fillRateChangePoints: number;
   wasteValueChange: number;
 }
 
 function total(entries: readonly { outcome: PolicyOutcome; demand: number }[]): OutcomeTotals {
   let value = 0;
+  let excess = 0;
   let served = 0;
   let demanded = 0;
   let wasteUnits = 0;
@@ -29,6 +33,7 @@ function total(entries: readonly { outcome: PolicyOutcome; demand: number }[]): 
   let wasteCo2eKg = 0;
   for (const { outcome, demand } of entries) {
     value += outcome.averageInventoryValue;
+    excess += outcome.averageExcessValue;
     served += outcome.fillRate * demand;
     demanded += demand;
     wasteUnits += outcome.wasteUnits;
@@ -37,6 +42,7 @@ function total(entries: readonly { outcome: PolicyOutcome; demand: number }[]): 
   }
   return {
     averageInventoryValue: value,
+    averageExcessValue: excess,
     fillRate: demanded > 0 ? served / demanded : 1,
     wasteUnits,
     wasteValue,
@@ -66,6 +72,10 @@ export function comparisonTotals(analyses: readonly ListingAnalysis[]): Comparis
     inventoryValueChangePercent:
       current.averageInventoryValue > 0
         ? (recommended.averageInventoryValue / current.averageInventoryValue - 1) * 100
+        : null,
+    excessValueChangePercent:
+      current.averageExcessValue > 0
+        ? (recommended.averageExcessValue / current.averageExcessValue - 1) * 100
         : null,
     fillRateChangePoints: (recommended.fillRate - current.fillRate) * 100,
     wasteValueChange: recommended.wasteValue - current.wasteValue,

@@ -4,6 +4,9 @@ import { z } from 'zod';
 const outcome = z.object({
   averageOnHand: z.number(),
   averageInventoryValue: z.number(),
+  /** mean units above the company's maximum days of cover, and their value at cost */
+  averageExcessUnits: z.number(),
+  averageExcessValue: z.number(),
   fillRate: z.number(),
   fillRateHalfWidth: z.number(),
   cycleServiceLevel: z.number(),
@@ -35,6 +38,8 @@ export const inventoryItem = z.object({
     onOrder: z.number(),
     daysOfCover: z.number().nullable(),
   }),
+  /** the company's maximum days of cover (null: none) and the rule that set it */
+  maximumCover: z.object({ days: z.number().nullable(), rule: z.string() }),
   demand: z.object({
     dailyMean: z.number(),
     dailySd: z.number(),
@@ -72,6 +77,7 @@ export const inventoryItem = z.object({
 
 const totals = z.object({
   averageInventoryValue: z.number(),
+  averageExcessValue: z.number(),
   fillRate: z.number(),
   wasteUnits: z.number(),
   wasteValue: z.number(),
@@ -104,6 +110,7 @@ export const optimizeInventoryOutput = z.object({
     recommended: totals,
     current: totals,
     inventoryValueChangePercent: z.number().nullable(),
+    excessValueChangePercent: z.number().nullable(),
     fillRateChangePoints: z.number(),
     wasteValueChange: z.number(),
     note: z.string(),
