@@ -2,6 +2,7 @@
 // the tool, the benchmarks and the shared contract test.
 import { changePointDetector } from './change-points';
 import type { Detector } from './detector';
+import { extremeValueDetector } from './extreme-value';
 import { seasonalHybridEsd } from './seasonal-hybrid-esd';
 import { stlResidualDetector } from './stl-residual';
 
@@ -12,6 +13,7 @@ const detectors: readonly Detector[] = [
   stlResidualDetector,
   seasonalHybridEsd,
   changePointDetector,
+  extremeValueDetector,
 ];
 
 export const detectorNames: readonly string[] = [
