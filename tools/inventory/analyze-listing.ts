@@ -8,6 +8,7 @@ import type { CatalogProduct, ListingHistory, StockPosition, SupplyTerms } from 
 import { simulateFromToday, type PolicyComparison, type PolicyOutcome } from './compare-policies';
 import { inferCurrentPolicy, INFERENCE_WINDOW_DAYS, type InferredPolicy } from './current-policy';
 import { estimateListingDemand, type DailyDemandEstimate } from './listing-demand';
+import { matchCurrentService } from './match-current-service';
 import {
   COVER_DEMAND_WINDOW_DAYS,
   excessThresholdUnits,
@@ -25,8 +26,6 @@ import {
 
 /** Holding cost per year as a share of the unit cost, when the data gives none. */
 export const DEFAULT_HOLDING_COST_RATE = 0.2;
-/** Highest target taken from the current policy's service: the closed forms diverge towards 1. */
-const MAXIMUM_MATCHED_LEVEL = 0.999;
 
 export interface AnalysisSettings {
   /** day number of the last day of data */
@@ -40,7 +39,10 @@ export interface AnalysisSettings {
   /** overrides the cost per unit short (default: the lost margin) */
   stockoutCostPerUnit?: number;
   holdingCostRate?: number;
-  /** raise each item's target to the service its current policy delivers (compare at equal service) */
+  /**
+   * raise each item's reorder point, by simulation, until its fill rate and cycle service level
+   * reach the current policy's (compare at equal service; match-current-service.ts)
+   */
   atLeastCurrentService?: boolean;
 }
 
@@ -90,6 +92,8 @@ function orderNow(recommendation: Recommendation, position: number, moq: number)
   if (position > policy.reorderPoint) return 0;
   return Math.max(moq, Math.ceil(policy.orderUpToLevel - position));
 }
+
+const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
 
 export function analyzeListing(inputs: ListingInputs, settings: AnalysisSettings): ListingAnalysis {
   const { listing, product, supply, latest } = inputs;
@@ -165,22 +169,45 @@ export function analyzeListing(inputs: ListingInputs, settings: AnalysisSettings
   const currentOutcome =
     current === null ? null : simulateFromToday(current.policy, facts, stock, plan);
 
-  let level =
+  const level =
     settings.serviceLevel ??
     (settings.measure === 'fill-rate' ? policyTarget.fillRate : policyTarget.cycleServiceLevel);
-  let source = settings.serviceLevel === undefined ? policyTarget.source : 'asked for';
-  if (settings.atLeastCurrentService && currentOutcome !== null) {
-    const delivered = Math.min(
-      MAXIMUM_MATCHED_LEVEL,
-      settings.measure === 'fill-rate' ? currentOutcome.fillRate : currentOutcome.cycleServiceLevel,
-    );
+  let target = {
+    measure: settings.measure,
+    level,
+    source: settings.serviceLevel === undefined ? policyTarget.source : 'asked for',
+  };
+  let recommendation = recommendPolicy(facts, target, settings);
+  if (settings.atLeastCurrentService && current !== null && demand.dailyMean > 0) {
+    const matched = matchCurrentService({
+      facts,
+      stock,
+      plan,
+      current: current.policy,
+      recommended: recommendation.policy,
+      maximumCoverDays: maximumCover.days,
+    });
+    const { floor, reached } = matched;
+    const delivered = settings.measure === 'fill-rate' ? floor.fillRate : floor.cycleServiceLevel;
+    const both = `fill rate ${percent(floor.fillRate)} and cycle service ${percent(floor.cycleServiceLevel)}`;
     if (delivered > level) {
-      level = delivered;
-      source = `raised to the service the current policy delivers in simulation (${(delivered * 100).toFixed(1)} %)`;
+      target = {
+        ...target,
+        level: delivered,
+        source: `raised to the service the current policy delivers in simulation (${both})`,
+      };
+    }
+    const raisedBy = matched.policy.reorderPoint - recommendation.policy.reorderPoint;
+    if (raisedBy > 0) {
+      recommendation = {
+        ...recommendation,
+        policy: matched.policy,
+        method: 'simulation',
+        safetyStock: recommendation.safetyStock + raisedBy,
+        why: `${recommendation.why} Raised to reorder point ${matched.policy.reorderPoint} by simulation (${matched.simulations} runs on streams independent of the comparison's) to ${matched.met ? 'reach' : 'come as close as the maximum cover allows to'} the current policy's ${both}: ${percent(reached.fillRate)} and ${percent(reached.cycleServiceLevel)}.`,
+      };
     }
   }
-  const target = { measure: settings.measure, level, source };
-  const recommendation = recommendPolicy(facts, target, settings);
   const now = demand.dailyMean > 0 ? orderNow(recommendation, position, moq) : 0;
   const comparison = {
     recommended: simulateFromToday(recommendation.policy, facts, stock, plan),
