@@ -15,7 +15,7 @@ export interface DemoComparisonOptions {
   horizonDays: number;
   replications: number;
   serviceMeasure?: 'fill_rate' | 'cycle_service_level';
-  /** each item's target at least the service its current policy delivers (equal-service comparison) */
+  /** each item's reorder point raised until it delivers its current policy's service (equal-service comparison) */
   atLeastCurrentService?: boolean;
   onProgress?: (message: string) => void;
 }

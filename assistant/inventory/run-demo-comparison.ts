@@ -2,8 +2,9 @@
 // prints the recommended-vs-current comparison (demo-comparison.ts). Options: --seed N (the demo
 // company's seed, default 1; another seed is another company), --today YYYY-MM-DD
 // (default 2026-11-20), --replications N (20), --horizon N (90), --categories a,b (all),
-// --measure fill_rate|cycle_service_level, --match-current (each item's target at least the service
-// its current policy delivers: the equal-service comparison), --json.
+// --measure fill_rate|cycle_service_level, --match-current (each item's reorder point raised by
+// simulation until its fill rate and cycle service reach its current policy's: the equal-service
+// comparison), --json.
 import { pathToFileURL } from 'node:url';
 import { openStore } from '../store/store';
 import { loadDemoCompany } from '../store/demo/load';
