@@ -293,10 +293,6 @@ export const optimizeInventoryTool = defineTool({
           comparison.inventoryValueChangePercent === null
             ? null
             : round(comparison.inventoryValueChangePercent, 1),
-        excessValueChangePercent:
-          comparison.excessValueChangePercent === null
-            ? null
-            : round(comparison.excessValueChangePercent, 1),
         fillRatePercent: {
           recommended: round(comparison.recommended.fillRate * 100, 1),
           current: round(comparison.current.fillRate * 100, 1),
