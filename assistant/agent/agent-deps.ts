@@ -23,6 +23,8 @@ export interface ConversationLog {
   setSummary(conversationId: string, summary: { text: string; throughSeq: number }): void;
   summary(conversationId: string): { text: string; throughSeq: number } | undefined;
   putImage(bytes: Uint8Array, mime: string): string;
+  /** Runs `work` in one store transaction (one commit; nothing kept when it throws). */
+  inTransaction<T>(work: () => T): T;
 }
 
 /** The store's conversation records, as the agent writes them. */

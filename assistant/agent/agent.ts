@@ -58,19 +58,26 @@ export function createAgent(deps: AgentDeps): Agent {
   const active = new Map<string, RunState>();
   const registered = () => new Set(deps.tools.map((tool) => tool.name));
 
+  // The prompt's only changing input is the date: rendered once a day, not once a run.
+  let rendered: { today: string; message: LlmMessage } | undefined;
+
   function systemMessage(): LlmMessage {
+    const today = deps.clock().toISOString().slice(0, 10);
+    if (rendered?.today === today) return rendered.message;
     const names = registered();
-    return {
+    const message: LlmMessage = Object.freeze({
       role: 'system',
       content: prompt.render({
-        today: deps.clock().toISOString().slice(0, 10),
+        today,
         companyName: options.companyName,
         tools: deps.tools.map((tool) => ({ name: tool.name, description: tool.description })),
         slashCommands: slashCommands
           .filter((command) => command.tool === null || names.has(command.tool))
           .map((command) => `${command.usage}: ${command.description}`),
       }),
-    };
+    });
+    rendered = { today, message };
+    return message;
   }
 
   async function runModel(
@@ -146,24 +153,37 @@ export function createAgent(deps: AgentDeps): Agent {
     async start(input, emit): Promise<ChatRun> {
       const now = deps.clock().toISOString();
       const images = input.images ?? [];
-      let conversationId = input.conversationId;
-      if (conversationId !== undefined && deps.conversations.get(conversationId) === undefined) {
-        throw new NotFoundError(
-          `no conversation with id "${conversationId}"; start a new one by leaving conversationId out`,
-        );
-      }
-      conversationId ??= deps.conversations.create({
-        title: titleOf(input.message, images.length),
-        now,
-      }).id;
-      const priorMessages = deps.conversations.messages(conversationId);
-      const priorSeq = priorMessages.at(-1)?.seq ?? 0;
-      const imageHashes = images.map((image) => {
-        const bytes = Buffer.from(image, 'base64');
-        return deps.conversations.putImage(bytes, mimeOf(bytes));
+      const runId = newId();
+      // The conversation (new or found), the photos and the user's message are written in one
+      // transaction: one commit per run start, and no empty conversation left when a write fails.
+      const { conversationId, priorMessages } = deps.conversations.inTransaction(() => {
+        const requested = input.conversationId;
+        if (requested !== undefined && deps.conversations.get(requested) === undefined) {
+          throw new NotFoundError(
+            `no conversation with id "${requested}"; start a new one by leaving conversationId out`,
+          );
+        }
+        const id =
+          requested ??
+          deps.conversations.create({ title: titleOf(input.message, images.length), now }).id;
+        // a conversation created just now has no messages to read back
+        const prior = requested === undefined ? [] : deps.conversations.messages(id);
+        const imageHashes = images.map((image) => {
+          const bytes = Buffer.from(image, 'base64');
+          return deps.conversations.putImage(bytes, mimeOf(bytes));
+        });
+        deps.conversations.appendMessage(id, {
+          runId,
+          role: 'user',
+          content: input.message,
+          ...(imageHashes.length > 0 ? { imageHashes } : {}),
+          createdAt: now,
+        });
+        return { conversationId: id, priorMessages: prior };
       });
+      const priorSeq = priorMessages.at(-1)?.seq ?? 0;
       const state: RunState = {
-        runId: newId(),
+        runId,
         conversationId,
         startedAt: now,
         startedMs: performance.now(),
@@ -189,13 +209,6 @@ export function createAgent(deps: AgentDeps): Agent {
           input.message,
         ].join('\n'),
       };
-      deps.conversations.appendMessage(conversationId, {
-        runId: state.runId,
-        role: 'user',
-        content: input.message,
-        ...(imageHashes.length > 0 ? { imageHashes } : {}),
-        createdAt: now,
-      });
       active.set(state.runId, state);
       state.emit({ type: 'run-start', conversationId, runId: state.runId });
       const done = (async () => {

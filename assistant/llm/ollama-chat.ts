@@ -38,6 +38,31 @@ function toOllamaTool(tool: LlmToolSpec): Tool {
   };
 }
 
+// The agent sends the same tool list (one array) with every request: converted to Ollama's shape
+// and serialised once per list. The JSON is about two thirds of a chat body's bytes.
+const convertedTools = new WeakMap<readonly LlmToolSpec[], { tools: Tool[]; json: string }>();
+
+function ollamaTools(tools: readonly LlmToolSpec[]): { tools: Tool[]; json: string } {
+  let converted = convertedTools.get(tools);
+  if (!converted) {
+    const mapped = tools.map(toOllamaTool);
+    converted = { tools: mapped, json: JSON.stringify(mapped) };
+    convertedTools.set(tools, converted);
+  }
+  return converted;
+}
+
+/** The body as sent: JSON.stringify(body), with the tool list's cached JSON put in (last). */
+export function chatBodyJson(
+  body: OllamaChatBody,
+  tools: readonly LlmToolSpec[] | undefined,
+): string {
+  if (!tools?.length || !body.tools) return JSON.stringify(body);
+  const rest: Partial<OllamaChatBody> = { ...body };
+  delete rest.tools;
+  return `${JSON.stringify(rest).slice(0, -1)},"tools":${ollamaTools(tools).json}}`;
+}
+
 export function toOllamaChatBody(
   request: LlmChatRequest,
   defaults: { numCtx: number; keepAlive: string | number },
@@ -50,7 +75,7 @@ export function toOllamaChatBody(
     keep_alive: defaults.keepAlive,
     options: { ...otherOptions, num_ctx: numCtx ?? defaults.numCtx },
   };
-  if (request.tools?.length) body.tools = request.tools.map(toOllamaTool);
+  if (request.tools?.length) body.tools = ollamaTools(request.tools).tools;
   if (request.format !== undefined) body.format = request.format;
   if (request.think !== undefined) body.think = request.think;
   return body;

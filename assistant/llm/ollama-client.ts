@@ -1,10 +1,11 @@
 // The LlmClient over Ollama's HTTP API, built on the `ollama` npm package (0.6.4): the official
-// thin client, with the protocol's exact types and a streaming iterator. LangChain's ChatOllama
-// would hide the details we need (thinking, whole tool calls per chunk, done_reason,
-// prompt_eval_count). Transport concerns (timeouts, abort, typed HTTP errors, stream checks) live in
-// the fetch we hand it per request (request-scope.ts); retries, metrics and truncation live here.
+// thin client, with the protocol's exact types. LangChain's ChatOllama would hide the details we
+// need (thinking, whole tool calls per chunk, done_reason, prompt_eval_count). The streamed chat,
+// the server's hot path, goes over node:http with one parse per line (ndjson-request.ts); embed,
+// show and warm-up go through ollama-js with the fetch we hand it per request (request-scope.ts).
+// Both give the same typed errors; retries, metrics and truncation live here.
 import type { Logger } from 'pino';
-import { Ollama } from 'ollama';
+import { Ollama, type ChatResponse } from 'ollama';
 import type {
   LlmChatRequest,
   LlmChatResult,
@@ -18,10 +19,12 @@ import type { Metrics } from '../metrics/metrics';
 import {
   ChatAccumulator,
   carriesImages,
+  chatBodyJson,
   toOllamaChatBody,
   ToolArgumentsError,
 } from './ollama-chat';
-import { abortedError, protocolError, type ErrorSubject } from './ollama-errors';
+import { postNdjson } from './ndjson-request';
+import { abortedError, connectionError, protocolError, type ErrorSubject } from './ollama-errors';
 import { detectTruncation, estimatePromptTokens } from './prompt-truncation';
 import { openRequestScope, type RequestScope } from './request-scope';
 
@@ -49,6 +52,7 @@ export interface OllamaClientOptions {
   retries?: number;
   /** backoff before retry n (0-based); default 250 ms x 4^n (250 ms, 1 s, 4 s) */
   retryDelayMs?: (attempt: number) => number;
+  /** the fetch for embed, show and warm-up (the streamed chat uses node:http) */
   fetch?: typeof fetch;
   metrics?: Metrics;
   logger?: Pick<Logger, 'warn' | 'debug'>;
@@ -84,21 +88,8 @@ export function createOllamaClient(options: OllamaClientOptions): OllamaClient {
   let toolCallCount = 0;
   const newToolCallId = () => `call_${++toolCallCount}`;
 
-  const scope = (
-    model: string,
-    signal: AbortSignal | undefined,
-    waitMs: number,
-    streaming: boolean,
-  ) =>
-    openRequestScope({
-      host,
-      model,
-      signal,
-      waitMs,
-      idleMs: timeouts.idle,
-      streaming,
-      fetch: baseFetch,
-    });
+  const scope = (model: string, signal: AbortSignal | undefined, waitMs: number) =>
+    openRequestScope({ host, model, signal, waitMs, fetch: baseFetch });
 
   /** Runs one request in its own scope; every failure leaves as an LlmError. */
   async function inScope<T>(
@@ -134,35 +125,39 @@ export function createOllamaClient(options: OllamaClientOptions): OllamaClient {
     }
   }
 
-  async function chatOnce(request: LlmChatRequest, body: ReturnType<typeof toOllamaChatBody>) {
-    const requestScope = scope(request.model, request.signal, timeouts.firstToken, true);
+  async function chatOnce(request: LlmChatRequest, body: string) {
+    const subject: ErrorSubject = { host, model: request.model, received: false };
     const accumulator = new ChatAccumulator(newToolCallId);
     const sentAt = performance.now();
     let timeToFirstTokenMs: number | undefined;
     let callbackFailure: { error: unknown } | undefined;
     try {
-      const stream = await new Ollama({ host, fetch: requestScope.fetch }).chat(body);
-      for await (const part of stream) {
-        const chunk = accumulator.add(part);
-        if (!chunk) continue;
-        timeToFirstTokenMs ??= performance.now() - sentAt;
-        try {
-          request.onChunk?.(chunk);
-        } catch (error) {
-          callbackFailure = { error };
-          throw error;
-        }
-      }
+      await postNdjson({
+        url: `${host}/api/chat`,
+        body,
+        subject,
+        signal: request.signal,
+        waitMs: timeouts.firstToken,
+        idleMs: timeouts.idle,
+        onLine: (line) => {
+          const chunk = accumulator.add(line as unknown as ChatResponse);
+          if (!chunk) return;
+          timeToFirstTokenMs ??= performance.now() - sentAt;
+          try {
+            request.onChunk?.(chunk);
+          } catch (error) {
+            callbackFailure = { error };
+            throw error;
+          }
+        },
+      });
       return { accumulator, timeToFirstTokenMs };
     } catch (error) {
       // the caller's own exception from onChunk passes through untouched
       if (callbackFailure) throw callbackFailure.error;
-      if (error instanceof ToolArgumentsError) {
-        throw protocolError(requestScope.subject, error.message);
-      }
-      throw requestScope.toLlmError(error);
-    } finally {
-      requestScope.dispose();
+      if (error instanceof ToolArgumentsError) throw protocolError(subject, error.message);
+      if (isLlmError(error)) throw error;
+      throw connectionError(subject, error);
     }
   }
 
@@ -172,11 +167,13 @@ export function createOllamaClient(options: OllamaClientOptions): OllamaClient {
       keepAlive: options.keepAlive,
     });
     const numCtx = body.options?.num_ctx ?? options.numCtx;
+    // serialised once, also for the retries
+    const json = chatBodyJson(body, request.tools);
     const started = performance.now();
     const { accumulator, timeToFirstTokenMs } = await withRetries(
       request.model,
       request.signal,
-      () => chatOnce(request, body),
+      () => chatOnce(request, json),
     );
     const usage = accumulator.usage();
     const result: LlmChatResult = {
@@ -208,7 +205,7 @@ export function createOllamaClient(options: OllamaClientOptions): OllamaClient {
   }
 
   async function embedBatch(model: string, input: string[], signal: AbortSignal | undefined) {
-    const requestScope = scope(model, signal, timeouts.firstToken, false);
+    const requestScope = scope(model, signal, timeouts.firstToken);
     const response = await inScope(requestScope, (ollama) =>
       ollama.embed({ model, input, truncate: true, keep_alive: options.keepAlive }),
     );
@@ -244,7 +241,7 @@ export function createOllamaClient(options: OllamaClientOptions): OllamaClient {
 
   async function show(model: string, signal?: AbortSignal): Promise<LlmModelInfo> {
     const response = await withRetries(model, signal, () =>
-      inScope(scope(model, signal, timeouts.connect, false), (ollama) => ollama.show({ model })),
+      inScope(scope(model, signal, timeouts.connect), (ollama) => ollama.show({ model })),
     );
     const modelInfo = (response.model_info ?? {}) as unknown as Record<string, unknown>;
     const architecture = modelInfo['general.architecture'];
@@ -261,7 +258,7 @@ export function createOllamaClient(options: OllamaClientOptions): OllamaClient {
   async function warmUp(model: string, signal?: AbortSignal): Promise<void> {
     try {
       await withRetries(model, signal, () =>
-        inScope(scope(model, signal, timeouts.firstToken, false), (ollama) =>
+        inScope(scope(model, signal, timeouts.firstToken), (ollama) =>
           ollama.chat({ model, messages: [], keep_alive: options.keepAlive, stream: false }),
         ),
       );

@@ -14,6 +14,18 @@ export const TOKENS_PER_MESSAGE = 4;
 /** prompt_eval_count this close to num_ctx means Ollama filled the window (and likely cut). */
 export const FULL_WINDOW_MARGIN = 64;
 
+// The agent sends the same tool list (one array) with every request: measured once.
+const toolCharacters = new WeakMap<object, number>();
+
+function charactersOfTools(tools: NonNullable<LlmChatRequest['tools']>): number {
+  let characters = toolCharacters.get(tools);
+  if (characters === undefined) {
+    characters = JSON.stringify(tools).length;
+    toolCharacters.set(tools, characters);
+  }
+  return characters;
+}
+
 export function estimatePromptTokens(
   request: Pick<LlmChatRequest, 'messages' | 'tools' | 'format'>,
 ): number {
@@ -22,7 +34,7 @@ export function estimatePromptTokens(
     characters += message.content.length + (message.thinking?.length ?? 0);
     if (message.toolCalls?.length) characters += JSON.stringify(message.toolCalls).length;
   }
-  if (request.tools?.length) characters += JSON.stringify(request.tools).length;
+  if (request.tools?.length) characters += charactersOfTools(request.tools);
   if (request.format && typeof request.format === 'object') {
     characters += JSON.stringify(request.format).length;
   }

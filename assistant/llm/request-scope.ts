@@ -1,17 +1,15 @@
-// One Ollama request's lifetime: the fetch handed to `new Ollama({ fetch })` for that request.
-// It joins the caller's AbortSignal, ollama-js's own stream AbortController and our timeouts into
-// one signal; reads Ollama's `{"error": ...}` body itself for HTTP 4xx/5xx (so ollama-js's
-// console.log on non-JSON bodies never runs); checks stream lines (ndjson-guard.ts); and keeps
-// the first failure, so whatever the library then throws maps back to the typed LlmError.
+// One non-streamed Ollama request's lifetime (embed, show, warm-up): the fetch handed to
+// `new Ollama({ fetch })` for that request. It joins the caller's AbortSignal, ollama-js's own
+// AbortController and our timeout into one signal; reads Ollama's `{"error": ...}` body itself
+// for HTTP 4xx/5xx (so ollama-js's console.log on non-JSON bodies never runs); and keeps the first
+// failure, so whatever the library then throws maps back to the typed LlmError. The streamed chat
+// has its own transport (ndjson-request.ts).
 import { isLlmError, type LlmError } from './llm-errors';
-import { createNdjsonGuard } from './ndjson-guard';
 import {
   abortedError,
   connectionError,
   httpError,
-  incompleteError,
   protocolError,
-  streamError,
   timeoutError,
   type ErrorSubject,
 } from './ollama-errors';
@@ -20,11 +18,8 @@ export interface RequestScopeOptions {
   host: string;
   model: string | undefined;
   signal: AbortSignal | undefined;
-  /** ms to wait for the whole answer, or for a stream's first bytes */
+  /** ms to wait for the whole answer */
   waitMs: number;
-  /** ms allowed between two chunks of a stream */
-  idleMs: number;
-  streaming: boolean;
   fetch: typeof fetch;
 }
 
@@ -32,8 +27,6 @@ export interface RequestScope {
   fetch: typeof fetch;
   /** host, model and whether bytes arrived, for building errors */
   readonly subject: ErrorSubject;
-  /** true once response bytes arrived (nothing may be retried after that) */
-  readonly received: boolean;
   /** The typed error for whatever was thrown while the request ran. */
   toLlmError(error: unknown): LlmError;
   /** Stops the timers, detaches from the caller's signal, closes an unfinished response. */
@@ -82,43 +75,22 @@ export function openRequestScope(options: RequestScopeOptions): RequestScope {
     } catch (error) {
       throw toLlmError(error);
     }
-    if (!response.ok || !options.streaming || !response.body) {
-      let text: string;
-      try {
-        text = await response.text();
-      } catch (error) {
-        throw toLlmError(error);
-      }
-      stopTimer();
-      finished = true;
-      if (!response.ok) throw httpError(subject, response.status, text);
-      if (!isJson(text)) throw protocolError(subject, text);
-      return new Response(text, { status: response.status, headers: response.headers });
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      throw toLlmError(error);
     }
-    const guarded = response.body.pipeThrough(
-      createNdjsonGuard({
-        onBytes: () => {
-          subject.received = true;
-          startTimer(options.idleMs);
-        },
-        onDone: () => {
-          finished = true;
-          stopTimer();
-        },
-        protocolError: (line) => protocolError(subject, line),
-        streamError: (text) => streamError(subject, text),
-        incompleteError: () => incompleteError(subject),
-      }),
-    );
-    return new Response(guarded, { status: response.status, headers: response.headers });
+    stopTimer();
+    finished = true;
+    if (!response.ok) throw httpError(subject, response.status, text);
+    if (!isJson(text)) throw protocolError(subject, text);
+    return new Response(text, { status: response.status, headers: response.headers });
   };
 
   return {
     fetch: scopedFetch as typeof fetch,
     subject,
-    get received() {
-      return subject.received;
-    },
     toLlmError,
     dispose() {
       stopTimer();

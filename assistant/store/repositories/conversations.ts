@@ -231,7 +231,17 @@ export function createConversationRepository(database: SqliteDatabase) {
     return removed;
   });
 
+  // One wrapper for every call: better-sqlite3 turns a nested call into a savepoint.
+  const runInTransaction = database.transaction((work: () => unknown) => work());
+
   return {
+    /**
+     * Runs `work` (calls of this repository) in one transaction: one commit instead of one per
+     * write, and nothing is kept when it throws.
+     */
+    inTransaction<T>(work: () => T): T {
+      return runInTransaction(work) as T;
+    },
     /** Starts a conversation; `id` (1..100 of A-Z a-z 0-9 . _ : -) defaults to a random UUID. */
     create(input: { id?: string; title: string; now: string }): ConversationSummary {
       const id = input.id === undefined ? randomUUID() : checkConversationId(input.id);
