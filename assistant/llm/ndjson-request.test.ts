@@ -4,13 +4,15 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LlmError } from './llm-errors';
-import { postNdjson } from './ndjson-request';
+import { ndjsonTarget, postNdjson } from './ndjson-request';
 
 let server: Server | undefined;
 afterEach(async () => {
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
+  const open = server;
   server = undefined;
+  if (!open) return;
+  open.closeAllConnections();
+  await new Promise((resolve) => open.close(resolve));
 });
 
 interface Served {
@@ -46,7 +48,7 @@ async function serve(parts: (string | Buffer)[], end: 'end' | 'hang' = 'end'): P
 
 function post(url: string, onLine: (line: Record<string, unknown>) => void = () => undefined) {
   return postNdjson({
-    url,
+    target: ndjsonTarget(url),
     body: '{"model":"m","stream":true}',
     subject: { host: url, model: 'm', received: false },
     signal: undefined,
@@ -122,5 +124,18 @@ describe('postNdjson', () => {
     await post(served.url);
     await post(served.url);
     expect(served.connections()).toBe(1);
+  });
+
+  it('parses the URL once into request options: IPv6 host without brackets, port, path prefix, credentials', () => {
+    const { secure, options } = ndjsonTarget('http://user:pa%20ss@[::1]:11434/ollama/api/chat');
+    expect(secure).toBe(false);
+    expect(options).toMatchObject({
+      hostname: '::1',
+      port: '11434',
+      path: '/ollama/api/chat',
+      auth: 'user:pa ss',
+      method: 'POST',
+    });
+    expect(ndjsonTarget('https://ollama.example/api/chat').secure).toBe(true);
   });
 });

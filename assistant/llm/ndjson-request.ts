@@ -27,8 +27,35 @@ const agents = {
   'https:': new https.Agent({ keepAlive: true }),
 };
 
+/** Where the requests go, parsed once per client rather than once per request. */
+export interface NdjsonTarget {
+  secure: boolean;
+  options: http.RequestOptions;
+}
+
+export function ndjsonTarget(url: string): NdjsonTarget {
+  const parsed = new URL(url);
+  const secure = parsed.protocol === 'https:';
+  return {
+    secure,
+    options: {
+      protocol: parsed.protocol,
+      hostname: parsed.hostname.replace(/^\[|\]$/g, ''),
+      port: parsed.port,
+      path: `${parsed.pathname}${parsed.search}`,
+      ...(parsed.username
+        ? {
+            auth: `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`,
+          }
+        : {}),
+      method: 'POST',
+      agent: agents[secure ? 'https:' : 'http:'],
+    },
+  };
+}
+
 export interface NdjsonRequestOptions {
-  url: string;
+  target: NdjsonTarget;
   /** the JSON body, already serialised */
   body: string;
   /** `received` is set once response bytes arrive (nothing may be retried after that) */
@@ -53,11 +80,9 @@ export function postNdjson(options: NdjsonRequestOptions): Promise<void> {
       reject(abortedError(subject, signal.reason));
       return;
     }
-    const target = new URL(options.url);
-    const secure = target.protocol === 'https:';
-    const request = (secure ? https : http).request(target, {
-      method: 'POST',
-      agent: agents[secure ? 'https:' : 'http:'],
+    const { target } = options;
+    const request = (target.secure ? https : http).request({
+      ...target.options,
       headers: {
         'Content-Type': 'application/json',
         Accept: 'application/json',

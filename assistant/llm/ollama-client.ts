@@ -23,7 +23,7 @@ import {
   toOllamaChatBody,
   ToolArgumentsError,
 } from './ollama-chat';
-import { postNdjson } from './ndjson-request';
+import { ndjsonTarget, postNdjson } from './ndjson-request';
 import { abortedError, connectionError, protocolError, type ErrorSubject } from './ollama-errors';
 import { detectTruncation, estimatePromptTokens } from './prompt-truncation';
 import { openRequestScope, type RequestScope } from './request-scope';
@@ -85,6 +85,7 @@ export function createOllamaClient(options: OllamaClientOptions): OllamaClient {
   const retryDelayMs = options.retryDelayMs ?? ((attempt: number) => 250 * 4 ** attempt);
   const baseFetch = options.fetch ?? fetch;
   const metrics = options.metrics;
+  const chatTarget = ndjsonTarget(`${host}/api/chat`);
   let toolCallCount = 0;
   const newToolCallId = () => `call_${++toolCallCount}`;
 
@@ -133,7 +134,7 @@ export function createOllamaClient(options: OllamaClientOptions): OllamaClient {
     let callbackFailure: { error: unknown } | undefined;
     try {
       await postNdjson({
-        url: `${host}/api/chat`,
+        target: chatTarget,
         body,
         subject,
         signal: request.signal,
