@@ -9,110 +9,17 @@
 //   4. knowledge search over 100,000 chunks (runKnowledgeBench).
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createOllamaClient } from '../llm/ollama-client';
-import { startFakeOllama, type FakeOllama } from '../../test/support/fake-ollama';
+import { startFakeOllama } from '../../test/support/fake-ollama';
 import { ChatSocket } from '../../test/support/agent-server';
+import {
+  ChunkClock,
+  chunkLatencies,
+  directTurn,
+  quantile,
+  round,
+  serverTurn,
+} from './agent-bench-turns';
 import { runKnowledgeBench } from './knowledge-bench';
-
-const words = Array.from({ length: 20 }, (_, index) => `palabra${index} `);
-
-function quantile(values: readonly number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return Number.NaN;
-  const position = (sorted.length - 1) * q;
-  const low = Math.floor(position);
-  const high = Math.ceil(position);
-  return (
-    (sorted[low] as number) +
-    ((sorted[high] as number) - (sorted[low] as number)) * (position - low)
-  );
-}
-
-const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
-
-/** When each chat's chunks left the Ollama-protocol server, by the chat's user message. */
-class ChunkClock {
-  private readonly written = new Map<string, number[]>();
-  private readonly arrived = new Map<string, number>();
-
-  constructor(private readonly ollama: FakeOllama) {}
-
-  /** Every chat is answered with the same 20 words, each chunk's write time recorded. */
-  script(chunkDelayMs = 0): void {
-    this.ollama.onChat((body) => {
-      const key =
-        [...(body.messages ?? [])].reverse().find((message) => message.role === 'user')?.content ??
-        '';
-      this.arrived.set(key, performance.now());
-      const times: number[] = [];
-      this.written.set(key, times);
-      return {
-        kind: 'chat',
-        content: words.join(''),
-        chunks: words.length,
-        chunkDelayMs,
-        onChunkWritten: (index, at) => (times[index] = at),
-      };
-    });
-  }
-
-  writtenAt(key: string): number[] {
-    return this.written.get(key) ?? [];
-  }
-
-  arrivedAt(key: string): number {
-    return this.arrived.get(key) ?? Number.NaN;
-  }
-}
-
-interface TurnTimes {
-  ok: boolean;
-  sentAt: number;
-  /** when each text-delta arrived */
-  deltasAt: number[];
-}
-
-async function directTurn(
-  ollama: FakeOllama,
-  key: string,
-): Promise<number[] & { startedAt?: number }> {
-  const client = createOllamaClient({ host: ollama.url, numCtx: 16384, keepAlive: '30m' });
-  const chunksAt: number[] & { startedAt?: number } = [];
-  chunksAt.startedAt = performance.now();
-  await client.chat({
-    model: 'qwen3:8b',
-    messages: [{ role: 'user', content: key }],
-    onChunk: (chunk) => {
-      if (chunk.content) chunksAt.push(performance.now());
-    },
-  });
-  return chunksAt;
-}
-
-async function serverTurn(socket: ChatSocket, key: string): Promise<TurnTimes> {
-  const before = socket.events.length;
-  const deltasAt: number[] = [];
-  const listener = (data: Buffer) => {
-    if (data.includes('"text-delta"')) deltasAt.push(performance.now());
-  };
-  socket.socket.on('message', listener);
-  const sentAt = performance.now();
-  const done = socket.until(
-    (event) =>
-      socket.events.indexOf(event) >= before &&
-      (event.type === 'run-end' || event.type === 'error'),
-    60_000,
-  );
-  socket.send({ type: 'chat', message: key });
-  const end = await done;
-  socket.socket.off('message', listener);
-  return { ok: end.type === 'run-end', sentAt, deltasAt };
-}
-
-/** Per chunk: arrival at the client minus the write at the Ollama-protocol server. */
-function chunkLatencies(arrivals: readonly number[], writes: readonly number[]): number[] {
-  return arrivals.map((at, index) => at - (writes[index] ?? Number.NaN)).filter(Number.isFinite);
-}
 
 export interface ConcurrentFigures {
   chats: number;
@@ -128,6 +35,8 @@ export interface ConcurrentFigures {
   /** Ollama's first chunk written -> the client's first text-delta, minus the direct client's */
   firstChunkRelayP99: number;
   toModelRequestP99: number;
+  /** each round by itself (the first one also opens the server's connections to Ollama) */
+  rounds: { serverTtftP99: number; directTtftP99: number; toModelRequestP99: number }[];
 }
 
 export interface AgentBenchReport {
@@ -137,8 +46,8 @@ export interface AgentBenchReport {
   toModelRequestP50: number;
   /** every message at the same instant */
   concurrent: ConcurrentFigures;
-  /** arrivals spread over 2 s, all streams overlapping */
-  concurrentStaggered: ConcurrentFigures;
+  /** arrivals spread over 2 s, all streams overlapping (left out with --no-staggered) */
+  concurrentStaggered?: ConcurrentFigures;
   rss: {
     turns: number;
     samplesMb: { turns: number; rssMb: number; heapMb: number }[];
@@ -209,6 +118,7 @@ export async function runAgentBench(options: {
   concurrent: number;
   rssTurns: number;
   knowledgeChunks: number;
+  staggered: boolean;
 }): Promise<AgentBenchReport> {
   const ollama = await startFakeOllama({
     kind: 'models',
@@ -260,16 +170,18 @@ export async function runAgentBench(options: {
       const relayServer: number[] = [];
       const relayDirect: number[] = [];
       const toModelRequest: number[] = [];
+      const rounds: ConcurrentFigures['rounds'] = [];
       let errors = 0;
       const later = <T>(index: number, work: () => Promise<T>) =>
         new Promise<T>((resolve, reject) =>
           setTimeout(() => work().then(resolve, reject), (index * spreadMs) / sockets.length),
         );
-      for (let round = 0; round < 3; round += 1) {
+      for (let repeat = 0; repeat < 3; repeat += 1) {
         const keys = sockets.map(() => nextKey());
         const results = await Promise.all(
           sockets.map((item, index) => later(index, () => serverTurn(item, keys[index] as string))),
         );
+        const roundFrom = ttftServer.length;
         results.forEach((result, index) => {
           const key = keys[index] as string;
           if (!result.ok) errors += 1;
@@ -291,6 +203,11 @@ export async function runAgentBench(options: {
           );
           ttftDirect.push((chunksAt[0] ?? Number.NaN) - (chunksAt.startedAt ?? Number.NaN));
         });
+        rounds.push({
+          serverTtftP99: round(quantile(ttftServer.slice(roundFrom), 0.99)),
+          directTtftP99: round(quantile(ttftDirect.slice(roundFrom), 0.99)),
+          toModelRequestP99: round(quantile(toModelRequest.slice(roundFrom), 0.99)),
+        });
       }
       return {
         chats: options.concurrent,
@@ -301,10 +218,11 @@ export async function runAgentBench(options: {
         ttftOverheadP99: round(quantile(ttftServer, 0.99) - quantile(ttftDirect, 0.99)),
         firstChunkRelayP99: round(quantile(relayServer, 0.99) - quantile(relayDirect, 0.99)),
         toModelRequestP99: round(quantile(toModelRequest, 0.99)),
+        rounds,
       };
     };
     const concurrent = await concurrentRounds(0, 33);
-    const concurrentStaggered = await concurrentRounds(2000, 100);
+    const concurrentStaggered = options.staggered ? await concurrentRounds(2000, 100) : undefined;
 
     // 3. RSS of the server over many turns
     clock.script();
@@ -331,7 +249,7 @@ export async function runAgentBench(options: {
       perChunk,
       toModelRequestP50: round(quantile(toModel, 0.5)),
       concurrent,
-      concurrentStaggered,
+      ...(concurrentStaggered ? { concurrentStaggered } : {}),
       rss: { turns, samplesMb, growthMb: round(lastSample - first, 1) },
     };
     if (options.knowledgeChunks > 0) {
@@ -358,31 +276,56 @@ function numberFlag(args: readonly string[], name: string, fallback: number): nu
   return value;
 }
 
+const usage = `node --import tsx assistant/bench/agent-bench.ts [flags]   (npm run bench:agent)
+  --turns N             sequential turns through the server and direct (default 300; also the warm-up)
+  --concurrent N        chats in the burst and the staggered case (default 100)
+  --no-staggered        leave out the staggered case (arrivals spread over 2 s)
+  --rss-turns N         turns for the RSS figure, 0 to leave it out (default 10000)
+  --knowledge-chunks N  chunks for the knowledge search, 0 to leave it out (default 100000)
+  --json                the report as JSON
+The burst case alone: --turns 100 --no-staggered --rss-turns 0 --knowledge-chunks 0
+AYNI_BENCH_PROFILE=<dir> writes the server process's CPU profile (node --cpu-prof) there.`;
+
+function printReport(report: AgentBenchReport): void {
+  const { perChunk, concurrent, rss } = report;
+  console.log(
+    `streaming overhead per chunk (Ollama write -> WebSocket client read, minus the direct client's): p50 ${perChunk.overheadP50} ms (server path ${perChunk.serverP50} ms, direct ${perChunk.directP50} ms; ${perChunk.turns} turns x 20 chunks; target < 5 ms)`,
+  );
+  console.log(
+    `user message -> model request (store, prompt, history): p50 ${report.toModelRequestP50} ms`,
+  );
+  for (const figures of [concurrent, report.concurrentStaggered]) {
+    if (!figures) continue;
+    const rounds = figures.rounds
+      .map(
+        (item, index) =>
+          `round ${index + 1}: server ${item.serverTtftP99} ms, direct ${item.directTtftP99} ms`,
+      )
+      .join('; ');
+    console.log(
+      `${figures.chats} concurrent WebSocket chats (${figures.spreadMs === 0 ? 'all sent at once' : `sent over ${figures.spreadMs} ms`}, ${figures.tokensPerSecondPerStream} tokens/s per stream) x 3 rounds: ${figures.errors} errors; time-to-first-token overhead (message sent -> first token, minus the direct client's) p50 ${figures.ttftOverheadP50} ms, p99 ${figures.ttftOverheadP99} ms (target p99 < 50 ms); of which user message -> model request p99 ${figures.toModelRequestP99} ms; first chunk relayed p99 +${figures.firstChunkRelayP99} ms; time to first token p99 by round (${rounds})`,
+    );
+  }
+  if (rss.turns > 0)
+    console.log(
+      `server RSS over ${rss.turns} turns: ${rss.samplesMb.map((sample) => `${sample.turns}: ${sample.rssMb} MB`).join(', ')}; growth after the first 1,000 turns ${rss.growthMb} MB`,
+    );
+  if (report.knowledge) console.log(`knowledge search: ${JSON.stringify(report.knowledge)}`);
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const args = process.argv.slice(2);
+  if (args.includes('--help')) {
+    console.log(usage);
+    process.exit(0);
+  }
   const report = await runAgentBench({
     turns: numberFlag(args, '--turns', 300),
     concurrent: numberFlag(args, '--concurrent', 100),
     rssTurns: numberFlag(args, '--rss-turns', 10_000),
     knowledgeChunks: numberFlag(args, '--knowledge-chunks', 100_000),
+    staggered: !args.includes('--no-staggered'),
   });
   if (args.includes('--json')) console.log(JSON.stringify(report, null, 2));
-  else {
-    const { perChunk, concurrent, rss } = report;
-    console.log(
-      `streaming overhead per chunk (Ollama write -> WebSocket client read, minus the direct client's): p50 ${perChunk.overheadP50} ms (server path ${perChunk.serverP50} ms, direct ${perChunk.directP50} ms; ${perChunk.turns} turns x 20 chunks; target < 5 ms)`,
-    );
-    console.log(
-      `user message -> model request (store, prompt, history): p50 ${report.toModelRequestP50} ms`,
-    );
-    for (const figures of [concurrent, report.concurrentStaggered]) {
-      console.log(
-        `${figures.chats} concurrent WebSocket chats (${figures.spreadMs === 0 ? 'all sent at once' : `sent over ${figures.spreadMs} ms`}, ${figures.tokensPerSecondPerStream} tokens/s per stream) x 3 rounds: ${figures.errors} errors; time-to-first-token overhead (message sent -> first token, minus the direct client's) p50 ${figures.ttftOverheadP50} ms, p99 ${figures.ttftOverheadP99} ms (target p99 < 50 ms); of which user message -> model request p99 ${figures.toModelRequestP99} ms; first chunk relayed p99 +${figures.firstChunkRelayP99} ms`,
-      );
-    }
-    console.log(
-      `server RSS over ${rss.turns} turns: ${rss.samplesMb.map((sample) => `${sample.turns}: ${sample.rssMb} MB`).join(', ')}; growth after the first 1,000 turns ${rss.growthMb} MB`,
-    );
-    if (report.knowledge) console.log(`knowledge search: ${JSON.stringify(report.knowledge)}`);
-  }
+  else printReport(report);
 }
