@@ -97,7 +97,7 @@ export function postNdjson(options: NdjsonRequestOptions): Promise<void> {
     const finish = (failure?: { error: unknown }) => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
+      stopTimer();
       signal?.removeEventListener('abort', onAbort);
       if (!failure) {
         resolve();
@@ -107,8 +107,19 @@ export function postNdjson(options: NdjsonRequestOptions): Promise<void> {
       reject(failure.error);
     };
     const fail = (error: unknown) => finish({ error });
-    const startTimer = (ms: number) => {
+    let timerMs = 0;
+    const stopTimer = () => {
       clearTimeout(timer);
+      timer = undefined;
+    };
+    // Re-armed on every chunk: refresh() moves the same timer instead of making a new one.
+    const startTimer = (ms: number) => {
+      if (timer && timerMs === ms) {
+        timer.refresh();
+        return;
+      }
+      clearTimeout(timer);
+      timerMs = ms;
       timer = setTimeout(() => fail(timeoutError(subject, ms)), ms);
     };
     const onAbort = () => fail(abortedError(subject, signal?.reason));
@@ -132,7 +143,7 @@ export function postNdjson(options: NdjsonRequestOptions): Promise<void> {
       }
       if ('done' in parsed && parsed.done === true) {
         sawDone = true;
-        clearTimeout(timer);
+        stopTimer();
       }
       try {
         options.onLine(parsed as Record<string, unknown>);
