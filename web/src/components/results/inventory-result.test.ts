@@ -46,17 +46,22 @@ describe('inventory result guard', () => {
 });
 
 describe('comparison rows', () => {
-  it('gives current, recommended and change per measure, fill rate in points and inventory value with its percentage (else the changes would be misread)', () => {
+  it('gives current, recommended and change per measure, fill rate in points and inventory and excess value with their percentages (else the changes would be misread)', () => {
     const data = sample();
     const rows = comparisonRows(data.comparison);
     expect(rows.map((row) => row.key)).toEqual([
       'inventoryValue',
+      'excessValue',
       'fillRate',
       'wasteUnits',
       'wasteValue',
       'wasteCo2e',
     ]);
-    const [value, fill, wasteUnits, wasteValue] = rows;
+    const [value, excess, fill, wasteUnits, wasteValue] = rows;
+    // S/ 77.27 against S/ 290.29 of stock above the maximum cover over the sample's 6 items
+    expect(excess?.current).toBeCloseTo(290.288, 2);
+    expect(excess?.recommended).toBeCloseTo(77.267, 2);
+    expect(excess?.changePercent).toBeCloseTo((77.2674505 / 290.2880883 - 1) * 100, 4);
     expect(value?.current).toBeCloseTo(data.comparison.current.averageInventoryValue);
     expect(value?.change).toBeCloseTo(
       data.comparison.recommended.averageInventoryValue -

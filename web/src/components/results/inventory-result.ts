@@ -49,6 +49,7 @@ export type InventoryItem = Guarded<typeof item>;
 
 const totals = object({
   averageInventoryValue: num,
+  averageExcessValue: num,
   fillRate: num,
   wasteUnits: num,
   wasteValue: num,
@@ -77,6 +78,7 @@ export const isInventoryResult = object({
     recommended: totals,
     current: totals,
     inventoryValueChangePercent: nullable(num),
+    excessValueChangePercent: nullable(num),
     fillRateChangePoints: num,
     wasteValueChange: num,
     note: str,
@@ -116,7 +118,7 @@ export function signedText(value: number, format: Format, digits = 0): string {
 }
 
 export type ComparisonKey =
-  'inventoryValue' | 'fillRate' | 'wasteUnits' | 'wasteValue' | 'wasteCo2e';
+  'inventoryValue' | 'excessValue' | 'fillRate' | 'wasteUnits' | 'wasteValue' | 'wasteCo2e';
 
 export interface ComparisonRow {
   key: ComparisonKey;
@@ -124,7 +126,7 @@ export interface ComparisonRow {
   recommended: number;
   /** recommended - current, in the row's unit (percentage points for the fill rate) */
   change: number;
-  /** the relative change in percent, where the tool gives one (inventory value) */
+  /** the relative change in percent, where the tool gives one (inventory and excess value) */
   changePercent: number | null;
   kind: 'money' | 'percent' | 'units' | 'kg';
 }
@@ -153,6 +155,14 @@ export function comparisonRows(comparison: InventoryResultData['comparison']): C
       current.averageInventoryValue,
       recommended.averageInventoryValue,
       comparison.inventoryValueChangePercent,
+    ),
+    // the company's excess: units above the maximum days of cover, at cost
+    row(
+      'excessValue',
+      'money',
+      current.averageExcessValue,
+      recommended.averageExcessValue,
+      comparison.excessValueChangePercent,
     ),
     {
       ...row('fillRate', 'percent', current.fillRate, recommended.fillRate),

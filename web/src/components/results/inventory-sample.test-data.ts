@@ -23,6 +23,10 @@ export const inventorySample = {
         onOrder: 276,
         daysOfCover: 4.866045381612645,
       },
+      maximumCover: {
+        days: 15,
+        rule: 'perishable: 50 % of the 30-day shelf life',
+      },
       demand: {
         dailyMean: 35.55248388223343,
         dailySd: 14.056791578475288,
@@ -67,6 +71,8 @@ export const inventorySample = {
         recommended: {
           averageOnHand: 157.25249663148008,
           averageInventoryValue: 481.19263969232907,
+          averageExcessUnits: 0,
+          averageExcessValue: 0,
           fillRate: 0.9731199372764386,
           fillRateHalfWidth: 0.011365395373600484,
           cycleServiceLevel: 0.7674242424242425,
@@ -79,6 +85,8 @@ export const inventorySample = {
         current: {
           averageOnHand: 180.71400325494784,
           averageInventoryValue: 552.9848499601404,
+          averageExcessUnits: 0,
+          averageExcessValue: 0,
           fillRate: 0.9899305054310057,
           fillRateHalfWidth: 0.005072199732570115,
           cycleServiceLevel: 0.8993181818181817,
@@ -103,6 +111,10 @@ export const inventorySample = {
         onHand: 459,
         onOrder: 0,
         daysOfCover: 12.909167718399052,
+      },
+      maximumCover: {
+        days: 15,
+        rule: 'perishable: 50 % of the 30-day shelf life',
       },
       demand: {
         dailyMean: 35.55612646861819,
@@ -148,6 +160,8 @@ export const inventorySample = {
         recommended: {
           averageOnHand: 173.35000723819155,
           averageInventoryValue: 530.4510221488662,
+          averageExcessUnits: 0,
+          averageExcessValue: 0,
           fillRate: 0.9625364286434241,
           fillRateHalfWidth: 0.009821019966564593,
           cycleServiceLevel: 0.740151515151515,
@@ -160,6 +174,8 @@ export const inventorySample = {
         current: {
           averageOnHand: 194.2613039693437,
           averageInventoryValue: 594.4395901461917,
+          averageExcessUnits: 0,
+          averageExcessValue: 0,
           fillRate: 0.9638811104634917,
           fillRateHalfWidth: 0.013804881208306807,
           cycleServiceLevel: 0.6865277777777777,
@@ -184,6 +200,10 @@ export const inventorySample = {
         onHand: 266,
         onOrder: 312,
         daysOfCover: 9.049399473324993,
+      },
+      maximumCover: {
+        days: 16.1,
+        rule: 'perishable: lead time + 1 day (16.1 days), above 50 % of the shelf life',
       },
       demand: {
         dailyMean: 29.394215691780534,
@@ -229,6 +249,8 @@ export const inventorySample = {
         recommended: {
           averageOnHand: 234.72345922618138,
           averageInventoryValue: 718.253785232115,
+          averageExcessUnits: 4.042637360414481,
+          averageExcessValue: 12.370470322868313,
           fillRate: 0.9683598042763097,
           fillRateHalfWidth: 0.011816833886041378,
           cycleServiceLevel: 0.8390734265734265,
@@ -241,6 +263,8 @@ export const inventorySample = {
         current: {
           averageOnHand: 211.04603830812033,
           averageInventoryValue: 645.8008772228483,
+          averageExcessUnits: 1.9101947421837835,
+          averageExcessValue: 5.845195911082378,
           fillRate: 0.92932017230977,
           fillRateHalfWidth: 0.02389073964258115,
           cycleServiceLevel: 0.7622222222222222,
@@ -266,6 +290,10 @@ export const inventorySample = {
         onOrder: 0,
         daysOfCover: 14.07850925129325,
       },
+      maximumCover: {
+        days: 45,
+        rule: '25 % of the 180-day shelf life',
+      },
       demand: {
         dailyMean: 4.61696610342669,
         dailySd: 2.939856300294237,
@@ -290,7 +318,7 @@ export const inventorySample = {
         safetyStock: 10.252415802790285,
         orderQuantity: 130,
         orderCoverDays: 28,
-        why: 'fill rate 97.0 %: z = 0.51 on a lead-time demand of 59.1 \u00b1 20.1 units (L = 12.8 \u00b1 3.7 days), plus 3.2 units of expected undershoot at the daily review; order 130 units (28 days of cover).',
+        why: 'fill rate 97.0 %: z = 0.51 on a lead-time demand of 59.1 ± 20.1 units (L = 12.8 ± 3.7 days), plus 3.2 units of expected undershoot at the daily review; order 130 units (28 days of cover).',
       },
       orderNow: 138,
       orderNowValue: 451.26,
@@ -310,6 +338,8 @@ export const inventorySample = {
         recommended: {
           averageOnHand: 77.21675848828959,
           averageInventoryValue: 252.49880025670694,
+          averageExcessUnits: 0,
+          averageExcessValue: 0,
           fillRate: 0.9588866201543504,
           fillRateHalfWidth: 0.019048222004202753,
           cycleServiceLevel: 0.75,
@@ -322,6 +352,8 @@ export const inventorySample = {
         current: {
           averageOnHand: 63.01348658391256,
           averageInventoryValue: 206.05410112939407,
+          averageExcessUnits: 0,
+          averageExcessValue: 0,
           fillRate: 0.9345327852722362,
           fillRateHalfWidth: 0.024572860458949797,
           cycleServiceLevel: 0.6125,
@@ -346,6 +378,10 @@ export const inventorySample = {
         onHand: 21,
         onOrder: 36,
         daysOfCover: 14.10225886260231,
+      },
+      maximumCover: {
+        days: 10.5,
+        rule: 'perishable: 50 % of the 21-day shelf life',
       },
       demand: {
         dailyMean: 1.4891231401013185,
@@ -391,6 +427,8 @@ export const inventorySample = {
         recommended: {
           averageOnHand: 18.59562109274899,
           averageInventoryValue: 82.19264522995053,
+          averageExcessUnits: 8.134493197317076,
+          averageExcessValue: 35.954459932141475,
           fillRate: 0.7302046673634534,
           fillRateHalfWidth: 0.021796916162741153,
           cycleServiceLevel: 0.2816666666666667,
@@ -403,6 +441,8 @@ export const inventorySample = {
         current: {
           averageOnHand: 27.159977521030775,
           averageInventoryValue: 120.04710064295602,
+          averageExcessUnits: 16.588970759625774,
+          averageExcessValue: 73.32325075754592,
           fillRate: 0.7390031469657823,
           fillRateHalfWidth: 0.02724537833523455,
           cycleServiceLevel: 0.2816666666666667,
@@ -428,6 +468,10 @@ export const inventorySample = {
         onOrder: 0,
         daysOfCover: 7.150620233402526,
       },
+      maximumCover: {
+        days: 30,
+        rule: 'beverages, Lima and province',
+      },
       demand: {
         dailyMean: 10.768296663317637,
         dailySd: 12.09852179600521,
@@ -452,7 +496,7 @@ export const inventorySample = {
         safetyStock: 26.622627000196644,
         orderQuantity: 151,
         orderCoverDays: 14,
-        why: 'fill rate 98.0 %: z = 0.89 on a lead-time demand of 48.5 \u00b1 29.8 units (L = 4.5 \u00b1 1.4 days), plus 12.2 units of expected undershoot at the daily review; order 151 units (14 days of cover).',
+        why: 'fill rate 98.0 %: z = 0.89 on a lead-time demand of 48.5 ± 29.8 units (L = 4.5 ± 1.4 days), plus 12.2 units of expected undershoot at the daily review; order 151 units (14 days of cover).',
       },
       orderNow: 162,
       orderNowValue: 333.72,
@@ -472,6 +516,8 @@ export const inventorySample = {
         recommended: {
           averageOnHand: 130.9295517278172,
           averageInventoryValue: 269.71487655930343,
+          averageExcessUnits: 14.04976710793477,
+          averageExcessValue: 28.942520242345626,
           fillRate: 0.8158344065519817,
           fillRateHalfWidth: 0.046463175941735546,
           cycleServiceLevel: 0.7791666666666669,
@@ -484,6 +530,8 @@ export const inventorySample = {
         current: {
           averageOnHand: 281.37782039306103,
           averageInventoryValue: 579.6383100097057,
+          averageExcessUnits: 102.48526293346147,
+          averageExcessValue: 211.11964164293065,
           fillRate: 0.9805053966440358,
           fillRateHalfWidth: 0.018385642807935754,
           cycleServiceLevel: 0.9166666666666666,
@@ -509,6 +557,10 @@ export const inventorySample = {
         onOrder: 0,
         daysOfCover: 590.5980024858806,
       },
+      maximumCover: {
+        days: 60,
+        rule: 'beverages, Iquitos',
+      },
       demand: {
         dailyMean: 0.17439950620635974,
         dailySd: 0.2419236190768003,
@@ -533,7 +585,7 @@ export const inventorySample = {
         safetyStock: 0,
         orderQuantity: 144,
         orderCoverDays: 28,
-        why: 'fill rate 97.0 %: z = 0.00 on a lead-time demand of 2.7 \u00b1 1.2 units (L = 15.7 \u00b1 4.5 days), plus 0.3 units of expected undershoot at the daily review; order 144 units (28 days of cover, the MOQ).',
+        why: 'fill rate 97.0 %: z = 0.00 on a lead-time demand of 2.7 ± 1.2 units (L = 15.7 ± 4.5 days), plus 0.3 units of expected undershoot at the daily review; order 144 units (28 days of cover, the MOQ).',
       },
       orderNow: 0,
       orderNowValue: 0,
@@ -542,6 +594,8 @@ export const inventorySample = {
         recommended: {
           averageOnHand: 94.87607890086986,
           averageInventoryValue: 238.13895804118332,
+          averageExcessUnits: 84.48849671210249,
+          averageExcessValue: 212.06612674737724,
           fillRate: 1,
           fillRateHalfWidth: 0,
           cycleServiceLevel: 1,
@@ -577,7 +631,7 @@ export const inventorySample = {
     budget: 1000,
     orderValue: 999.74,
     explanations: [
-      'The overall purchasing budget is binding (S/ 999.74 of S/ 1,000.00 used): one more S/ 1,000 would reduce shortage and holding cost by about S/ 1,000.00.',
+      'The overall purchasing budget is binding (S/ 999.74 of S/ 1,000.00 used): one more S/ 1,000 would reduce shortage and holding cost by about S/ 1,000.00. Its S/ 0.26 left is also less than the smallest order of BEB-006 at IQT (S/ 425.10 for its minimum of 130 units), so it is not ordered; S/ 451.26 of shortage cost left; S/ 1,424.84 would allow it.',
     ],
     orders: [
       {
@@ -596,6 +650,7 @@ export const inventorySample = {
     items: 6,
     recommended: {
       averageInventoryValue: 2334.303769119271,
+      averageExcessValue: 77.26745049735541,
       fillRate: 0.9506507403032526,
       wasteUnits: 352.46849962767794,
       wasteValue: 1178.2848453546744,
@@ -603,12 +658,14 @@ export const inventorySample = {
     },
     current: {
       averageInventoryValue: 2698.964829111236,
+      averageExcessValue: 290.2880883115589,
       fillRate: 0.9606340838398228,
       wasteUnits: 349.930381406066,
       wasteValue: 1239.5892600005732,
       wasteCo2eKg: 139.9721525624264,
     },
     inventoryValueChangePercent: -13.511145312406592,
+    excessValueChangePercent: -73.38249359566342,
     fillRateChangePoints: -0.9983343536570266,
     wasteValueChange: -61.30441464589876,
     note: 'Over the 6 items whose current policy could be inferred; fill rate weighted by expected demand.',
