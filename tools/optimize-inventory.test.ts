@@ -134,11 +134,20 @@ describe('optimize_inventory', () => {
     ]);
   });
 
-  it('gives the model a compact summary: top items, orders now and the comparison with the current policy (else the model gets the whole result or misses the comparison)', async () => {
+  it('gives the model a compact summary: top items, orders now and the comparison with the current policy, excess included (else the model gets the whole result or misses the comparison)', async () => {
     const output = await run({ category: 'dairy', replications: 4 });
     const summary = optimizeInventoryTool.toModelOutput(output) as Record<string, unknown>;
     expect((summary.topItems as unknown[]).length).toBeLessThanOrEqual(10);
     expect(summary.comparisonWithCurrent).toMatchObject({ items: 1 });
+    const comparison = output.comparison;
+    expect((summary.comparisonWithCurrent as { excessValue: unknown }).excessValue).toEqual({
+      recommended: Number(comparison.recommended.averageExcessValue.toFixed(0)),
+      current: Number(comparison.current.averageExcessValue.toFixed(0)),
+      changePercent:
+        comparison.excessValueChangePercent === null
+          ? null
+          : Number(comparison.excessValueChangePercent.toFixed(1)),
+    });
     expect(JSON.stringify(summary).length).toBeLessThan(JSON.stringify(output).length);
   });
 

@@ -293,6 +293,15 @@ export const optimizeInventoryTool = defineTool({
           comparison.inventoryValueChangePercent === null
             ? null
             : round(comparison.inventoryValueChangePercent, 1),
+        // the company's excess: stock above the maximum days of cover, at cost (politica-sop.md)
+        excessValue: {
+          recommended: round(comparison.recommended.averageExcessValue),
+          current: round(comparison.current.averageExcessValue),
+          changePercent:
+            comparison.excessValueChangePercent === null
+              ? null
+              : round(comparison.excessValueChangePercent, 1),
+        },
         fillRatePercent: {
           recommended: round(comparison.recommended.fillRate * 100, 1),
           current: round(comparison.current.fillRate * 100, 1),
