@@ -3,10 +3,10 @@
 // fetch + web streams + a checking TransformStream + ollama-js's own parser cost about four times
 // the CPU per streamed answer (scratch measurement: 1.3-1.5 ms against 0.3-0.4 ms for 20 chunks),
 // and that CPU is what 100 concurrent chats wait on. It makes the checks the fetch-based path
-// made, with the same typed errors (ollama-errors.ts): a line that is not a JSON object (protocol), an
-// `{"error": ...}` line (stream_error), an end without `"done": true` (incomplete), HTTP 4xx/5xx
-// with Ollama's text, a connection failure, no first bytes within `waitMs` or a gap over `idleMs`
-// (timeout), and the caller's abort; every failure closes the connection.
+// made, with the same typed errors (ollama-errors.ts): a line that is not a JSON object
+// (protocol), an `{"error": ...}` line (stream_error), an end without `"done": true` (incomplete),
+// HTTP 4xx/5xx with Ollama's text, a connection failure, no first bytes within `waitMs` or a gap
+// over `idleMs` (timeout), and the caller's abort; every failure closes the connection.
 import http from 'node:http';
 import https from 'node:https';
 import {
