@@ -2,7 +2,14 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig } from 'vitest/config';
 
-const excluded = ['node_modules/**', 'web/node_modules/**', 'web/dist/**', '.ayni/**'];
+// scratch/ is the git-ignored place for ad-hoc scripts and copies of the tree
+const excluded = [
+  'node_modules/**',
+  'web/node_modules/**',
+  'web/dist/**',
+  '.ayni/**',
+  'scratch/**',
+];
 
 export default defineConfig({
   test: {
