@@ -7,7 +7,7 @@ import type { GreyImage } from './image';
 import { gradientsOf } from './align-image-ops';
 import { multiplyMatrix3, solveLinearSystem, warpGrey, type Matrix3 } from './warp';
 
-export type MotionModel = 'homography' | 'euclidean';
+export type MotionModel = 'homography' | 'affine' | 'similarity' | 'euclidean';
 
 export interface RefineOptions {
   /** template pixels to use (1) or ignore (0); default all */
@@ -27,7 +27,7 @@ export interface RefineResult {
 }
 
 function parameterCount(model: MotionModel): number {
-  return model === 'homography' ? 8 : 3;
+  return model === 'homography' ? 8 : model === 'affine' ? 6 : model === 'similarity' ? 4 : 3;
 }
 
 /** The small warp of the parameters, in the normalised template coordinates. */
@@ -36,8 +36,14 @@ function incrementMatrix(model: MotionModel, step: number[]): Matrix3 {
     const [tx, ty, angle] = step as [number, number, number];
     return [Math.cos(angle), -Math.sin(angle), tx, Math.sin(angle), Math.cos(angle), ty, 0, 0, 1];
   }
+  if (model === 'similarity') {
+    const [tx, ty, a, b] = step as [number, number, number, number];
+    return [1 + a, -b, tx, b, 1 + a, ty, 0, 0, 1];
+  }
   const [a, b, c, d, e, f, g, h] = step as number[];
-  return [1 + a!, b!, c!, d!, 1 + e!, f!, g!, h!, 1];
+  return model === 'affine'
+    ? [1 + a!, b!, c!, d!, 1 + e!, f!, 0, 0, 1]
+    : [1 + a!, b!, c!, d!, 1 + e!, f!, g!, h!, 1];
 }
 
 interface Moments {
@@ -189,6 +195,11 @@ export function refineWarp(
           row[0] = ix;
           row[1] = iy;
           row[2] = -ny * ix + nx * iy;
+        } else if (model === 'similarity') {
+          row[0] = ix;
+          row[1] = iy;
+          row[2] = ix * nx + iy * ny;
+          row[3] = -ny * ix + nx * iy;
         } else {
           const radial = ix * nx + iy * ny;
           row[0] = ix * nx;
@@ -197,8 +208,10 @@ export function refineWarp(
           row[3] = iy * nx;
           row[4] = iy * ny;
           row[5] = iy;
-          row[6] = -radial * nx;
-          row[7] = -radial * ny;
+          if (model === 'homography') {
+            row[6] = -radial * nx;
+            row[7] = -radial * ny;
+          }
         }
         const r = residuals[index]!;
         for (let i = 0; i < count; i += 1) {

@@ -7,10 +7,10 @@
 // and Tukey weights reject what else moved on its own; the pack body, outline and print outside the
 // label carry the alignment.
 import type { CheckResult } from './check-result';
-import type { PixelBox, RgbaImage } from './image';
+import type { GreyImage, PixelBox, RgbaImage } from './image';
 import { downsampleBy, lumaBlocks, normaliseLocalContrast } from './align-image-ops';
 import { coarseSearch } from './align-coarse';
-import { refineWarp } from './align-refine';
+import { refineWarp, type MotionModel } from './align-refine';
 import { applyMatrix3, multiplyMatrix3, warpRgba, type Matrix3 } from './warp';
 
 export interface AlignOptions {
@@ -102,6 +102,16 @@ function plausible(transform: Matrix3, width: number, height: number, photo: Rgb
   return ratio > 0.05 && ratio < 20;
 }
 
+/**
+ * The motion fitted at a pyramid level: a homography has 8 parameters, too many for the few
+ * pixels outside the label on a coarse level (generated photos, seeds 1 and 11: fits ran off by
+ * tens to hundreds of pixels there, from 40 iterations on a 30 x 40 image), so levels of at most
+ * 100 px fit a similarity and the finer ones the homography.
+ */
+function motionModelFor(level: GreyImage): MotionModel {
+  return Math.max(level.width, level.height) > 100 ? 'homography' : 'similarity';
+}
+
 export function alignToReference(
   photo: RgbaImage,
   reference: RgbaImage,
@@ -124,6 +134,10 @@ export function alignToReference(
     factors.push(factors[factors.length - 1]! * 2);
   }
   // the finest level straight from RGBA, each coarser one by halving the previous
+  const fit = Math.min(
+    (photo.width - 1) / (reference.width - 1),
+    (photo.height - 1) / (reference.height - 1),
+  );
   let referenceLevel = lumaBlocks(reference, finest);
   let photoLevel = lumaBlocks(photo, finest);
   const levels = factors.map((factor, index) => {
@@ -138,17 +152,15 @@ export function alignToReference(
     return {
       factor,
       reference: normaliseLocalContrast(referenceLevel, radius),
-      photo: normaliseLocalContrast(photoLevel, radius),
+      // the same window on the pack in both: the photo shows the pack at about `fit` times the
+      // reference's size, and windows of unequal extent shift where the normalised edges peak
+      photo: normaliseLocalContrast(photoLevel, Math.max(1, Math.round(radius * fit))),
       mask: maskOutside(referenceLevel.width, referenceLevel.height, factor, options.ignoreBox),
     };
   });
   const coarsest = levels[levels.length - 1]!;
   // start from the reference scaled isotropically to fit the photo, centred (a pack keeps its
   // shape); the coarse search then tries how much of the frame the pack fills
-  const fit = Math.min(
-    (photo.width - 1) / (reference.width - 1),
-    (photo.height - 1) / (reference.height - 1),
-  );
   const sizeScale: Matrix3 = [
     fit,
     0,
@@ -164,34 +176,59 @@ export function alignToReference(
     multiplyMatrix3(multiplyMatrix3(fullToLevel(factor), matrix), levelToFull(factor));
   const toFull = (matrix: Matrix3, factor: number): Matrix3 =>
     multiplyMatrix3(multiplyMatrix3(levelToFull(factor), matrix), fullToLevel(factor));
-  const coarse = coarseSearch(coarsest.reference, coarsest.photo, {
-    mask: coarsest.mask,
-    anglesDeg: [-6, 0, 6],
-    scales: [0.5, 0.57, 0.65, 0.74, 0.84, 0.95, 1.05],
-    shiftX: coarsest.reference.width / 4,
-    shiftY: coarsest.reference.height / 4,
-    base: toLevel(sizeScale, coarsest.factor),
-  });
-  let transform = toFull(coarse.matrix, coarsest.factor);
-  let score = coarse.correlation;
-  let coverage = 0;
-  for (let index = levels.length - 1; index >= 0; index -= 1) {
+  // two starting points: the search over the pack outside the label (right when the label is
+  // missing or moved) and over the whole pack (right when the few pixels outside the label leave
+  // the search ambiguous; a label moved by less than a coarse pixel barely changes it)
+  const searchFrom = (mask: Uint8Array | undefined) =>
+    coarseSearch(coarsest.reference, coarsest.photo, {
+      mask,
+      anglesDeg: [-6, 0, 6],
+      scales: [0.5, 0.57, 0.65, 0.74, 0.84, 0.95, 1.05],
+      shiftX: coarsest.reference.width / 4,
+      shiftY: coarsest.reference.height / 4,
+      base: toLevel(sizeScale, coarsest.factor),
+    });
+  const starts = [searchFrom(coarsest.mask)];
+  if (coarsest.mask !== undefined) starts.push(searchFrom(undefined));
+  const refineLevel = (index: number, transform: Matrix3) => {
     const level = levels[index]!;
     const refined = refineWarp(
       level.reference,
       level.photo,
       toLevel(transform, level.factor),
-      'homography',
+      motionModelFor(level.reference),
       {
         mask: level.mask,
-        iterations: index === levels.length - 1 ? 40 : 15,
+        // up to 40 steps everywhere: a strong perspective fitted from a similarity start needs
+        // them (the step tolerance ends the easy cases early)
+        iterations: 40,
         tolerancePx: index === 0 ? 0.02 : 0.05,
       },
     );
-    transform = toFull(refined.matrix, level.factor);
-    score = refined.correlation;
-    coverage = refined.coverage;
-  }
+    return { ...refined, matrix: toFull(refined.matrix, level.factor) };
+  };
+  // each start through the coarse levels (cheap: at most ~100 px), then the better one on, judged
+  // by the correlation outside the label at the same level
+  let index = levels.length - 1;
+  let best = starts.map((start) => ({
+    matrix: toFull(start.matrix, coarsest.factor),
+    correlation: start.correlation,
+    coverage: 0,
+  }));
+  do {
+    best = best.map((candidate) => refineLevel(index, candidate.matrix));
+    index -= 1;
+  } while (
+    index > 0 &&
+    Math.max(levels[index]!.reference.width, levels[index]!.reference.height) <= 100
+  );
+  let current = best.reduce((first, second) =>
+    second.correlation > first.correlation ? second : first,
+  );
+  for (; index >= 0; index -= 1) current = refineLevel(index, current.matrix);
+  const transform = current.matrix;
+  const score = current.correlation;
+  const coverage = current.coverage;
   const aligned = warpRgba(photo, transform, reference.width, reference.height);
   const plausibleShape = plausible(transform, reference.width, reference.height, photo);
   const ok = plausibleShape && score >= minCorrelation && coverage >= 0.5;
