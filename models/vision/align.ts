@@ -26,8 +26,8 @@ export interface AlignmentResult {
   status: 'ok' | 'failed';
   /** 3x3 row-major homography mapping reference pixel coordinates to photo pixel coordinates */
   transform: Matrix3;
-  /** the photo warped into the reference's frame (reference size; alpha 0 where the photo has no pixels) */
-  aligned: RgbaImage;
+  /** the photo warped into the reference's frame (reference size; alpha 0 where the photo has no pixels), made when first read */
+  readonly aligned: RgbaImage;
   /** normalised cross-correlation of the aligned pair (contrast-normalised grey, outside ignoreBox) */
   score: number;
   /** fraction of the reference (outside ignoreBox) the photo covers once aligned */
@@ -199,9 +199,9 @@ export function alignToReference(
       motionModelFor(level.reference),
       {
         mask: level.mask,
-        // up to 40 steps everywhere: a strong perspective fitted from a similarity start needs
-        // them (the step tolerance ends the easy cases early)
-        iterations: 40,
+        // up to 40 steps: a strong perspective fitted from a similarity start needs them (the
+        // step tolerance ends the easy cases early); 25 on the finest, the dearest, level
+        iterations: index === 0 ? 25 : 40,
         tolerancePx: index === 0 ? 0.02 : 0.05,
       },
     );
@@ -229,7 +229,6 @@ export function alignToReference(
   const transform = current.matrix;
   const score = current.correlation;
   const coverage = current.coverage;
-  const aligned = warpRgba(photo, transform, reference.width, reference.height);
   const plausibleShape = plausible(transform, reference.width, reference.height, photo);
   const ok = plausibleShape && score >= minCorrelation && coverage >= 0.5;
   const scoreText = score.toFixed(2);
@@ -240,7 +239,20 @@ export function alignToReference(
       : coverage < 0.5
         ? `Could not align the photo with the reference: only ${Math.round(coverage * 100)}% of the reference is in view; retake the photo with the whole pack in view.`
         : `Could not align the photo with the reference: correlation ${scoreText} is below ${minCorrelation}; retake the photo with the whole pack in view, or check that the SKU is right.`;
-  return { status: ok ? 'ok' : 'failed', transform, aligned, score, coverage, message };
+  // warped on first use: a caller that warps the full-size photo itself (run-checks-suite.ts)
+  // does not pay for a second warp
+  let aligned: RgbaImage | undefined;
+  return {
+    status: ok ? 'ok' : 'failed',
+    transform,
+    get aligned() {
+      aligned ??= warpRgba(photo, transform, reference.width, reference.height);
+      return aligned;
+    },
+    score,
+    coverage,
+    message,
+  };
 }
 
 /**
