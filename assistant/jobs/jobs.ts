@@ -1,12 +1,19 @@
 // The three scheduled jobs behind one shape: which key a run on a given local day has (the month
-// just closed for the summary, the day for the nightly jobs) and what the run does.
+// just closed for the summary, the day for the nightly jobs) and what the run does. Over a
+// database file the heavy work (the anomaly scan, the forecast refresh, the summary's facts) runs
+// in a worker thread of its own (job-worker.ts), so the server keeps answering; an in-memory
+// store (tests) has no file to open again and runs it in this thread.
+import type { SopFactsRequest } from '../../tools/sop/build-sop-facts';
+import type { SopFacts } from '../../tools/sop/sop-facts';
 import type { ToolContext } from '../../tools/tool-context';
 import { monthOf, previousMonth } from '../../tools/sop/months';
 import type { GenerateReportDeps } from '../sop/generate-report';
 import type { ReportLanguage } from '../sop/report-types';
 import type { Store } from '../store/store';
-import { scanAnomalies } from './anomaly-scan-job';
-import { refreshForecasts } from './forecast-refresh-job';
+import { scanAnomalies, type AnomalyScanSummary } from './anomaly-scan-job';
+import { refreshForecasts, type ForecastRefreshResult } from './forecast-refresh-job';
+import { JOB_BODIES } from './job-worker-bodies';
+import { databaseFileOf, runInJobWorker } from './job-worker';
 import type { JobName } from './job-names';
 import { generateMonthlySummary } from './monthly-summary-job';
 
@@ -17,6 +24,31 @@ export interface JobDeps {
   /** what the monthly summary needs besides the store (the model, when one narrates it) */
   report: Omit<GenerateReportDeps, 'store' | 'toolContext' | 'clock'>;
   language: ReportLanguage;
+  /** false: run the job bodies in this thread even over a database file (default true) */
+  inWorker?: boolean;
+}
+
+/** The database file the job worker opens, or undefined when the work stays in this thread. */
+function workerDatabase(deps: JobDeps): string | undefined {
+  return deps.inWorker === false ? undefined : databaseFileOf(deps.store.database);
+}
+
+function inWorker<Output>(
+  deps: JobDeps,
+  databasePath: string,
+  body: string,
+  input: unknown,
+  signal: AbortSignal,
+): Promise<Output> {
+  return runInJobWorker<Output>({
+    module: JOB_BODIES,
+    body,
+    databasePath,
+    input,
+    clock: deps.clock,
+    logger: deps.report.logger,
+    signal,
+  });
 }
 
 const monthKey = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -35,34 +67,66 @@ export const jobDefinitions: Record<JobName, JobDefinition> = {
     keyFor: (localDay) => previousMonth(monthOf(localDay)),
     checkKey: (key) =>
       monthKey.test(key) ? undefined : `"${key}" is not a month: use YYYY-MM such as 2026-10`,
-    run: (deps, key, signal) =>
-      generateMonthlySummary(
+    run: (deps, key, signal) => {
+      const databasePath = workerDatabase(deps);
+      return generateMonthlySummary(
         {
           ...deps.report,
           store: deps.store,
           toolContext: deps.toolContext,
           clock: deps.clock,
+          ...(databasePath !== undefined && {
+            buildFacts: (context, request) =>
+              inWorker<SopFacts>(
+                deps,
+                databasePath,
+                'sopFactsBody',
+                request satisfies SopFactsRequest,
+                context.signal,
+              ),
+          }),
         },
         key,
         deps.language,
         signal,
-      ),
+      );
+    },
   },
   'forecast-refresh': {
     keyFor: (localDay) => localDay,
     checkKey: (key) =>
       dayKey.test(key) ? undefined : `"${key}" is not a day: use YYYY-MM-DD such as 2026-11-02`,
-    run: (deps, key, signal) =>
-      Promise.resolve(refreshForecasts(deps.toolContext(signal), deps.store.planning, key)),
+    run: (deps, key, signal) => {
+      const databasePath = workerDatabase(deps);
+      return databasePath === undefined
+        ? Promise.resolve(refreshForecasts(deps.toolContext(signal), deps.store.planning, key))
+        : inWorker<ForecastRefreshResult>(
+            deps,
+            databasePath,
+            'forecastRefreshBody',
+            { madeOn: key },
+            signal,
+          );
+    },
   },
   'anomaly-scan': {
     keyFor: (localDay) => localDay,
     checkKey: (key) =>
       dayKey.test(key) ? undefined : `"${key}" is not a day: use YYYY-MM-DD such as 2026-11-02`,
-    run: (deps, key, signal) =>
-      Promise.resolve(
-        scanAnomalies(deps.toolContext(signal), deps.store.planning, key, deps.clock),
-      ),
+    run: (deps, key, signal) => {
+      const databasePath = workerDatabase(deps);
+      return databasePath === undefined
+        ? Promise.resolve(
+            scanAnomalies(deps.toolContext(signal), deps.store.planning, key, deps.clock),
+          )
+        : inWorker<AnomalyScanSummary>(
+            deps,
+            databasePath,
+            'anomalyScanBody',
+            { scannedOn: key },
+            signal,
+          );
+    },
   },
 };
 
