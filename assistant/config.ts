@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { checkSchedule } from './jobs/schedule';
 import { ConfigError } from './errors';
 import { MODEL_PROFILE_NAMES, MODEL_PROFILES, type ModelProfileName } from './llm/model-profiles';
+import { reportLanguages, type ReportLanguage } from './sop/report-types';
 
 export const DEFAULT_MODELS = MODEL_PROFILES.default.models;
 
@@ -55,6 +56,9 @@ const environmentSchema = z.object({
   AYNI_SUMMARY_CRON: z.string().default('0 6 2 * *'),
   AYNI_NIGHTLY_CRON: z.string().default('30 2 * * *'),
   AYNI_TIMEZONE: z.string().default('America/Lima'),
+  AYNI_SUMMARY_LANGUAGE: z
+    .enum(reportLanguages, { error: `must be one of ${reportLanguages.join(', ')}` })
+    .default('es'),
 });
 
 // each schedule setting checked alone, so the error names the variable that is wrong
@@ -101,7 +105,14 @@ export interface AppConfig {
   apiToken: string | undefined;
   logLevel: (typeof logLevels)[number];
   /** the job scheduler (assistant/jobs/scheduler.ts): AYNI_SCHEDULER, AYNI_*_CRON, AYNI_TIMEZONE */
-  scheduler: { enabled: boolean; summaryCron: string; nightlyCron: string; timezone: string };
+  scheduler: {
+    enabled: boolean;
+    summaryCron: string;
+    nightlyCron: string;
+    timezone: string;
+    /** AYNI_SUMMARY_LANGUAGE: the scheduled monthly summary's language */
+    summaryLanguage: ReportLanguage;
+  };
 }
 
 /** Reads the configuration; a malformed value throws a ConfigError naming variable, value and fix. */
@@ -148,6 +159,7 @@ export function loadConfig(environment: Record<string, string | undefined>): App
       summaryCron: value.AYNI_SUMMARY_CRON,
       nightlyCron: value.AYNI_NIGHTLY_CRON,
       timezone: value.AYNI_TIMEZONE,
+      summaryLanguage: value.AYNI_SUMMARY_LANGUAGE,
     },
   };
 }

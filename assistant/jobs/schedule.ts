@@ -1,6 +1,7 @@
 // The scheduler's settings and their check (read by config.ts at start: a bad cron expression or
 // time zone is a configuration error naming the variable, not a crash at the first tick).
 import { Cron } from 'croner';
+import type { ReportLanguage } from '../sop/report-types';
 
 export interface SchedulerConfig {
   /** cron of the monthly summary, e.g. `0 6 2 * *` (06:00 on the 2nd) */
@@ -9,6 +10,8 @@ export interface SchedulerConfig {
   nightlyCron: string;
   /** IANA time zone the crons and the run keys are read in */
   timezone: string;
+  /** the scheduled monthly summary's language (AYNI_SUMMARY_LANGUAGE); default the deps' */
+  summaryLanguage?: ReportLanguage;
 }
 
 /** Throws a RangeError naming the setting when a cron expression or the time zone is invalid. */

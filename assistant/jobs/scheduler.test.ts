@@ -65,8 +65,36 @@ describe('schedule', () => {
     expect(() => loadConfig({ AYNI_SCHEDULER: 'maybe' })).toThrow(
       /^AYNI_SCHEDULER="maybe": must be on or off/,
     );
-    expect(loadConfig({}).scheduler).toEqual({ enabled: true, ...lima });
+    expect(() => loadConfig({ AYNI_SUMMARY_LANGUAGE: 'fr' })).toThrow(
+      /^AYNI_SUMMARY_LANGUAGE="fr": must be one of es, en/,
+    );
+    expect(loadConfig({}).scheduler).toEqual({ enabled: true, ...lima, summaryLanguage: 'es' });
+    expect(loadConfig({ AYNI_SUMMARY_LANGUAGE: 'en' }).scheduler.summaryLanguage).toBe('en');
     expect(loadConfig({ AYNI_SCHEDULER: 'off' }).scheduler.enabled).toBe(false);
+  });
+});
+
+describe('summary language', () => {
+  it('writes the scheduled summary in AYNI_SUMMARY_LANGUAGE (else an English-speaking company would always get Spanish)', async () => {
+    const store = openTestStore(':memory:', 120);
+    stores.push(store);
+    const now = () => new Date('2024-04-30T12:00:00Z');
+    const { summaryLanguage } = loadConfig({ AYNI_SUMMARY_LANGUAGE: 'en' }).scheduler;
+    const outcome = await createScheduler(deps(store, now), { ...lima, summaryLanguage }).runNow(
+      'monthly-summary',
+      { key: '2024-03' },
+    );
+    if (outcome.status !== 'succeeded') throw new Error(JSON.stringify(outcome));
+    const report = store.reports.get((outcome.output as { reportId: string }).reportId);
+    expect(report?.language).toBe('en');
+    // without the setting, the deps' language (es)
+    const spanish = await createScheduler(deps(store, now), lima).runNow('monthly-summary', {
+      key: '2024-02',
+    });
+    if (spanish.status !== 'succeeded') throw new Error(JSON.stringify(spanish));
+    expect(store.reports.get((spanish.output as { reportId: string }).reportId)?.language).toBe(
+      'es',
+    );
   });
 });
 

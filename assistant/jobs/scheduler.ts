@@ -37,11 +37,15 @@ export interface Scheduler {
 }
 
 export function createScheduler(
-  deps: SchedulerDeps,
+  schedulerDeps: SchedulerDeps,
   config: SchedulerConfig,
   options: SchedulerOptions = {},
 ): Scheduler {
   checkSchedule(config);
+  const deps: SchedulerDeps =
+    config.summaryLanguage === undefined
+      ? schedulerDeps
+      : { ...schedulerDeps, language: config.summaryLanguage };
   const cronOf: Record<JobName, string> = {
     'monthly-summary': config.summaryCron,
     'forecast-refresh': config.nightlyCron,
